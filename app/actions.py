@@ -1,0 +1,157 @@
+"""The only module that both stores and publishes: decide, append, commit, then tell.
+
+Every change goes through `_record`: under the session's lock it catches up
+with the stored log, asks the rules, appends the events, commits, and only
+then hands each connected viewer its message. Nothing is published that was
+not committed first, and commands carrying an id already seen are answered
+without doing anything twice.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from anyio import to_thread
+
+from .domain import commands as c
+from .domain import events as ev
+from .domain.reducer import apply
+from .domain.rules import decide
+from .domain.views import Viewer, event_visible, public_event, view_for
+from .live import Live, LiveSessions
+from .realtime.hub import Connection, Hub
+from .scenarios.loader import Pack, facts
+from .store import events as log
+from .store import records
+from .store.db import session_scope
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+MAX_CATCH_UP = 2000
+
+
+@dataclass(frozen=True)
+class Recorded:
+    seq: int
+    duplicate: bool = False
+    seat_id: str | None = None
+    token: str | None = None
+
+
+def actor_key(actor: c.Actor) -> str:
+    return f"seat:{actor.seat_id}" if actor.kind == "seat" else actor.kind
+
+
+class Actions:
+    def __init__(self, live: LiveSessions, hub: Hub, clock: Callable[[], float] = time.time):
+        self.live, self.hub, self.clock = live, hub, clock
+
+    async def create_session(self, pack: Pack) -> str:
+        return await to_thread.run_sync(self._create_session, pack)
+
+    def _create_session(self, pack: Pack) -> str:
+        now = self.clock()
+        with session_scope(self.live.engine) as db:
+            code = self._free_code(db)
+            records.save_pack_version(session=db, pack=pack, at=now)
+            records.add_session(session=db, code=code, pack=pack, at=now)
+            db.flush()
+            created = ev.SessionCreated(code, facts(pack), now)
+            log.append(session=db, code=code, events=[created], expected_seq=0, actor="trainer", at=now)
+            db.commit()
+        self.live.put(code, Live(apply(None, created), pack))
+        return code
+
+    def _free_code(self, db) -> str:
+        while True:
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+            if records.get_session(session=db, code=code) is None:
+                return code
+
+    async def join(self, code: str, command: c.Join) -> Recorded:
+        seat_id, token = "s" + secrets.token_hex(4), secrets.token_urlsafe(24)
+        ctx = c.Context(c.GUEST, self.clock(), new_seat_id=seat_id)
+        return await self._record(code, command, ctx, command_id=None, credential=(seat_id, token))
+
+    async def submit(self, code: str, actor: c.Actor, command: c.Command, command_id: str | None) -> Recorded:
+        ctx = c.Context(actor, self.clock(), seed=secrets.randbelow(2**31))
+        return await self._record(code, command, ctx, command_id)
+
+    async def _record(self, code: str, command: c.Command, ctx: c.Context, command_id: str | None,
+                      credential: tuple[str, str] | None = None) -> Recorded:
+        key = actor_key(ctx.actor)
+        async with self.live.lock(code):
+            for attempt in range(3):
+                live = await to_thread.run_sync(self.live.refresh, code)
+                if command_id is not None:
+                    seen = await to_thread.run_sync(self._seen, code, key, command_id)
+                    if seen is not None:
+                        return Recorded(seen, duplicate=True)
+                new_events = decide(live.state, command, ctx)
+                try:
+                    seq = await to_thread.run_sync(self._store, code, live, new_events, key, command_id, ctx.now,
+                                                   credential)
+                    break
+                except log.SequenceConflict:
+                    if attempt == 2:
+                        raise
+            state = live.state
+            for event in new_events:
+                state = apply(state, event)
+            self.live.put(code, replace(live, state=state))
+            self._publish(code, state, list(zip(range(live.state.seq + 1, seq + 1), new_events)))
+        seat_id, token = credential or (None, None)
+        return Recorded(seq, seat_id=seat_id, token=token)
+
+    def _seen(self, code: str, key: str, command_id: str) -> int | None:
+        with session_scope(self.live.engine) as db:
+            return log.seen_command(session=db, code=code, actor=key, command_id=command_id)
+
+    def _store(self, code, live, new_events, key, command_id, now, credential) -> int:
+        with session_scope(self.live.engine) as db:
+            seq = log.append(session=db, code=code, events=new_events, expected_seq=live.state.seq, actor=key, at=now)
+            if command_id is not None:
+                log.remember_command(session=db, code=code, actor=key, command_id=command_id, seq=seq)
+            if credential is not None:
+                records.add_seat_credential(session=db, code=code, seat_id=credential[0], token=credential[1])
+            db.commit()
+        return seq
+
+    def _publish(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
+        now = self.clock()
+        messages = {}
+        for viewer in self.hub.viewers(code):
+            shown = [public_event(e, seq) for seq, e in numbered if event_visible(state, e, viewer)]
+            messages[viewer.key] = json.dumps({"type": "update", "seq": state.seq, "events": shown,
+                                               "view": view_for(state, viewer, now)})
+        self.hub.deliver(code, messages)
+
+    async def attach(self, code: str, conn: Connection, after: int) -> None:
+        """Sends a new connection what it missed after `after` (or a fresh view), then joins it to the room.
+
+        Both happen under the session's lock, so no update can slip between the catch-up and the live stream.
+        """
+        async with self.live.lock(code):
+            live = await to_thread.run_sync(self.live.refresh, code)
+            state, viewer = live.state, conn.viewer
+            reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
+            missed = [] if reset else await to_thread.run_sync(self._load_after, code, after)
+            shown = [public_event(e, seq) for seq, e in missed if event_visible(state, e, viewer)]
+            conn.push(json.dumps({"type": "sync", "seq": state.seq, "events": shown, "reset": reset,
+                                  "view": view_for(state, viewer, self.clock())}))
+            self.hub.join(code, conn)
+
+    def _load_after(self, code: str, after: int) -> list[tuple[int, ev.Event]]:
+        with session_scope(self.live.engine) as db:
+            return log.load(session=db, code=code, after=after)
+
+    async def view(self, code: str, viewer: Viewer) -> dict:
+        live = await self.state(code)
+        return view_for(live.state, viewer, self.clock())
+
+    async def state(self, code: str) -> Live:
+        async with self.live.lock(code):
+            return await to_thread.run_sync(self.live.refresh, code)

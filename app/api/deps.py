@@ -1,0 +1,87 @@
+"""Dependencies shared by the routes: the app's services and who the caller is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from anyio import to_thread
+from fastapi import Depends, HTTPException, Request
+from starlette.requests import HTTPConnection
+
+from ..actions import Actions
+from ..auth import TRAINER_COOKIE, TrainerCookies, seat_cookie
+from ..config import Settings
+from ..domain.commands import TRAINER, Actor
+from ..domain.views import Viewer
+from ..live import LiveSessions
+from ..scenarios.loader import Pack
+from ..store import records
+from ..store.db import session_scope
+
+
+@dataclass
+class Services:
+    settings: Settings
+    live: LiveSessions
+    actions: Actions
+    cookies: TrainerCookies
+
+    @property
+    def packs(self) -> dict[str, Pack]:
+        return self.live.packs
+
+
+def services(conn: HTTPConnection) -> Services:
+    return conn.app.state.services
+
+
+ServicesDep = Annotated[Services, Depends(services)]
+
+
+def normalise_code(code: str) -> str:
+    return code.strip().upper()[:12]
+
+
+def is_trainer(conn: HTTPConnection, svc: Services) -> bool:
+    return svc.cookies.valid(conn.cookies.get(TRAINER_COOKIE))
+
+
+async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
+    token = conn.cookies.get(seat_cookie(code))
+    if not token:
+        return None
+
+    def lookup() -> str | None:
+        with session_scope(svc.live.engine) as db:
+            return records.seat_for_token(session=db, code=code, token=token)
+
+    return await to_thread.run_sync(lookup)
+
+
+def require_trainer(request: Request, svc: ServicesDep) -> None:
+    if not is_trainer(request, svc):
+        raise HTTPException(401, "Trainers sign in with the link that `nplc serve` printed when it started.")
+
+
+TrainerOnly = Depends(require_trainer)
+
+
+@dataclass(frozen=True)
+class Caller:
+    actor: Actor
+    viewer: Viewer
+
+
+async def caller(request: Request, code: str, svc: ServicesDep) -> Caller:
+    """The trainer if the trainer cookie is present, otherwise the seat this browser holds in the session."""
+    code = normalise_code(code)
+    if is_trainer(request, svc):
+        return Caller(TRAINER, Viewer("trainer"))
+    seat_id = await seat_of(request, svc, code)
+    if seat_id is None:
+        raise HTTPException(401, "You have not joined this session from this browser yet.")
+    return Caller(Actor.seat(seat_id), Viewer("seat", seat_id))
+
+
+CallerDep = Annotated[Caller, Depends(caller)]

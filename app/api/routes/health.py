@@ -1,0 +1,12 @@
+"""Health: for a load balancer or a trainer checking the server is up."""
+
+from fastapi import APIRouter
+
+from ..deps import ServicesDep
+
+router = APIRouter(prefix="/api")
+
+
+@router.get("/health")
+def health(svc: ServicesDep) -> dict:
+    return {"status": "ok", "database": svc.live.engine.dialect.name, "scenarios": sorted(svc.packs)}

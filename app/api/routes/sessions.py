@@ -1,0 +1,138 @@
+"""Sessions over HTTP: create and list (trainer), lobby and join (anyone), view, commands and documents."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import segno
+from anyio import to_thread
+from fastapi import APIRouter, HTTPException, Request, Response
+from pydantic import BaseModel, Field, ValidationError
+
+from ...auth import seat_cookie
+from ...domain.commands import COMMANDS, Join
+from ...domain.lobby_rules import JOINABLE_PHASES
+from ...domain.state import SessionState
+from ...store import records
+from ...store.db import session_scope
+from ..deps import CallerDep, ServicesDep, TrainerOnly, normalise_code
+from ..errors import command_problem
+
+router = APIRouter(prefix="/api")
+
+
+class SessionCreate(BaseModel):
+    scenario_id: str = Field(min_length=1, max_length=40)
+
+
+class CommandEnvelope(BaseModel):
+    id: str | None = Field(None, min_length=1, max_length=80)
+    command: dict[str, Any]
+
+
+def join_url(request: Request, svc, code: str) -> str:
+    base = (svc.settings.public_url or str(request.base_url)).rstrip("/")
+    return f"{base}/play/{code}"
+
+
+@router.get("/scenarios", dependencies=[TrainerOnly])
+def list_scenarios(svc: ServicesDep) -> list[dict]:
+    """The scenario packs a trainer can start a session from."""
+    return [{"id": p.id, "title": p.scenario.title, "summary": p.scenario.summary, "area": p.scenario.area,
+             "directorates": len(p.scenario.directorates), "version": p.version} for p in svc.packs.values()]
+
+
+@router.post("/sessions", status_code=201, dependencies=[TrainerOnly])
+async def create_session(body: SessionCreate, svc: ServicesDep) -> dict:
+    """Start a new session from a scenario pack; answers with its join code."""
+    pack = svc.packs.get(body.scenario_id)
+    if pack is None:
+        raise HTTPException(404, f"There is no scenario called '{body.scenario_id}'. Choose one from the list.")
+    return {"code": await svc.actions.create_session(pack)}
+
+
+@router.get("/sessions", dependencies=[TrainerOnly])
+async def list_sessions(svc: ServicesDep) -> list[dict]:
+    """Every session on this server, newest first."""
+    def rows():
+        with session_scope(svc.live.engine) as db:
+            return records.list_sessions(session=db)
+
+    found = []
+    for row in await to_thread.run_sync(rows):
+        state = (await svc.actions.state(row.code)).state
+        found.append({"code": row.code, "title": row.title, "phase": state.phase, "seats": len(state.seats),
+                      "created_at": row.created_at})
+    return found
+
+
+@router.get("/sessions/{code}/lobby")
+async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
+    """What someone about to join needs: the session's title, whether it takes people, the organisations."""
+    state: SessionState = (await svc.actions.state(normalise_code(code))).state
+    return {"code": state.code, "title": state.scenario.title, "area": state.scenario.area, "phase": state.phase,
+            "joinable": state.phase in JOINABLE_PHASES, "join_url": join_url(request, svc, state.code),
+            "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies]}
+
+
+@router.post("/sessions/{code}/join")
+async def join(code: str, body: Join, response: Response, svc: ServicesDep) -> dict:
+    """Take a seat with a display name and organisation; the seat is kept in a cookie."""
+    code = normalise_code(code)
+    done = await svc.actions.join(code, body)
+    response.set_cookie(seat_cookie(code), done.token, max_age=svc.settings.seat_cookie_days * 86400,
+                        httponly=True, samesite="lax")
+    return {"seat_id": done.seat_id}
+
+
+@router.get("/sessions/{code}/view")
+async def view(code: str, who: CallerDep, svc: ServicesDep) -> dict:
+    """Everything the caller may see of the session now."""
+    return await svc.actions.view(normalise_code(code), who.viewer)
+
+
+@router.post("/sessions/{code}/commands")
+async def command(code: str, body: CommandEnvelope, who: CallerDep, svc: ServicesDep) -> dict:
+    """Carry out one command; a repeated id is recorded once."""
+    try:
+        parsed = COMMANDS.validate_python(body.command)
+    except ValidationError as error:
+        raise HTTPException(422, command_problem(error)) from None
+    done = await svc.actions.submit(normalise_code(code), who.actor, parsed, body.id)
+    return {"seq": done.seq, "duplicate": done.duplicate}
+
+
+@router.get("/sessions/{code}/documents")
+async def documents(code: str, who: CallerDep, svc: ServicesDep) -> list[dict]:
+    """The briefing documents the caller may read, in pack order."""
+    live = await svc.actions.state(normalise_code(code))
+    return [{"id": d.id, "title": d.title, "section": d.section, "audience": list(d.visible_to)}
+            for d in readable(live, who)]
+
+
+@router.get("/sessions/{code}/documents/{doc_id}")
+async def document(code: str, doc_id: str, who: CallerDep, svc: ServicesDep) -> dict:
+    """One briefing document as sanitised HTML, if the caller may read it."""
+    live = await svc.actions.state(normalise_code(code))
+    doc = next((d for d in readable(live, who) if d.id == doc_id), None)
+    if doc is None:
+        raise HTTPException(404, "There is no such document in your pack.")
+    return {"id": doc.id, "title": doc.title, "section": doc.section, "html": doc.html}
+
+
+def readable(live, who) -> list:
+    if who.viewer.kind == "trainer":
+        return list(live.pack.documents.values())
+    keys = live.state.reader_keys(who.viewer.seat_id)
+    return [d for d in live.pack.documents.values() if keys.intersection(d.visible_to)]
+
+
+@router.get("/sessions/{code}/qr.svg")
+async def qr(code: str, request: Request, svc: ServicesDep) -> Response:
+    """A QR code of the join address, for the projector."""
+    state = (await svc.actions.state(normalise_code(code))).state
+    out = io.BytesIO()
+    segno.make(join_url(request, svc, state.code), error="m").save(
+        out, kind="svg", scale=8, border=2, title=f"Join session {state.code}")
+    return Response(out.getvalue(), media_type="image/svg+xml")

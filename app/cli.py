@@ -1,0 +1,111 @@
+"""The `nplc` command: serve the app, print a fresh sign-in link, check a scenario pack."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from pathlib import Path
+
+from .config import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="nplc", description="Neighbourhood plc: run the partnership exercise.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="start the server")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1; 0.0.0.0 for a venue network)")
+    serve.add_argument("--port", type=int, help="port (default 8000)")
+    serve.add_argument("--database", help="database URL (default sqlite:///nplc.db)")
+    serve.add_argument("--scenarios", type=Path, help="folder of scenario packs")
+    sign_in = sub.add_parser("sign-in", help="print a fresh trainer sign-in link")
+    sign_in.add_argument("--database", help="database URL")
+    scenario = sub.add_parser("scenario", help="work with scenario packs")
+    scenario_sub = scenario.add_subparsers(dest="scenario_command", required=True)
+    validate = scenario_sub.add_parser("validate", help="check a pack and list every problem")
+    validate.add_argument("path", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "sign-in":
+        return _sign_in(args)
+    return _validate(args.path)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    given = {"host": getattr(args, "host", None), "port": getattr(args, "port", None),
+             "database_url": getattr(args, "database", None), "scenarios_dir": getattr(args, "scenarios", None)}
+    settings = Settings(**{k: v for k, v in given.items() if v is not None})
+    if settings.public_url is None:
+        settings = settings.model_copy(update={"public_url": f"http://{_reachable_host(settings.host)}:{settings.port}"})
+    return settings
+
+
+def _reachable_host(host: str) -> str:
+    """Listening on every interface, participants need this machine's address on the local network."""
+    if host not in ("0.0.0.0", "::", ""):
+        return host
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # no packet is sent; this only picks the outgoing interface
+            return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .auth import new_sign_in_token
+    from .main import build_services, create_app
+    from .scenarios.problems import PackInvalid
+
+    settings = _settings(args)
+    try:
+        services = build_services(settings)
+    except PackInvalid as bad:
+        print(f"The scenario pack '{bad.pack}' has problems; fix them and start again:", file=sys.stderr)
+        for problem in bad.problems:
+            print(f"  {bad.pack}/{problem}", file=sys.stderr)
+        return 1
+    app = create_app(settings)
+    app.state.services = services
+    token = new_sign_in_token(services.live.engine, settings.sign_in_minutes)
+    print("Neighbourhood plc", flush=True)
+    print(f"  Trainer sign-in link:  {settings.public_url}/sign-in?token={token}", flush=True)
+    print(f"  Participants join at:  {settings.public_url}  (with the session code)", flush=True)
+    print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {settings.database_url}", flush=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, ws_max_size=1024 * 1024, log_level="warning")
+    return 0
+
+
+def _sign_in(args: argparse.Namespace) -> int:
+    from .auth import new_sign_in_token
+    from .store.db import make_engine
+
+    settings = _settings(args)
+    token = new_sign_in_token(make_engine(settings.database_url), settings.sign_in_minutes)
+    print(f"{settings.public_url}/sign-in?token={token}")
+    return 0
+
+
+def _validate(path: Path) -> int:
+    from .scenarios.loader import load_folder
+    from .scenarios.problems import PackInvalid
+
+    if not path.is_dir():
+        print(f"{path}: not a folder; give the folder that holds scenario.yaml", file=sys.stderr)
+        return 1
+    try:
+        pack = load_folder(path)
+    except PackInvalid as bad:
+        for problem in bad.problems:
+            print(f"{path.as_posix().rstrip('/')}/{problem}")
+        print(f"{len(bad.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print(f"{path}: '{pack.scenario.title}' is valid ({len(pack.documents)} documents, version {pack.version}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

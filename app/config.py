@@ -1,0 +1,36 @@
+"""All settings in one place. Nothing else in the app reads the environment.
+
+Each setting can come from an `NPLC_`-prefixed environment variable, then a
+`.env` file, then the default here; `nplc serve` flags override them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NPLC_", env_file=".env", extra="ignore")
+
+    database_url: str = Field("sqlite:///nplc.db", description="SQLAlchemy URL: SQLite file or PostgreSQL.")
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    scenarios_dir: Path = PROJECT_SCENARIOS
+    public_url: str | None = Field(None, description="Address participants use, if not http://host:port.")
+    secret_key: str | None = Field(None, min_length=32, description="Signs cookies; generated and stored if unset.")
+    max_message_bytes: int = Field(16 * 1024, ge=256, description="Largest websocket frame a client may send.")
+    allowed_origins: list[str] = Field(default_factory=list, description="Extra origins allowed to open websockets.")
+    seat_cookie_days: int = Field(3, ge=1, le=30)
+    trainer_cookie_hours: int = Field(12, ge=1, le=24 * 14)
+    sign_in_minutes: int = Field(24 * 60, ge=1, description="How long the printed sign-in link works.")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

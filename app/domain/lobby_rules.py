@@ -1,0 +1,170 @@
+"""Rules for arrival, pairing, the shuffle and moving between phases."""
+
+from __future__ import annotations
+
+import random
+
+from . import commands as c
+from . import events as ev
+from .errors import RuleViolation
+from .shuffle import Candidate, ShuffleImpossible, auto_pairs, match, split_roles
+from .state import SessionState
+from .types import PHASE_LABELS, RESIDENT
+
+JOINABLE_PHASES = ("lobby", "read_in", "board")
+
+
+def capacity(state: SessionState) -> tuple[int, int]:
+    """Returns (professional seats, resident seats): two per directorate plus a chair, and the residents' panel."""
+    professionals = 2 * len(state.scenario.directorates) + 1
+    return professionals, state.scenario.residents_max
+
+
+def join(state: SessionState, cmd: c.Join, ctx: c.Context) -> list[ev.Event]:
+    if state.phase not in JOINABLE_PHASES:
+        raise RuleViolation(f"This session is in its {PHASE_LABELS[state.phase].lower()} and no longer takes new people.")
+    if cmd.agency != RESIDENT and state.agency(cmd.agency) is None:
+        raise RuleViolation("Choose your organisation from the list, or 'Resident'.")
+    professionals, residents = capacity(state)
+    is_resident = cmd.agency == RESIDENT
+    taken = sum(1 for s in state.seats.values() if (s.agency == RESIDENT) == is_resident)
+    limit = residents if is_resident else professionals
+    if taken >= limit:
+        who = "residents" if is_resident else "people from the services"
+        raise RuleViolation(f"This session is full: it has room for {limit} {who}. Please speak to the trainer.")
+    return [ev.SeatJoined(ctx.new_seat_id, cmd.name, cmd.agency, ctx.now)]
+
+
+def _in_lobby(state: SessionState, doing: str) -> None:
+    if state.phase != "lobby":
+        raise RuleViolation(f"You can only {doing} during arrival, before the read-in starts.")
+
+
+def _seat(state: SessionState, seat_id: str):
+    seat = state.seats.get(seat_id)
+    if seat is None:
+        raise RuleViolation("There is no such person in this session.")
+    return seat
+
+
+def remove_seat(state: SessionState, cmd: c.RemoveSeat, ctx: c.Context) -> list[ev.Event]:
+    _in_lobby(state, "remove people")
+    _seat(state, cmd.seat_id)
+    return [ev.SeatRemoved(cmd.seat_id)]
+
+
+def _pairs_event(groups: list[tuple[str, ...]], automatic: bool) -> ev.PairsSet:
+    return ev.PairsSet(tuple(ev.PairSpec(f"p{i}", g) for i, g in enumerate(groups, start=1)), automatic)
+
+
+def auto_pair(state: SessionState, cmd: c.AutoPair, ctx: c.Context) -> list[ev.Event]:
+    _in_lobby(state, "pair people")
+    panel = state.scenario.residents_mode == "panel"
+    roster = [(s.id, s.agency) for s in sorted(state.seats.values(), key=lambda s: s.joined_at)
+              if s.id != state.chair_pick and not (panel and s.agency == RESIDENT)]
+    if not roster:
+        raise RuleViolation("Nobody has joined yet, so there is nobody to pair.")
+    return [_pairs_event(auto_pairs(roster), automatic=True)]
+
+
+def move_seat(state: SessionState, cmd: c.MoveSeat, ctx: c.Context) -> list[ev.Event]:
+    _in_lobby(state, "change the pairs")
+    _seat(state, cmd.seat_id)
+    if cmd.seat_id == state.chair_pick:
+        raise RuleViolation("That person is chairing; choose another chair first.")
+    if cmd.to_pair is not None and cmd.to_pair not in state.pairs:
+        raise RuleViolation("There is no such pair.")
+    if cmd.to_pair is not None and len(state.pairs[cmd.to_pair]) >= 2 and cmd.seat_id not in state.pairs[cmd.to_pair]:
+        raise RuleViolation("That pair already has two people.")
+    groups = [tuple(x for x in seats if x != cmd.seat_id) for p, seats in state.pairs.items()
+              if p != cmd.to_pair]
+    if cmd.to_pair is None:
+        groups.append((cmd.seat_id,))
+    else:
+        groups.append(tuple(x for x in state.pairs[cmd.to_pair] if x != cmd.seat_id) + (cmd.seat_id,))
+    return [_pairs_event([g for g in groups if g], automatic=False)]
+
+
+def choose_chair(state: SessionState, cmd: c.ChooseChair, ctx: c.Context) -> list[ev.Event]:
+    _in_lobby(state, "choose the chair")
+    if cmd.seat_id is None:
+        return [ev.ChairChosen(None)]
+    _seat(state, cmd.seat_id)
+    events: list[ev.Event] = []
+    if state.pair_of(cmd.seat_id):
+        groups = [tuple(x for x in seats if x != cmd.seat_id) for seats in state.pairs.values()]
+        events.append(_pairs_event([g for g in groups if g], automatic=False))
+    return events + [ev.ChairChosen(cmd.seat_id)]
+
+
+def _candidates(state: SessionState) -> list[Candidate]:
+    def forbidden(seats: tuple[str, ...]) -> frozenset[str]:
+        agencies = (state.agency(state.seats[s].agency) for s in seats)
+        return frozenset(a.directorate for a in agencies if a is not None and a.directorate)
+
+    return [Candidate(p, seats, forbidden(seats)) for p, seats in state.pairs.items()]
+
+
+def shuffle(state: SessionState, cmd: c.Shuffle, ctx: c.Context) -> list[ev.Event]:
+    _in_lobby(state, "shuffle roles")
+    if not state.pairs:
+        raise RuleViolation("Pair people up before the shuffle.")
+    seed = cmd.seed if cmd.seed is not None else ctx.seed
+    directorates = [d.id for d in state.scenario.directorates]
+    names = {d.id: d.name for d in state.scenario.directorates}
+    candidates = _candidates(state)
+    try:
+        chosen = match(candidates, directorates, seed, names)
+    except ShuffleImpossible as problem:
+        raise RuleViolation(str(problem)) from None
+    rng = random.Random(seed)
+    assignments = tuple(ev.Assignment(cand.id, chosen[cand.id], *split_roles(cand.seats, rng))
+                        for cand in sorted(candidates, key=lambda cand: cand.id))
+    return [ev.RolesShuffled(seed, assignments, state.chair_pick)]
+
+
+def swap_pairs(state: SessionState, cmd: c.SwapPairs, ctx: c.Context) -> list[ev.Event]:
+    if state.phase not in ("lobby", "read_in"):
+        raise RuleViolation("Pairs can only be swapped before the board meeting starts.")
+    first, second = state.assignments.get(cmd.first), state.assignments.get(cmd.second)
+    if first is None or second is None or cmd.first == cmd.second:
+        raise RuleViolation("Choose two different pairs that both hold a directorate.")
+    for cand in _candidates(state):
+        target = {cmd.first: second.directorate, cmd.second: first.directorate}.get(cand.id)
+        if target in cand.forbidden:
+            name = state.directorate(target).name
+            raise RuleViolation(f"That swap would give pair {cand.id} its own agency's directorate ({name}).")
+    return [ev.PairsSwapped(cmd.first, cmd.second)]
+
+
+def start_phase(state: SessionState, cmd: c.StartPhase, ctx: c.Context) -> list[ev.Event]:
+    if cmd.phase in ("read_in", "board") and not state.shuffled:
+        raise RuleViolation("Run the shuffle before the read-in, so everyone has a role.")
+    minutes = cmd.minutes or state.scenario.timings.get(cmd.phase, 30)
+    return [ev.PhaseStarted(cmd.phase, minutes, ctx.now)]
+
+
+def pause_clock(state: SessionState, cmd: c.PauseClock, ctx: c.Context) -> list[ev.Event]:
+    if state.clock.paused_at is not None:
+        raise RuleViolation("The clock is already paused.")
+    return [ev.ClockPaused(ctx.now)]
+
+
+def resume_clock(state: SessionState, cmd: c.ResumeClock, ctx: c.Context) -> list[ev.Event]:
+    if state.clock.paused_at is None:
+        raise RuleViolation("The clock is not paused.")
+    return [ev.ClockResumed(ctx.now)]
+
+
+LOBBY_RULES = {
+    "join": join,
+    "remove-seat": remove_seat,
+    "auto-pair": auto_pair,
+    "move-seat": move_seat,
+    "choose-chair": choose_chair,
+    "shuffle": shuffle,
+    "swap-pairs": swap_pairs,
+    "start-phase": start_phase,
+    "pause-clock": pause_clock,
+    "resume-clock": resume_clock,
+}

@@ -1,0 +1,53 @@
+"""create_app(): the routes, the static frontend, and the services loaded at start-up."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .actions import Actions
+from .api import errors
+from .api.deps import Services
+from .api.routes import health, pages, sessions
+from .auth import TrainerCookies, secret_key
+from .config import Settings, get_settings
+from .live import LiveSessions
+from .realtime import ws
+from .realtime.hub import Hub
+from .scenarios.loader import load_all
+from .store.db import check_pragmas, make_engine
+
+log = logging.getLogger("nplc")
+
+
+def build_services(settings: Settings) -> Services:
+    """Opens the database, checks it, loads every scenario pack; raises PackInvalid for a broken pack."""
+    engine = make_engine(settings.database_url)
+    check_pragmas(engine)
+    packs = load_all(settings.scenarios_dir)
+    live = LiveSessions(engine, packs)
+    cookies = TrainerCookies(secret_key(engine, settings.secret_key), settings.trainer_cookie_hours)
+    return Services(settings, live, Actions(live, Hub()), cookies)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if not hasattr(app.state, "services"):
+            app.state.services = build_services(settings)
+        yield
+        app.state.services.live.engine.dispose()
+
+    app = FastAPI(title="Neighbourhood plc", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
+    errors.install(app)
+    app.include_router(health.router)
+    app.include_router(sessions.router)
+    app.include_router(ws.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=pages.FRONTEND), name="static")
+    return app

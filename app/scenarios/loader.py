@@ -1,0 +1,151 @@
+"""Reading packs: a folder of files in, a validated `Pack` with rendered documents out.
+
+Packs are read as a mapping of relative path -> bytes, so a folder and a zip
+go through exactly the same checks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..domain import events as ev
+from .checks import YAML, check
+from .problems import PackInvalid, Problem, from_validation
+from .render import budget_table, markdown_to_html, targets_table
+from .schema import Scenario
+from .yaml_lines import YamlProblem, load_with_lines
+
+MAX_FILE_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    section: str
+    visible_to: tuple[str, ...]
+    html: str
+
+
+@dataclass(frozen=True)
+class Pack:
+    scenario: Scenario
+    version: str
+    documents: dict[str, Document]
+
+    @property
+    def id(self) -> str:
+        return self.scenario.id
+
+    def to_json(self) -> str:
+        docs = [d.__dict__ | {"visible_to": list(d.visible_to)} for d in self.documents.values()]
+        return json.dumps({"scenario": self.scenario.model_dump(mode="json"), "version": self.version,
+                           "documents": docs})
+
+    @classmethod
+    def from_json(cls, text: str) -> Pack:
+        data = json.loads(text)
+        docs = {d["id"]: Document(**(d | {"visible_to": tuple(d["visible_to"])})) for d in data["documents"]}
+        return cls(Scenario.model_validate(data["scenario"]), data["version"], docs)
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    """Takes a pack folder; returns its files as relative path -> bytes, skipping hidden files."""
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_file() and not any(part.startswith(".") for part in rel.split("/")):
+            files[rel] = path.read_bytes()
+    return files
+
+
+def load_files(name: str, files: dict[str, bytes]) -> Pack:
+    """Takes a pack's files; returns the Pack, or raises PackInvalid listing every problem."""
+    if YAML not in files:
+        raise PackInvalid(name, [Problem(YAML, 1, "the pack has no scenario.yaml at its top level")])
+    text, problems = _text(YAML, files[YAML])
+    if problems:
+        raise PackInvalid(name, problems)
+    try:
+        data, lines = load_with_lines(text)
+    except YamlProblem as bad:
+        raise PackInvalid(name, [Problem(YAML, bad.line, bad.message)]) from None
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as error:
+        raise PackInvalid(name, from_validation(error, YAML, lines)) from None
+    problems = check(scenario, lines, set(files))
+    documents, doc_problems = _render(scenario, files)
+    if problems or doc_problems:
+        raise PackInvalid(name, problems + doc_problems)
+    return Pack(scenario, _version(files), documents)
+
+
+def load_folder(folder: Path) -> Pack:
+    return load_files(folder.name, read_folder(folder))
+
+
+def load_all(root: Path) -> dict[str, Pack]:
+    """Takes the scenarios folder; returns every pack by id. Raises PackInvalid for the first bad one."""
+    packs: dict[str, Pack] = {}
+    for folder in sorted(p for p in root.iterdir() if (p / YAML).is_file()):
+        pack = load_folder(folder)
+        if pack.id in packs:
+            raise PackInvalid(folder.name, [Problem(YAML, 1, f"another pack already has the id '{pack.id}'")])
+        packs[pack.id] = pack
+    return packs
+
+
+def _text(name: str, raw: bytes) -> tuple[str, list[Problem]]:
+    if len(raw) > MAX_FILE_BYTES:
+        return "", [Problem(name, 1, f"the file is larger than {MAX_FILE_BYTES // 1024} KB; split it up")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return "", [Problem(name, line, "the file is not UTF-8 text; save it as UTF-8")]
+
+
+def _render(s: Scenario, files: dict[str, bytes]) -> tuple[dict[str, Document], list[Problem]]:
+    indicators = {i.id: i for i in s.indicators}
+    owners = {d.id: d for d in s.directorates}
+    docs, problems = {}, []
+    for doc in s.documents:
+        if doc.file not in files:
+            continue  # reported by the checks
+        text, bad = _text(doc.file, files[doc.file])
+        problems.extend(bad)
+        html = markdown_to_html(text)
+        owner = owners.get(doc.visible_to[0]) if len(doc.visible_to) == 1 else None
+        if owner and doc.section == "budget":
+            html = budget_table(owner) + html
+        if owner and doc.section == "targets":
+            html = targets_table(owner, indicators) + html
+        docs[doc.id] = Document(doc.id, doc.title, doc.section, tuple(doc.visible_to), html)
+    return docs, problems
+
+
+def _version(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    return digest.hexdigest()[:12]
+
+
+def facts(pack: Pack) -> ev.ScenarioFacts:
+    """Takes a pack; returns the parts of it a session's rules need, to be stored in its log."""
+    s = pack.scenario
+    return ev.ScenarioFacts(
+        id=s.id, version=pack.version, title=s.title, area=s.area, chair_title=s.chair.title,
+        residents_mode=s.residents.mode, residents_title=s.residents.title, residents_max=s.residents.max,
+        timings=s.timings.model_dump(),
+        directorates=tuple(ev.DirectorateFacts(d.id, d.name, d.director_title, d.assistant_title, d.budget.total)
+                           for d in s.directorates),
+        agencies=tuple(ev.AgencyFacts(a.id, a.name, a.directorate) for a in s.agencies),
+        agenda=tuple(ev.AgendaFacts(a.id, a.title, a.kind, a.minutes, a.description) for a in s.agenda),
+    )

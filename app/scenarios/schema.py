@@ -1,0 +1,140 @@
+"""The shape of a scenario pack's `scenario.yaml`, as pydantic models.
+
+Every model forbids unknown keys so that an organiser's typo is reported
+rather than silently ignored. Cross-references (a target naming an
+indicator, an agency naming a directorate) are checked in `checks.py`,
+because they need the whole pack in view.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Slug = Field(pattern=r"^[a-z][a-z0-9-]{0,39}$")
+EVERYONE = "everyone"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Timings(Strict):
+    """Planned minutes for each phase of the day; the trainer can change them live."""
+
+    lobby: int = Field(15, ge=1, le=600)
+    read_in: int = Field(150, ge=1, le=600)
+    board: int = Field(180, ge=1, le=600)
+    debrief: int = Field(45, ge=1, le=600)
+
+
+class BudgetLine(Strict):
+    label: str = Field(min_length=1, max_length=120)
+    amount: int = Field(ge=0, description="Whole pounds a year.")
+
+
+class Budget(Strict):
+    total: int = Field(ge=0, description="Whole pounds a year; must equal the sum of the lines.")
+    lines: list[BudgetLine] = Field(min_length=1)
+
+
+class Target(Strict):
+    indicator: str = Slug
+    value: float
+    by: str = Field(min_length=1, max_length=40, description="When, in words: 'March 2028'.")
+
+
+class Directorate(Strict):
+    id: str = Slug
+    name: str = Field(min_length=1, max_length=80)
+    director_title: str = Field(min_length=1, max_length=80)
+    assistant_title: str = Field("Executive assistant", min_length=1, max_length=80)
+    budget: Budget
+    targets: list[Target] = Field(default_factory=list)
+
+
+class Agency(Strict):
+    """A real-life organisation a participant may come from."""
+
+    id: str = Slug
+    name: str = Field(min_length=1, max_length=80)
+    directorate: str | None = Field(
+        None, description="The directorate this agency would run in real life; a pair from it never gets it."
+    )
+
+
+class Chair(Strict):
+    title: str = Field("Managing Director", min_length=1, max_length=80)
+
+
+class Residents(Strict):
+    """How residents take part: as a shareholders' panel that speaks but does not vote,
+    or shuffled into directorates in pairs like everyone else."""
+
+    mode: Literal["panel", "pairs"] = "panel"
+    title: str = Field("Shareholders' panel", min_length=1, max_length=80)
+    max: int = Field(8, ge=0, le=40)
+
+
+class Indicator(Strict):
+    id: str = Slug
+    name: str = Field(min_length=1, max_length=120)
+    heading: str = Field(min_length=1, max_length=60, description="Profile heading: Income, Health, Crime...")
+    unit: str = Field(min_length=1, max_length=30)
+    baseline: float
+    better: Literal["higher", "lower"]
+
+
+class ExportedCost(Strict):
+    """A modelled link: a shortfall in one directorate adds cost to another."""
+
+    source: str = Slug
+    target: str = Slug
+    annual_cost: int = Field(ge=0, description="Pounds a year the shortfall adds to the target's costs.")
+    because: str = Field(min_length=1, max_length=400)
+
+
+Section = Literal["mission", "budget", "targets", "reports", "guidance", "confidential", "shared", "inject"]
+PACK_SECTIONS: tuple[Section, ...] = ("mission", "budget", "targets", "reports", "guidance")
+
+
+class Document(Strict):
+    id: str = Slug
+    title: str = Field(min_length=1, max_length=120)
+    file: str = Field(min_length=1, max_length=200)
+    section: Section
+    visible_to: list[str] = Field(min_length=1, description="Role ids, 'chair', 'residents' or 'everyone'.")
+
+
+class AgendaItem(Strict):
+    id: str = Slug
+    title: str = Field(min_length=1, max_length=120)
+    kind: Literal["objectives", "targets", "strategies", "budget", "free"]
+    minutes: int = Field(ge=1, le=300)
+    description: str = Field("", max_length=1000)
+
+
+class Inject(Strict):
+    id: str = Slug
+    title: str = Field(min_length=1, max_length=120)
+    document: str = Slug
+    suggested_minute: int | None = Field(None, ge=0, le=600, description="Minutes into the board meeting.")
+
+
+class Scenario(Strict):
+    id: str = Slug
+    title: str = Field(min_length=1, max_length=120)
+    summary: str = Field(min_length=1, max_length=2000)
+    area: str = Field(min_length=1, max_length=120)
+    total_budget: int = Field(ge=0, description="Must equal the sum of the directorates' budgets.")
+    timings: Timings = Timings()
+    chair: Chair = Chair()
+    residents: Residents = Residents()
+    agencies: list[Agency] = Field(min_length=1)
+    directorates: list[Directorate] = Field(min_length=2, max_length=16)
+    indicators: list[Indicator] = Field(default_factory=list)
+    exported_costs: list[ExportedCost] = Field(default_factory=list)
+    documents: list[Document] = Field(min_length=1)
+    agenda: list[AgendaItem] = Field(min_length=1)
+    injects: list[Inject] = Field(default_factory=list)

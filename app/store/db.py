@@ -1,0 +1,54 @@
+"""The engine: SQLite (the default, embedded) or PostgreSQL, chosen by the database URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, create_engine, text
+
+from . import models  # noqa: F401  (registers the tables)
+
+SQLITE_PRAGMAS = {"journal_mode": "wal", "synchronous": 1, "foreign_keys": 1, "busy_timeout": 5000}
+
+
+def make_engine(url: str) -> Engine:
+    """Takes a database URL; returns an engine with its tables created and, on SQLite, WAL switched on."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    SQLModel.metadata.create_all(engine)
+    return engine
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    # WAL lets the projector and forty laptops read while one command writes;
+    # synchronous=NORMAL is durable across a crash of the process, which is what WAL needs.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def check_pragmas(engine: Engine) -> dict[str, object]:
+    """Returns the SQLite pragmas as the database reports them; raises if WAL could not be switched on."""
+    if engine.dialect.name != "sqlite":
+        return {}
+    with engine.connect() as conn:
+        found = {name: conn.execute(text(f"PRAGMA {name}")).scalar() for name in SQLITE_PRAGMAS}
+    if str(found["journal_mode"]).lower() != "wal":
+        raise RuntimeError(f"SQLite would not use WAL mode (it reports {found['journal_mode']!r}); "
+                           "put the database on a local disk.")
+    return found
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        yield session

@@ -1,0 +1,52 @@
+"""The event log: append with an expected sequence number, load in order. Keyword-only, no commit here."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, select
+
+from ..domain import codec
+from ..domain.events import Event
+from .models import CommandRow, EventRow
+
+
+class SequenceConflict(Exception):
+    """Someone else appended to this session first; reload and decide again."""
+
+
+def last_seq(*, session: Session, code: str) -> int:
+    return session.exec(select(func.coalesce(func.max(EventRow.seq), 0)).where(EventRow.session_code == code)).one()
+
+
+def append(*, session: Session, code: str, events: Sequence[Event], expected_seq: int, actor: str, at: float) -> int:
+    """Adds events after `expected_seq`; returns the new last seq. Raises SequenceConflict on a race."""
+    rows = [EventRow(session_code=code, seq=expected_seq + i, type=e.type, payload=json.dumps(codec.encode(e)),
+                     actor=actor, at=at) for i, e in enumerate(events, start=1)]
+    session.add_all(rows)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise SequenceConflict(code) from None
+    return expected_seq + len(rows)
+
+
+def load(*, session: Session, code: str, after: int = 0) -> list[tuple[int, Event]]:
+    """Returns (seq, event) for every event after `after`, in order."""
+    rows = session.exec(select(EventRow).where(EventRow.session_code == code, EventRow.seq > after)
+                        .order_by(col(EventRow.seq))).all()
+    return [(row.seq, codec.decode(row.type, json.loads(row.payload))) for row in rows]
+
+
+def seen_command(*, session: Session, code: str, actor: str, command_id: str) -> int | None:
+    """Returns the seq recorded for a command id already applied, or None."""
+    row = session.exec(select(CommandRow).where(CommandRow.session_code == code, CommandRow.actor == actor,
+                                                CommandRow.command_id == command_id)).first()
+    return row.seq if row else None
+
+
+def remember_command(*, session: Session, code: str, actor: str, command_id: str, seq: int) -> None:
+    session.add(CommandRow(session_code=code, actor=actor, command_id=command_id, seq=seq))

@@ -1,0 +1,75 @@
+"""The database tables. The event log is the record; everything else is lookup or credential."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class SessionRow(SQLModel, table=True):
+    __tablename__ = "sessions"
+
+    code: str = Field(primary_key=True, max_length=12)
+    pack_id: str = Field(index=True, max_length=40)
+    pack_version: str = Field(max_length=40)
+    title: str = Field(max_length=200)
+    created_at: float
+
+
+class EventRow(SQLModel, table=True):
+    """One fact in a session's append-only log; (session, seq) is unique, so two writers cannot both append seq N."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("session_code", "seq", name="uq_events_session_seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_code: str = Field(foreign_key="sessions.code", index=True, max_length=12)
+    seq: int
+    type: str = Field(max_length=60)
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    actor: str = Field(max_length=60)
+    at: float
+
+
+class CommandRow(SQLModel, table=True):
+    """Remembers each client-made command id, so a command retried over bad Wi-Fi is applied once."""
+
+    __tablename__ = "commands"
+    __table_args__ = (UniqueConstraint("session_code", "actor", "command_id", name="uq_commands_once"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_code: str = Field(foreign_key="sessions.code", max_length=12)
+    actor: str = Field(max_length=60)
+    command_id: str = Field(max_length=80)
+    seq: int
+
+
+class SeatCredential(SQLModel, table=True):
+    """The hash of the secret in a participant's cookie; the secret itself is never stored."""
+
+    __tablename__ = "seat_credentials"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    session_code: str = Field(foreign_key="sessions.code", index=True, max_length=12)
+    seat_id: str = Field(max_length=40)
+
+
+class PackVersionRow(SQLModel, table=True):
+    """A scenario pack exactly as a session started with it, so later edits never disturb a running day."""
+
+    __tablename__ = "pack_versions"
+
+    pack_id: str = Field(primary_key=True, max_length=40)
+    version: str = Field(primary_key=True, max_length=40)
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    stored_at: float
+
+
+class ServerValue(SQLModel, table=True):
+    """Small server-wide values: the cookie signing key, sign-in token hashes."""
+
+    __tablename__ = "server_values"
+
+    name: str = Field(primary_key=True, max_length=80)
+    value: str = Field(max_length=200)
+    expires_at: float | None = None

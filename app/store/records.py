@@ -1,0 +1,57 @@
+"""Everything stored beside the event log: sessions, seat credentials, pack versions, server values."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlmodel import Session, col, select
+
+from ..scenarios.loader import Pack
+from .models import PackVersionRow, SeatCredential, ServerValue, SessionRow
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def add_session(*, session: Session, code: str, pack: Pack, at: float) -> SessionRow:
+    row = SessionRow(code=code, pack_id=pack.id, pack_version=pack.version, title=pack.scenario.title, created_at=at)
+    session.add(row)
+    return row
+
+
+def get_session(*, session: Session, code: str) -> SessionRow | None:
+    return session.get(SessionRow, code)
+
+
+def list_sessions(*, session: Session) -> list[SessionRow]:
+    return list(session.exec(select(SessionRow).order_by(col(SessionRow.created_at).desc())).all())
+
+
+def save_pack_version(*, session: Session, pack: Pack, at: float) -> None:
+    if session.get(PackVersionRow, (pack.id, pack.version)) is None:
+        session.add(PackVersionRow(pack_id=pack.id, version=pack.version, content=pack.to_json(), stored_at=at))
+
+
+def load_pack_version(*, session: Session, pack_id: str, version: str) -> Pack | None:
+    row = session.get(PackVersionRow, (pack_id, version))
+    return Pack.from_json(row.content) if row else None
+
+
+def add_seat_credential(*, session: Session, code: str, seat_id: str, token: str) -> None:
+    session.add(SeatCredential(token_hash=token_hash(token), session_code=code, seat_id=seat_id))
+
+
+def seat_for_token(*, session: Session, code: str, token: str) -> str | None:
+    row = session.get(SeatCredential, token_hash(token))
+    return row.seat_id if row and row.session_code == code else None
+
+
+def get_value(*, session: Session, name: str) -> ServerValue | None:
+    return session.get(ServerValue, name)
+
+
+def put_value(*, session: Session, name: str, value: str, expires_at: float | None = None) -> None:
+    row = session.get(ServerValue, name) or ServerValue(name=name, value=value)
+    row.value, row.expires_at = value, expires_at
+    session.add(row)
