@@ -38,10 +38,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if not hasattr(app.state, "services"):
+        owned = not hasattr(app.state, "services")
+        if owned:
             app.state.services = build_services(settings)
         yield
-        app.state.services.live.engine.dispose()
+        if owned:
+            app.state.services.live.engine.dispose()
 
     app = FastAPI(title="Neighbourhood plc", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
     errors.install(app)

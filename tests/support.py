@@ -1,0 +1,122 @@
+"""Helpers shared by the API, websocket, restart and browser tests."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """`nplc serve` in a subprocess, as a trainer would start it; can be stopped, killed and started again."""
+
+    def __init__(self, db_path: Path, scenarios: Path, port: int | None = None):
+        self.db_path, self.scenarios = db_path, scenarios
+        self.port = port or free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.sign_in_url = ""
+        self.process: subprocess.Popen | None = None
+        self.output = ""
+
+    def start(self) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NPLC_")}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "app.cli", "serve", "--port", str(self.port),
+             "--database", f"sqlite:///{self.db_path}", "--scenarios", str(self.scenarios)],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.sign_in_url = self._read_sign_in_link()
+        self._wait_healthy()
+
+    def _read_sign_in_link(self) -> str:
+        assert self.process and self.process.stdout
+        for line in self.process.stdout:
+            self.output += line
+            found = re.search(r"Trainer sign-in link:\s+(\S+)", line)
+            if found:
+                return found.group(1)
+        raise RuntimeError(f"the server stopped before printing its sign-in link:\n{self.output}")
+
+    def _wait_healthy(self) -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.base_url}/api/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("the server did not answer within 30 seconds")
+
+    def kill(self) -> None:
+        """Stops the process the hard way, as a power cut or an out-of-memory kill would."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@contextmanager
+def sign_in_client(server: LiveServer):
+    with httpx.Client(base_url=server.base_url, timeout=10) as http:
+        response = http.get(server.sign_in_url.replace(server.base_url, ""), follow_redirects=False)
+        assert response.status_code == 303, response.text
+        yield http
+
+
+def cookie_header(http) -> str:
+    return "; ".join(f"{name}={value}" for name, value in http.cookies.items())
+
+
+def send(http, code: str, command: dict, command_id: str | None = None, expect: int = 200) -> dict:
+    response = http.post(f"/api/sessions/{code}/commands",
+                         json={"id": command_id or str(uuid.uuid4()), "command": command})
+    assert response.status_code == expect, response.text
+    return response.json()
+
+
+def join(http, code: str, name: str, agency: str) -> str:
+    response = http.post(f"/api/sessions/{code}/join", json={"name": name, "agency": agency})
+    assert response.status_code == 200, response.text
+    return response.json()["seat_id"]
+
+
+# Four people from two agencies of the tiny pack, so every pair is same-agency and the shuffle must move them.
+TINY_ROSTER = [("Asha", "council-housing"), ("Ben", "council-housing"), ("Cai", "nhs"), ("Dee", "nhs")]
+
+
+def board_meeting(trainer, code: str, seats: dict[str, object]) -> dict:
+    """Pairs, shuffles (seed 7), runs read-in and opens the board with its budget item; returns the trainer's view."""
+    send(trainer, code, {"type": "auto-pair"})
+    send(trainer, code, {"type": "shuffle", "seed": 7})
+    send(trainer, code, {"type": "start-phase", "phase": "read_in"})
+    send(trainer, code, {"type": "start-phase", "phase": "board"})
+    send(trainer, code, {"type": "open-item", "item_id": "budget"})
+    return trainer.get(f"/api/sessions/{code}/view").json()
+
+
+def seat_holding(view: dict, directorate: str) -> str | None:
+    row = next(d for d in view["directorates"] if d["id"] == directorate)
+    return row["director"]["id"] if row["director"] else None
