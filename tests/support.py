@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -42,7 +43,16 @@ class LiveServer:
              "--database", f"sqlite:///{self.db_path}", "--scenarios", str(self.scenarios)],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.sign_in_url = self._read_sign_in_link()
+        # Keep reading what the server prints, so a full pipe can never stall it.
+        threading.Thread(target=self._drain, daemon=True).start()
         self._wait_healthy()
+
+    def _drain(self) -> None:
+        try:
+            for line in self.process.stdout:
+                self.output += line
+        except (ValueError, OSError):  # closed by stop() or kill()
+            pass
 
     def _read_sign_in_link(self) -> str:
         assert self.process and self.process.stdout
@@ -68,6 +78,8 @@ class LiveServer:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait(10)
+        if self.process and self.process.stdout:
+            self.process.stdout.close()
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -76,6 +88,8 @@ class LiveServer:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.kill()
+        if self.process and self.process.stdout:
+            self.process.stdout.close()
 
 
 @contextmanager

@@ -1,0 +1,126 @@
+"""Small helpers for driving the pure domain: a session made from a scenario, and a `Game`
+that runs commands through `rules.decide` and folds the events with `reducer.apply`."""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from app.domain import commands as c
+from app.domain import events as ev
+from app.domain import reducer, rules
+from app.domain.errors import RuleViolation
+from app.domain.types import RESIDENT
+from app.scenarios.loader import Pack, facts, load_folder
+
+TINY = Path(__file__).resolve().parent.parent / "packs" / "tiny"
+TRAINER = c.TRAINER
+GUEST = c.GUEST
+
+
+@cache
+def tiny_pack() -> Pack:
+    return load_folder(TINY)
+
+
+def tiny_facts() -> ev.ScenarioFacts:
+    return facts(tiny_pack())
+
+
+def synthetic_facts(directorates: int, *, residents_mode: str = "panel", residents_max: int = 3,
+                    budget: int = 100_000) -> ev.ScenarioFacts:
+    """`directorates` directorates d0..dN-1; agency aI belongs to dI, 'a0b' also to d0, 'free' to none."""
+    dirs = tuple(ev.DirectorateFacts(f"d{i}", f"Directorate {i}", f"Director {i}", "Executive assistant",
+                                     budget * (i + 1)) for i in range(directorates))
+    agencies = [ev.AgencyFacts(f"a{i}", f"Agency {i}", f"d{i}") for i in range(directorates)]
+    agencies.append(ev.AgencyFacts("a0b", "Second agency of directorate 0", "d0"))
+    agencies.append(ev.AgencyFacts("free", "Agency with no directorate", None))
+    return ev.ScenarioFacts(
+        id="synthetic", version="1", title="Synthetic plc", area="Testshire", chair_title="Managing Director",
+        residents_mode=residents_mode, residents_title="Residents' panel", residents_max=residents_max,
+        timings={"lobby": 10, "read_in": 20, "board": 60, "debrief": 15}, directorates=dirs, agencies=tuple(agencies),
+        agenda=(ev.AgendaFacts("objectives", "Objectives", "objectives", 20),
+                ev.AgendaFacts("budget", "Budget", "budget", 30)),
+    )
+
+
+def own_directorate(scenario: ev.ScenarioFacts, agency: str) -> str | None:
+    """The directorate a real-life agency belongs to (None for residents and agencies without one)."""
+    return next((a.directorate for a in scenario.agencies if a.id == agency), None)
+
+
+class Game:
+    """A session driven command by command; `.state` is the fold of `.log`."""
+
+    def __init__(self, scenario: ev.ScenarioFacts | None = None, code: str = "ABC"):
+        self.scenario = scenario or tiny_facts()
+        self.log: list[ev.Event] = [ev.SessionCreated(code, self.scenario, 0.0)]
+        self.state = reducer.apply(None, self.log[0])
+        self.now = 0.0
+        self._ids = itertools.count()
+
+    def do(self, command: c.Command, actor: c.Actor = TRAINER, **context) -> list[ev.Event]:
+        """Runs one command; returns its events, already applied. RuleViolation passes through untouched."""
+        self.now += 1.0
+        events = rules.decide(self.state, command, c.Context(actor, self.now, **context))
+        for event in events:
+            self.state = reducer.apply(self.state, event)
+        self.log.extend(events)
+        return events
+
+    def refuse(self, command: c.Command, actor: c.Actor = TRAINER, **context) -> str:
+        """Runs a command that must be refused; checks nothing changed and returns the message."""
+        before, length = self.state, len(self.log)
+        with pytest.raises(RuleViolation) as refusal:
+            self.do(command, actor, **context)
+        assert self.state is before and len(self.log) == length
+        message = str(refusal.value)
+        assert message.strip(), "a refusal must explain itself"
+        return message
+
+    def join(self, agency: str, name: str | None = None) -> str:
+        seat_id = f"s{next(self._ids)}"
+        self.do(c.Join(name=name or f"Person {seat_id}", agency=agency), GUEST, new_seat_id=seat_id)
+        return seat_id
+
+    @staticmethod
+    def seat(seat_id: str) -> c.Actor:
+        return c.Actor.seat(seat_id)
+
+    def holder(self, directorate: str, role: str = "director") -> str | None:
+        held = self.state.holder(directorate)
+        return None if held is None else getattr(held, role)
+
+    def directorate_seats(self) -> list[str]:
+        """Every seat that holds a directorate, directors and assistants alike."""
+        return [s for a in self.state.assignments.values() for s in (a.director, a.assistant) if s]
+
+
+def board_game(scenario: ev.ScenarioFacts | None = None, *, seed: int = 7, chair: bool = True,
+               resident: bool = True) -> Game:
+    """A game in the board meeting with the 'budget' item open: two people per directorate's agency,
+    optionally a chair (from an agency without a directorate) and a resident on the panel."""
+    game = Game(scenario)
+    agencies = [a.id for a in game.scenario.agencies if a.directorate]
+    seen: set[str] = set()
+    for agency in agencies:
+        d = own_directorate(game.scenario, agency)
+        if d not in seen:
+            seen.add(d)
+            game.join(agency)
+            game.join(agency)
+    if chair:
+        free = next(a.id for a in game.scenario.agencies if a.directorate is None)
+        game.chair = game.join(free)
+        game.do(c.ChooseChair(seat_id=game.chair))
+    if resident:
+        game.resident = game.join(RESIDENT)
+    game.do(c.AutoPair())
+    game.do(c.Shuffle(seed=seed))
+    game.do(c.StartPhase(phase="read_in"))
+    game.do(c.StartPhase(phase="board"))
+    game.do(c.OpenItem(item_id="budget"))
+    return game
