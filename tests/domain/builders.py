@@ -124,3 +124,58 @@ def board_game(scenario: ev.ScenarioFacts | None = None, *, seed: int = 7, chair
     game.do(c.StartPhase(phase="board"))
     game.do(c.OpenItem(item_id="budget"))
     return game
+
+
+# --- random board-meeting moves, shared by the meeting and replay tests -----------------------------------
+
+from hypothesis import strategies as st  # noqa: E402
+
+CHOICES = ("for", "against", "abstain")
+
+
+def meeting_moves(directorates: list[str], max_size: int = 50):
+    """Moves as plain tuples; `who` indexes `meeting_actors(game)` and `motion` picks m1..m6."""
+    who, motion = st.integers(0, 11), st.integers(1, 6)
+    amount = st.one_of(st.integers(1, 450_000), st.sampled_from([1, 50_000, 100_000, 200_000, 300_000, 400_000]))
+    move = st.one_of(
+        st.tuples(st.just("propose"), who, st.none() | st.sampled_from(directorates + ["nowhere"]),
+                  st.sampled_from(directorates), amount),
+        st.tuples(st.just("second"), who, motion),
+        st.tuples(st.just("vote"), who, motion, st.sampled_from(CHOICES)),
+        st.tuples(st.just("vote"), who, motion, st.sampled_from(CHOICES)),
+        st.tuples(st.just("close"), st.sampled_from(["trainer", "chair", "seat"]), motion,
+                  st.none() | st.sampled_from(CHOICES)),
+        st.tuples(st.just("withdraw"), who, motion),
+        st.tuples(st.just("open"), st.sampled_from(["objectives", "budget"])),
+    )
+    return st.lists(move, max_size=max_size)
+
+
+def meeting_actors(game: Game) -> list[c.Actor]:
+    """Directors and assistants (sorted), then every other seat, then the trainer."""
+    holding = sorted(game.directorate_seats())
+    others = sorted(s for s in game.state.seats if s not in holding)
+    return [c.Actor.seat(s) for s in holding + others] + [TRAINER]
+
+
+def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
+    """Turns a move into a command and who sends it."""
+    actors = meeting_actors(game)
+    kind = move[0]
+    if kind == "open":
+        return c.OpenItem(item_id=move[1]), TRAINER
+    if kind == "close":
+        closer = {"trainer": TRAINER, "chair": c.Actor.seat(game.state.chair) if game.state.chair else TRAINER,
+                  "seat": actors[0]}[move[1]]
+        return c.CloseVote(motion_id=f"m{move[2]}", casting=move[3]), closer
+    actor = actors[move[1] % len(actors)]
+    if kind == "propose":
+        _, _, source, target, amount = move
+        terms = None if source is None else c.TransferTerms(source=source, target=target, amount=amount,
+                                                            reason="to stop exporting costs")
+        return c.Propose(text=f"Move {amount}", transfer=terms), actor
+    if kind == "second":
+        return c.Second(motion_id=f"m{move[2]}"), actor
+    if kind == "vote":
+        return c.Vote(motion_id=f"m{move[2]}", choice=move[3]), actor
+    return c.Withdraw(motion_id=f"m{move[2]}"), actor

@@ -1,0 +1,84 @@
+"""The event log and the actions that write it, on SQLite and PostgreSQL."""
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from app.actions import Actions
+from app.domain import commands as c
+from app.domain import events as ev
+from app.domain.errors import RuleViolation
+from app.live import LiveSessions
+from app.realtime.hub import Hub
+from app.scenarios.loader import load_folder
+from app.store import events as log
+from app.store.db import check_pragmas, make_engine, session_scope
+
+TINY = load_folder(Path(__file__).parents[1] / "packs" / "tiny")
+
+
+def new_actions(engine) -> Actions:
+    return Actions(LiveSessions(engine, {TINY.id: TINY}), Hub(), clock=lambda: 1000.0)
+
+
+def test_the_log_keeps_every_event_in_order(engine):
+    actions = new_actions(engine)
+    code = asyncio.run(actions.create_session(TINY))
+    for name in ("Asha", "Ben"):
+        asyncio.run(actions.join(code, c.Join(name=name, agency="nhs")))
+    with session_scope(engine) as db:
+        stored = log.load(session=db, code=code)
+    assert [seq for seq, _ in stored] == [1, 2, 3]
+    assert isinstance(stored[0][1], ev.SessionCreated)
+    assert [e.name for _, e in stored[1:]] == ["Asha", "Ben"]
+
+
+def test_two_writers_cannot_both_append_the_same_number(engine):
+    actions = new_actions(engine)
+    code = asyncio.run(actions.create_session(TINY))
+    joined = ev.SeatJoined("s1", "Asha", "nhs", 1.0)
+    with session_scope(engine) as db:
+        log.append(session=db, code=code, events=[joined], expected_seq=1, actor="guest", at=1.0)
+        db.commit()
+    with session_scope(engine) as db, pytest.raises(log.SequenceConflict):
+        log.append(session=db, code=code, events=[joined], expected_seq=1, actor="guest", at=1.0)
+    with session_scope(engine) as db:
+        assert log.last_seq(session=db, code=code) == 2
+
+
+def test_a_refused_command_stores_nothing(engine):
+    actions = new_actions(engine)
+    code = asyncio.run(actions.create_session(TINY))
+    with pytest.raises(RuleViolation):
+        asyncio.run(actions.join(code, c.Join(name="Asha", agency="no-such-agency")))
+    with session_scope(engine) as db:
+        assert log.last_seq(session=db, code=code) == 1
+
+
+def test_a_repeated_command_id_is_recorded_once(engine):
+    actions = new_actions(engine)
+    code = asyncio.run(actions.create_session(TINY))
+    asyncio.run(actions.join(code, c.Join(name="Asha", agency="nhs")))
+    first = asyncio.run(actions.submit(code, c.TRAINER, c.AutoPair(), "pair-1"))
+    again = asyncio.run(actions.submit(code, c.TRAINER, c.AutoPair(), "pair-1"))
+    assert (first.duplicate, again.duplicate, first.seq) == (False, True, again.seq)
+    with session_scope(engine) as db:
+        assert log.last_seq(session=db, code=code) == 3
+
+
+def test_another_process_sees_what_this_one_wrote(engine):
+    writer, reader = new_actions(engine), new_actions(engine)
+    code = asyncio.run(writer.create_session(TINY))
+    asyncio.run(reader.state(code))  # the reader caches the session now...
+    asyncio.run(writer.join(code, c.Join(name="Asha", agency="nhs")))
+    seen = asyncio.run(reader.state(code)).state  # ...and still catches up from the log
+    assert [s.name for s in seen.seats.values()] == ["Asha"]
+
+
+def test_sqlite_runs_in_wal_mode(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'wal.db'}")
+    pragmas = check_pragmas(engine)
+    engine.dispose()
+    assert str(pragmas["journal_mode"]).lower() == "wal"
+    assert pragmas["synchronous"] == 1 and pragmas["foreign_keys"] == 1 and pragmas["busy_timeout"] == 5000
