@@ -107,5 +107,16 @@ def _validate(path: Path) -> int:
     return 0
 
 
+def run() -> None:
+    """Console entry point: `nplc ...`; output cut short by a closed pipe (`| head`) ends quietly."""
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -23,9 +23,9 @@ class PackInvalid(Exception):
     """A pack with problems; `problems` lists every one found in a single pass."""
 
     def __init__(self, pack: str, problems: list[Problem]):
-        super().__init__(f"{pack}: {len(problems)} problem(s)")
         self.pack = pack
         self.problems = sorted(problems)
+        super().__init__("\n".join([f"{pack}: {len(problems)} problem(s)"] + [f"  {p}" for p in self.problems]))
 
 
 def dotted(path: Path) -> str:

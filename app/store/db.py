@@ -5,24 +5,39 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine, text
+from sqlmodel import Session, create_engine, text
 
 from . import models  # noqa: F401  (registers the tables)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
 
 SQLITE_PRAGMAS = {"journal_mode": "wal", "synchronous": 1, "foreign_keys": 1, "busy_timeout": 5000}
 
 
 def make_engine(url: str) -> Engine:
-    """Takes a database URL; returns an engine with its tables created and, on SQLite, WAL switched on."""
+    """Takes a database URL; returns an engine with its schema migrated to the latest and, on SQLite, WAL on."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
-    SQLModel.metadata.create_all(engine)
+    migrate(engine)
     return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Brings the database schema up to date with Alembic's migrations in `migrations/versions`."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
 
 
 def _sqlite_pragmas(connection, _record) -> None:

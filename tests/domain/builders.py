@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 from app.domain import commands as c
 from app.domain import events as ev
@@ -128,27 +129,27 @@ def board_game(scenario: ev.ScenarioFacts | None = None, *, seed: int = 7, chair
 
 # --- random board-meeting moves, shared by the meeting and replay tests -----------------------------------
 
-from hypothesis import strategies as st  # noqa: E402
-
 CHOICES = ("for", "against", "abstain")
 
 
-def meeting_moves(directorates: list[str], max_size: int = 50):
-    """Moves as plain tuples; `who` indexes `meeting_actors(game)` and `motion` picks m1..m6."""
-    who, motion = st.integers(0, 11), st.integers(1, 6)
-    amount = st.one_of(st.integers(1, 450_000), st.sampled_from([1, 50_000, 100_000, 200_000, 300_000, 400_000]))
-    move = st.one_of(
-        st.tuples(st.just("propose"), who, st.none() | st.sampled_from(directorates + ["nowhere"]),
-                  st.sampled_from(directorates), amount),
-        st.tuples(st.just("second"), who, motion),
-        st.tuples(st.just("vote"), who, motion, st.sampled_from(CHOICES)),
-        st.tuples(st.just("vote"), who, motion, st.sampled_from(CHOICES)),
-        st.tuples(st.just("close"), st.sampled_from(["trainer", "chair", "seat"]), motion,
-                  st.none() | st.sampled_from(CHOICES)),
-        st.tuples(st.just("withdraw"), who, motion),
-        st.tuples(st.just("open"), st.sampled_from(["objectives", "budget"])),
-    )
-    return st.lists(move, max_size=max_size)
+def meeting_moves(directorates: list[str], min_size: int = 10, max_size: int = 50):
+    """Moves as plain tuples, resolved against the state by `meeting_command`: `k` picks among the people
+    who could sensibly make the move, `back` counts motions back from the newest. 'raw' moves come from
+    anyone about any motion, so refusals are exercised too."""
+    k, back = st.integers(0, 11), st.integers(0, 3)
+    amount = st.one_of(st.sampled_from([50_000, 100_000, 200_000, 300_000, 400_000]), st.integers(1, 450_000))
+    propose = st.tuples(st.just("propose"), k, st.none() | st.sampled_from(directorates + ["nowhere"]),
+                        st.sampled_from(directorates), amount)
+    second = st.tuples(st.just("second"), k, back)
+    vote = st.tuples(st.just("vote"), k, back, st.sampled_from(CHOICES))
+    close = st.tuples(st.just("close"), st.sampled_from(["trainer", "chair", "seat"]), back,
+                      st.none() | st.sampled_from(CHOICES))
+    raw = st.tuples(st.just("raw"), st.sampled_from(["second", "vote", "withdraw"]), k, back,
+                    st.sampled_from(CHOICES))
+    move = st.one_of(propose, second, vote, vote, vote, close, raw,
+                     st.tuples(st.just("withdraw"), k, back),
+                     st.tuples(st.just("open"), st.sampled_from(["objectives", "budget"])))
+    return st.lists(move, min_size=min_size, max_size=max_size)
 
 
 def meeting_actors(game: Game) -> list[c.Actor]:
@@ -160,22 +161,36 @@ def meeting_actors(game: Game) -> list[c.Actor]:
 
 def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
     """Turns a move into a command and who sends it."""
+    state = game.state
     actors = meeting_actors(game)
+    holding = sorted(game.directorate_seats())
     kind = move[0]
     if kind == "open":
         return c.OpenItem(item_id=move[1]), TRAINER
-    if kind == "close":
-        closer = {"trainer": TRAINER, "chair": c.Actor.seat(game.state.chair) if game.state.chair else TRAINER,
-                  "seat": actors[0]}[move[1]]
-        return c.CloseVote(motion_id=f"m{move[2]}", casting=move[3]), closer
-    actor = actors[move[1] % len(actors)]
     if kind == "propose":
-        _, _, source, target, amount = move
+        _, k, source, target, amount = move
         terms = None if source is None else c.TransferTerms(source=source, target=target, amount=amount,
                                                             reason="to stop exporting costs")
-        return c.Propose(text=f"Move {amount}", transfer=terms), actor
+        return c.Propose(text=f"Move {amount}", transfer=terms), c.Actor.seat(holding[k % len(holding)])
+    motion_id = f"m{max(len(state.motions) - move[2], 1)}"
+    motion = state.motions.get(motion_id)
+    if kind == "raw":
+        _, what, k, _, choice = move
+        actor = actors[k % len(actors)]
+        command = {"second": c.Second(motion_id=motion_id), "withdraw": c.Withdraw(motion_id=motion_id),
+                   "vote": c.Vote(motion_id=motion_id, choice=choice)}[what]
+        return command, actor
+    if kind == "close":
+        closer = {"trainer": TRAINER, "chair": c.Actor.seat(state.chair) if state.chair else TRAINER,
+                  "seat": actors[0]}[move[1]]
+        return c.CloseVote(motion_id=motion_id, casting=move[3]), closer
+    k = move[1]
+    if kind == "withdraw":
+        mine = [s for s in holding if motion and state.role_of(s).directorate == motion.directorate] or holding
+        return c.Withdraw(motion_id=motion_id), c.Actor.seat(mine[k % len(mine)])
     if kind == "second":
-        return c.Second(motion_id=f"m{move[2]}"), actor
-    if kind == "vote":
-        return c.Vote(motion_id=f"m{move[2]}", choice=move[3]), actor
-    return c.Withdraw(motion_id=f"m{move[2]}"), actor
+        others = [s for s in holding if motion and state.role_of(s).directorate != motion.directorate] or holding
+        return c.Second(motion_id=motion_id), c.Actor.seat(others[k % len(others)])
+    voted = motion.ballots if motion else {}
+    fresh = [s for s in holding if state.role_of(s).directorate not in voted] or holding
+    return c.Vote(motion_id=motion_id, choice=move[3]), c.Actor.seat(fresh[k % len(fresh)])

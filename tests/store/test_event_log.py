@@ -4,6 +4,9 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
 
 from app.actions import Actions
 from app.domain import commands as c
@@ -82,3 +85,9 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
     engine.dispose()
     assert str(pragmas["journal_mode"]).lower() == "wal"
     assert pragmas["synchronous"] == 1 and pragmas["foreign_keys"] == 1 and pragmas["busy_timeout"] == 5000
+
+
+def test_the_migrations_build_exactly_the_tables_the_models_describe(engine):
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert differences == []

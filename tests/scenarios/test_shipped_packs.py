@@ -1,0 +1,98 @@
+"""Every pack we ship validates and plays through a whole day, like an oTree bot would."""
+
+from pathlib import Path
+
+import pytest
+
+from app.domain import commands as c
+from app.domain import events as ev
+from app.domain.reducer import apply
+from app.domain.rules import decide
+from app.scenarios.loader import facts, load_folder
+from app.scenarios.schema import PACK_SECTIONS
+
+SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def shipped() -> list[Path]:
+    return sorted(p for p in SHIPPED.iterdir() if (p / "scenario.yaml").is_file())
+
+
+class Day:
+    def __init__(self, pack):
+        self.state = apply(None, ev.SessionCreated("PLAY01", facts(pack), 0.0))
+        self.clock = 0.0
+
+    def do(self, command, actor=c.TRAINER, **context):
+        self.clock += 1
+        for event in decide(self.state, command, c.Context(actor, self.clock, **context)):
+            self.state = apply(self.state, event)
+
+    def join(self, name, agency) -> str:
+        seat = f"s{len(self.state.seats) + 1}"
+        self.do(c.Join(name=name, agency=agency), c.GUEST, new_seat_id=seat)
+        return seat
+
+
+def test_there_is_a_shipped_pack():
+    assert shipped(), "scenarios/ holds no pack"
+
+
+@pytest.mark.parametrize("folder", shipped(), ids=lambda p: p.name)
+def test_pack_plays_from_arrival_to_a_carried_transfer(folder):
+    pack = load_folder(folder)
+    s = pack.scenario
+    day = Day(pack)
+    mapped = [a for a in s.agencies if a.directorate][: len(s.directorates)]
+    for agency in mapped:
+        day.join(f"{agency.name} one", agency.id)
+        day.join(f"{agency.name} two", agency.id)
+    chair = day.join("Chair person", "resident")
+    day.join("Resident", "resident")
+    day.do(c.ChooseChair(seat_id=chair))
+    day.do(c.AutoPair())
+    day.do(c.Shuffle(seed=1))
+    day.do(c.StartPhase(phase="read_in"))
+    check_packs(day, pack)
+    day.do(c.StartPhase(phase="board"))
+    for item in s.agenda:
+        day.do(c.OpenItem(item_id=item.id))
+    carry_a_transfer(day, pack)
+
+
+def check_packs(day, pack):
+    """Each seat can read its own directorate's whole pack and the shared papers, and nothing of anyone else's."""
+    for seat_id in day.state.seats:
+        role = day.state.role_of(seat_id)
+        keys = day.state.reader_keys(seat_id)
+        readable = [d for d in pack.documents.values() if keys.intersection(d.visible_to)]
+        if role.directorate:
+            sections = {d.section for d in readable if role.directorate in d.visible_to}
+            assert set(PACK_SECTIONS) <= sections
+            own_agency = day.state.agency(day.state.seats[seat_id].agency)
+            assert own_agency is None or own_agency.directorate != role.directorate
+        others = {d.id for d in pack.scenario.directorates} - {role.directorate}
+        assert not [d.id for d in readable if others.intersection(d.visible_to) and "everyone" not in d.visible_to]
+
+
+def carry_a_transfer(day, pack):
+    """Fund the source of the first modelled exported cost from the budget it lands on."""
+    link = pack.scenario.exported_costs[0] if pack.scenario.exported_costs else None
+    holders = {a.directorate: a.director for a in day.state.assignments.values()}
+    source, target = (link.target, link.source) if link else list(holders)[:2]
+    amount = min(link.annual_cost if link else 1000, day.state.ledger[source])
+    total = sum(day.state.ledger.values())
+    proposer = c.Actor.seat(holders[source])
+    seconder = next(d for d in holders if d != source)
+    day.do(c.Propose(text="Fund the cause, not the symptom",
+                     transfer=c.TransferTerms(source=source, target=target, amount=amount, reason="exported cost")),
+           proposer)
+    day.do(c.Second(motion_id="m1"), c.Actor.seat(holders[seconder]))
+    for seat in holders.values():
+        day.do(c.Vote(motion_id="m1", choice="for"), c.Actor.seat(seat))
+    before = dict(day.state.ledger)
+    day.do(c.CloseVote(motion_id="m1"), c.Actor.seat(day.state.chair))
+    assert day.state.motions["m1"].status == "carried"
+    assert day.state.ledger[source] == before[source] - amount
+    assert day.state.ledger[target] == before[target] + amount
+    assert sum(day.state.ledger.values()) == total == pack.scenario.total_budget
