@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from .actions import Actions
 from .api import errors
 from .api.deps import Services
+from .api.limits import BodyLimit
 from .api.routes import health, pages, sessions
 from .auth import TrainerCookies, secret_key
 from .config import Settings, get_settings
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="Neighbourhood plc", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
     errors.install(app)
+    app.add_middleware(BodyLimit)
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(ws.router)

@@ -132,23 +132,19 @@ def board_game(scenario: ev.ScenarioFacts | None = None, *, seed: int = 7, chair
 CHOICES = ("for", "against", "abstain")
 
 
-def meeting_moves(directorates: list[str], min_size: int = 10, max_size: int = 50):
-    """Moves as plain tuples, resolved against the state by `meeting_command`: `k` picks among the people
-    who could sensibly make the move, `back` counts motions back from the newest. 'raw' moves come from
-    anyone about any motion, so refusals are exercised too."""
-    k, back = st.integers(0, 11), st.integers(0, 3)
-    amount = st.one_of(st.sampled_from([50_000, 100_000, 200_000, 300_000, 400_000]), st.integers(1, 450_000))
-    propose = st.tuples(st.just("propose"), k, st.none() | st.sampled_from(directorates + ["nowhere"]),
-                        st.sampled_from(directorates), amount)
-    second = st.tuples(st.just("second"), k, back)
-    vote = st.tuples(st.just("vote"), k, back, st.sampled_from(CHOICES))
-    close = st.tuples(st.just("close"), st.sampled_from(["trainer", "chair", "seat"]), back,
-                      st.none() | st.sampled_from(CHOICES))
-    raw = st.tuples(st.just("raw"), st.sampled_from(["second", "vote", "withdraw"]), k, back,
-                    st.sampled_from(CHOICES))
-    move = st.one_of(propose, second, vote, vote, vote, close, raw,
-                     st.tuples(st.just("withdraw"), k, back),
-                     st.tuples(st.just("open"), st.sampled_from(["objectives", "budget"])))
+KINDS = ["propose"] * 4 + ["second"] * 4 + ["vote"] * 12 + ["close"] * 4 + ["raw"] * 3 + ["withdraw", "open"]
+
+
+def meeting_moves(directorates: list[str], min_size: int = 20, max_size: int = 60):
+    """Moves as plain tuples (kind, k, back, source, target, amount, choice, closer), resolved against the
+    state by `meeting_command`: `k` picks among the people who could sensibly make the move, `back` counts
+    motions back from the newest. 'raw' moves come from anyone about any motion, so refusals happen too."""
+    move = st.tuples(
+        st.sampled_from(KINDS), st.integers(0, 11), st.integers(0, 3),
+        st.none() | st.sampled_from(directorates + ["nowhere"]), st.sampled_from(directorates),
+        st.one_of(st.sampled_from([50_000, 100_000, 200_000, 300_000, 400_000]), st.integers(1, 450_000)),
+        st.sampled_from(CHOICES), st.sampled_from(["trainer", "chair", "seat"]),
+    )
     return st.lists(move, min_size=min_size, max_size=max_size)
 
 
@@ -161,30 +157,27 @@ def meeting_actors(game: Game) -> list[c.Actor]:
 
 def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
     """Turns a move into a command and who sends it."""
+    kind, k, back, source, target, amount, choice, closer = move
     state = game.state
     actors = meeting_actors(game)
     holding = sorted(game.directorate_seats())
-    kind = move[0]
+    motion_id = f"m{max(len(state.motions) - back, 1)}"
+    motion = state.motions.get(motion_id)
     if kind == "open":
-        return c.OpenItem(item_id=move[1]), TRAINER
+        return c.OpenItem(item_id=["objectives", "budget"][k % 2]), TRAINER
     if kind == "propose":
-        _, k, source, target, amount = move
         terms = None if source is None else c.TransferTerms(source=source, target=target, amount=amount,
                                                             reason="to stop exporting costs")
         return c.Propose(text=f"Move {amount}", transfer=terms), c.Actor.seat(holding[k % len(holding)])
-    motion_id = f"m{max(len(state.motions) - move[2], 1)}"
-    motion = state.motions.get(motion_id)
     if kind == "raw":
-        _, what, k, _, choice = move
-        actor = actors[k % len(actors)]
-        command = {"second": c.Second(motion_id=motion_id), "withdraw": c.Withdraw(motion_id=motion_id),
-                   "vote": c.Vote(motion_id=motion_id, choice=choice)}[what]
-        return command, actor
+        command = [c.Second(motion_id=motion_id), c.Withdraw(motion_id=motion_id),
+                   c.Vote(motion_id=motion_id, choice=choice)][back % 3]
+        return command, actors[k % len(actors)]
     if kind == "close":
-        closer = {"trainer": TRAINER, "chair": c.Actor.seat(state.chair) if state.chair else TRAINER,
-                  "seat": actors[0]}[move[1]]
-        return c.CloseVote(motion_id=motion_id, casting=move[3]), closer
-    k = move[1]
+        who = {"trainer": TRAINER, "chair": c.Actor.seat(state.chair) if state.chair else TRAINER,
+               "seat": actors[k % len(actors)]}[closer]
+        casting = None if k % 3 == 0 else choice
+        return c.CloseVote(motion_id=motion_id, casting=casting), who
     if kind == "withdraw":
         mine = [s for s in holding if motion and state.role_of(s).directorate == motion.directorate] or holding
         return c.Withdraw(motion_id=motion_id), c.Actor.seat(mine[k % len(mine)])
@@ -193,4 +186,4 @@ def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
         return c.Second(motion_id=motion_id), c.Actor.seat(others[k % len(others)])
     voted = motion.ballots if motion else {}
     fresh = [s for s in holding if state.role_of(s).directorate not in voted] or holding
-    return c.Vote(motion_id=motion_id, choice=move[3]), c.Actor.seat(fresh[k % len(fresh)])
+    return c.Vote(motion_id=motion_id, choice=choice), c.Actor.seat(fresh[k % len(fresh)])
