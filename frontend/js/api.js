@@ -1,0 +1,62 @@
+// The HTTP side of the protocol (docs/protocol.md). Errors come back as
+// {"detail": "a sentence for a person"} with a 4xx status.
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+const FALLBACK = {
+  401: "You need to sign in first.",
+  403: "You are not allowed to see that.",
+  404: "We could not find that.",
+  409: "That clashes with something that has just changed. Please try again.",
+  422: "Some of the details are not right. Please check them and try again.",
+};
+
+async function request(path, options = {}) {
+  let response;
+  try {
+    response = await fetch(path, { credentials: "same-origin", ...options });
+  } catch {
+    throw new ApiError(0, "We could not reach the server. Check your connection and try again.");
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, detailOf(body) || FALLBACK[response.status]
+    || `Something went wrong on the server (error ${response.status}). Please try again.`);
+  return body;
+}
+
+function detailOf(body) {
+  const detail = body?.detail;
+  if (typeof detail === "string") return detail;
+  // FastAPI validation errors are a list of {msg, loc}; show the first in plain words.
+  if (Array.isArray(detail) && detail[0]?.msg) return String(detail[0].msg);
+  return "";
+}
+
+/** Takes a path; returns the parsed JSON or throws ApiError with a message for a person. */
+export function getJSON(path) {
+  return request(path, { headers: { Accept: "application/json" } });
+}
+
+export function postJSON(path, data) {
+  return request(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(data),
+  });
+}
+
+/** The session code in the address: /play/ab12cd -> "AB12CD". */
+export function codeFromPath(prefix) {
+  const rest = location.pathname.slice(prefix.length).replace(/^\/+/, "");
+  const code = decodeURIComponent(rest.split("/")[0] || "");
+  return code.toUpperCase();
+}
+
+export function sessionPath(code, tail = "") {
+  return `/api/sessions/${encodeURIComponent(code)}${tail}`;
+}

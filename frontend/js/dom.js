@@ -1,0 +1,118 @@
+// Small DOM helpers. Text always goes in through textContent; the only
+// innerHTML in the frontend is the server-sanitised briefing document HTML.
+
+const PROPS = new Set(["value", "checked", "selected", "disabled", "hidden", "open", "indeterminate"]);
+
+/** Takes a tag, attributes and children; returns the element. `on*` functions become listeners. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith("on") && typeof value === "function") {
+      el.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (name === "class") {
+      el.className = value;
+    } else if (name === "dataset") {
+      Object.assign(el.dataset, value);
+    } else if (PROPS.has(name)) {
+      el[name] = value;
+    } else {
+      el.setAttribute(name, value === true ? "" : String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else if (child instanceof Node) el.appendChild(child);
+    else el.appendChild(document.createTextNode(String(child)));
+  }
+}
+
+/** Text that screen readers read but that is not shown. */
+export function hiddenText(text) {
+  return h("span", { class: "visually-hidden" }, text);
+}
+
+/** Takes a map of name -> CSS selector; returns name -> element (throws on a missing one). */
+export function elements(selectors, root = document) {
+  const found = {};
+  for (const [name, selector] of Object.entries(selectors)) {
+    const el = root.querySelector(selector);
+    if (!el) throw new Error(`Missing element ${selector}`);
+    found[name] = el;
+  }
+  return found;
+}
+
+export function setText(el, text) {
+  const value = text === null || text === undefined ? "" : String(text);
+  if (el.textContent !== value) el.textContent = value;
+}
+
+export function show(el, visible) {
+  if (el.hidden === !!visible) el.hidden = !visible;
+}
+
+/**
+ * A part of the page redrawn from data. `render(data, build)` rebuilds it only
+ * when the data changed, and puts focus back on the element with the same
+ * `data-key` so keyboard users do not lose their place.
+ */
+export function region(container) {
+  let last;
+  return {
+    render(data, build) {
+      const signature = JSON.stringify(data);
+      if (signature === last) return false;
+      last = signature;
+      const active = document.activeElement;
+      const hadFocus = active && container.contains(active);
+      const key = hadFocus ? active.dataset.key : undefined;
+      container.replaceChildren(...[build(data)].flat().filter(Boolean));
+      if (hadFocus) restoreFocus(container, key);
+      return true;
+    },
+    reset() { last = undefined; },
+  };
+}
+
+function restoreFocus(container, key) {
+  const again = key ? container.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
+  if (again && !again.disabled) {
+    again.focus();
+    return;
+  }
+  // The control went away (e.g. a vote button after voting): keep focus nearby, not on <body>.
+  const holder = container.closest("[tabindex='-1']") || container.closest("section");
+  if (holder) {
+    if (!holder.hasAttribute("tabindex")) holder.setAttribute("tabindex", "-1");
+    holder.focus({ preventScroll: true });
+  }
+}
+
+/** Replaces a <select>'s options only when they changed, keeping the chosen value when it still exists. */
+export function setOptions(select, options, value) {
+  const wanted = options.map((o) => `${o.value}\u0000${o.label}`).join("\u0001");
+  if (select.dataset.options !== wanted) {
+    const keep = value === undefined ? select.value : value;
+    select.replaceChildren(...options.map((o) => h("option", { value: o.value }, o.label)));
+    select.dataset.options = wanted;
+    if (options.some((o) => o.value === keep)) select.value = keep;
+  }
+  if (value !== undefined && select.value !== value && options.some((o) => o.value === value)) {
+    select.value = value;
+  }
+}
+
+/**
+ * Writes a message into a live region; an empty string clears it. The region
+ * stays in the page (never `hidden`), or screen readers would miss the change.
+ */
+export function announce(el, message) {
+  setText(el, message);
+}

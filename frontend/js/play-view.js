@@ -1,0 +1,65 @@
+// The parts of the participant's page drawn fresh from each view: their role and the motions.
+
+import { h } from "./dom.js";
+import { directorateName, motionCard, splitMotions } from "./meeting.js";
+import { closeVoteControls, seatMotionControls } from "./meeting-controls.js";
+
+function agencyName(view, id) {
+  if (id === "resident") return "Resident";
+  return view.agencies.find((a) => a.id === id)?.name || id;
+}
+
+const ROLE_NOTES = {
+  director: (d) => `You lead ${d} on the board. Your pair has one vote on each motion; either of you may cast it.`,
+  assistant: (d) => `You support the director of ${d}. Your pair has one vote on each motion; either of you may cast it.`,
+  chair: () => "You chair the board. You open each agenda item and close each vote, with a casting vote if it is tied.",
+  panel: () => "You sit on the shareholders' panel. You speak for the residents and question the board, but do not vote.",
+  unplaced: () => "You have no part in this shuffle. Please speak to the trainer.",
+};
+
+function fact(term, value) {
+  return [h("dt", {}, term), h("dd", {}, value)];
+}
+
+/** "Your role": who you are before the shuffle, and what you play after it. */
+export function roleDetails(view) {
+  const { me, session } = view;
+  const own = `${me.name} (${agencyName(view, me.agency)})`;
+  if (!session.shuffled) {
+    return [
+      h("p", {}, `You have joined as ${own}.`),
+      h("p", {}, me.partner ? `You are paired with ${me.partner.name}.` : "The trainer will pair you with a colleague."),
+      h("p", { class: "subtle" }, "Once everyone has arrived the trainer shuffles the roles, so you will play a different agency from your own."),
+    ];
+  }
+  const dName = me.directorate ? directorateName(view, me.directorate) : "";
+  const note = (ROLE_NOTES[me.role] || ROLE_NOTES.unplaced)(dName);
+  return [
+    h("dl", { class: "facts" },
+      fact("Role", me.title || "No role yet"),
+      dName ? fact("Directorate", dName) : null,
+      me.directorate ? fact("Partner", me.partner?.name || "None: you hold this directorate on your own") : null,
+      fact("In real life", own)),
+    h("p", {}, note),
+  ];
+}
+
+function cards(view, motions, act, report) {
+  const chairs = !!view.me.can?.chair;
+  return h("div", { class: "motions" }, motions.map((m) => motionCard(view, m, {
+    level: 5,
+    controls: [...seatMotionControls(view, m, act), ...(chairs ? closeVoteControls(view, m, act, report) : [])],
+  })));
+}
+
+/** Motions waiting for a seconder or a vote, with this seat's buttons. */
+export function openMotions(view, act, report) {
+  const { open } = splitMotions(view);
+  return open.length ? cards(view, open, act, report) : h("p", {}, "Nothing is waiting for a seconder or a vote.");
+}
+
+/** Motions already carried, lost or withdrawn. */
+export function decidedMotions(view, act, report) {
+  const { done } = splitMotions(view);
+  return done.length ? cards(view, done, act, report) : h("p", {}, "None yet.");
+}

@@ -1,0 +1,136 @@
+// /projector/{code}: the big screen. Public facts only, drawn from the
+// projector's view; it never fetches briefing documents.
+
+import { codeFromPath, getJSON, sessionPath } from "./api.js";
+import { clockDisplay } from "./clock.js";
+import { Connection, statusIndicator } from "./connection.js";
+import { announce, elements, h, region, setText, show } from "./dom.js";
+import { listWords } from "./format.js";
+import { agendaItem, boardTable, describeEvents, ledgerTable, motionCard, splitMotions } from "./meeting.js";
+
+const SELECTORS = {
+  title: "#title",
+  phase: "#phase",
+  countdown: "#countdown",
+  connection: "#connection",
+  problem: "#problem",
+  updates: "#updates",
+  lobby: "#lobby",
+  joinUrl: "#join-url",
+  joinCode: "#join-code",
+  joinQr: "#join-qr",
+  roster: "#roster",
+  current: "#current",
+  currentItem: "#current-item",
+  motionsSection: "#motions-section",
+  motions: "#motions",
+  boardSection: "#board-section",
+  board: "#board",
+  ledgerSection: "#ledger-section",
+  ledger: "#ledger",
+};
+
+const els = elements(SELECTORS);
+const code = codeFromPath("/projector");
+const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
+const regions = {
+  roster: region(els.roster), current: region(els.currentItem), motions: region(els.motions),
+  board: region(els.board), ledger: region(els.ledger),
+};
+
+function rosterList(view) {
+  if (!view.seats.length) return h("p", {}, "Nobody yet. Join now!");
+  const byAgency = new Map();
+  for (const seat of view.seats) {
+    if (!byAgency.has(seat.agency_name)) byAgency.set(seat.agency_name, []);
+    byAgency.get(seat.agency_name).push(seat.name);
+  }
+  return [
+    h("p", { class: "count" }, `${view.seats.length} ${view.seats.length === 1 ? "person has" : "people have"} joined`),
+    h("ul", { class: "roster-list" }, [...byAgency].map(([agency, names]) =>
+      h("li", {}, h("strong", {}, agency), ": ", listWords(names)))),
+  ];
+}
+
+function currentItem(view) {
+  const item = agendaItem(view, view.session.current_item);
+  if (!item) return h("p", { class: "big-text" }, "The chair will open the first item shortly.");
+  const n = view.agenda.indexOf(item) + 1;
+  // The description gives way to the motions once there is something to vote on.
+  const busy = splitMotions(view).open.length > 0;
+  return [
+    h("p", { class: "big-text" }, h("span", { class: "subtle" }, `Item ${n} of ${view.agenda.length}: `), item.title),
+    item.description && !busy ? h("p", { class: "description" }, item.description) : null,
+  ];
+}
+
+function motionsList(view) {
+  const { open, done } = splitMotions(view);
+  const shown = [...open, ...done.filter((m) => m.status !== "withdrawn").slice(-3).reverse()];
+  if (!shown.length) return h("p", {}, "No motions yet.");
+  return h("div", { class: "motions" }, shown.map((m) => motionCard(view, m, { level: 3, ballots: false })));
+}
+
+function render(view, info = {}) {
+  const { session } = view;
+  showProblem("");
+  setText(els.title, session.title);
+  document.title = `${session.title} – projector – Neighbourhood plc`;
+  clock.update(view);
+  if (info.kind === "update" || info.kind === "resume") announce(els.updates, describeEvents(info.events, view, { limit: 1 }));
+  const phase = session.phase;
+  const meeting = ["board", "debrief", "closed"].includes(phase);
+  show(els.lobby, phase === "lobby");
+  show(els.current, phase === "board");
+  show(els.motionsSection, meeting);
+  show(els.boardSection, session.shuffled && ["lobby", "read_in"].includes(phase));
+  show(els.ledgerSection, meeting || phase === "read_in");
+  document.body.dataset.phase = phase;
+
+  regions.roster.render(view.seats, () => rosterList(view));
+  regions.current.render({ c: session.current_item, busy: splitMotions(view).open.length > 0 }, () => currentItem(view));
+  regions.motions.render({ m: view.motions }, () => motionsList(view));
+  regions.board.render({ d: view.directorates, c: view.chair }, () => [
+    boardTable(view, { caption: "Who holds each directorate", titles: false }),
+    h("p", {}, `${session.chair_title}: ${view.chair?.name || "the trainer"}.`),
+  ]);
+  regions.ledger.render({ d: view.directorates, t: view.ledger_total }, () => ledgerTable(view, { compact: true, showCaption: false }));
+}
+
+async function showJoin() {
+  const fallback = `${location.origin}/play/${encodeURIComponent(code)}`;
+  let url = fallback;
+  try {
+    url = (await getJSON(sessionPath(code, "/lobby"))).join_url || fallback;
+  } catch (error) {
+    if (error.status === 404) showProblem(`There is no session with the code ${code}.`);
+  }
+  setText(els.joinUrl, url.replace(/^https?:\/\//, ""));
+  setText(els.joinCode, code);
+  els.joinQr.src = sessionPath(code, "/qr.svg");
+  els.joinQr.alt = `QR code for ${url}`;
+}
+
+function showProblem(message) {
+  setText(els.problem, message);
+  show(els.problem, !!message);
+}
+
+/** The projector needs the trainer's sign-in; when the websocket is refused, say so. */
+async function verify() {
+  try {
+    await getJSON("/api/sessions");
+    return "";
+  } catch (error) {
+    return error.status === 401 || error.status === 403
+      ? "The projector view only works in a browser signed in as the trainer. Open the trainer's sign-in link in this browser, then reload."
+      : "";
+  }
+}
+
+showJoin();
+new Connection({
+  code, as: "projector", after: 0, onView: render, verify,
+  onError: showProblem,
+  onStatus: statusIndicator(els.connection),
+}).start();

@@ -1,0 +1,146 @@
+// /trainer/{code}: the trainer's console for one session.
+
+import { getJSON, sessionPath } from "./api.js";
+import { clockDisplay } from "./clock.js";
+import { Connection, commandSender, statusIndicator } from "./connection.js";
+import { announce, elements, h, region, setOptions, setText, show } from "./dom.js";
+import { PHASE_LABELS } from "./format.js";
+import { agendaList, describeEvents, ledgerTable, motionCard, splitMotions } from "./meeting.js";
+import { chairPanel, closeVoteControls } from "./meeting-controls.js";
+import { wireControls } from "./trainer-controls.js";
+import { pairsList, rosterTable, shuffleResult, swapOptions } from "./trainer-view.js";
+
+const SELECTORS = {
+  connection: "#connection",
+  title: "#console-title",
+  phase: "#phase",
+  countdown: "#countdown",
+  errors: "#errors",
+  updates: "#updates",
+  joinCode: "#join-code",
+  joinUrl: "#join-url",
+  joinQr: "#join-qr",
+  projectorLink: "#projector-link",
+  minutes: "#phase-minutes",
+  phaseButtons: "#phase-buttons",
+  phaseNow: "#phase-now",
+  pause: "#pause-button",
+  roster: "#roster",
+  autoPair: "#auto-pair",
+  pairs: "#pairs",
+  chairSelect: "#chair-select",
+  shuffleForm: "#shuffle-form",
+  seed: "#shuffle-seed",
+  shuffleResult: "#shuffle-result",
+  swapForm: "#swap-form",
+  swapFirst: "#swap-first",
+  swapSecond: "#swap-second",
+  chairPanel: "#chair-panel",
+  agenda: "#agenda",
+  motions: "#motions",
+  ledger: "#ledger",
+};
+
+export async function startConsole(code, { showPart, showSignIn, showProblem }) {
+  let view;
+  try {
+    view = await getJSON(sessionPath(code, "/view"));
+  } catch (error) {
+    if (error.status === 401 || error.status === 403) showSignIn();
+    else if (error.status === 404) showProblem("We could not find that session", `There is no session with the code ${code}.`);
+    else showProblem("Something went wrong", error.message);
+    return;
+  }
+  const els = elements(SELECTORS);
+  const page = trainerConsole(code, els);
+  showPart("console");
+  page.render(view, { kind: "http", events: [] });
+  page.connect(view.session.seq || 0);
+  getJSON(sessionPath(code, "/lobby")).then((lobby) => page.showJoin(lobby)).catch(() => page.showJoin(null));
+}
+
+function trainerConsole(code, els) {
+  let connection = null;
+  let latest = null;
+  const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
+  const regions = {
+    roster: region(els.roster), pairs: region(els.pairs), shuffle: region(els.shuffleResult),
+    agenda: region(els.agenda), motions: region(els.motions), ledger: region(els.ledger),
+  };
+
+  const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
+  const report = (message) => announce(els.errors, message);
+  const chair = chairPanel(els.chairPanel, act);
+  wireControls(els, { act, report, latest: () => latest });
+
+  // --- drawing from each view --------------------------------------------------------
+  function render(view, info = {}) {
+    latest = view;
+    const { session } = view;
+    setText(els.title, `Session ${session.code}: ${session.title}`);
+    document.title = `${session.code} – ${session.title} – Neighbourhood plc`;
+    clock.update(view);
+    if (info.kind === "update" || info.kind === "resume") {
+      const words = describeEvents(info.events, view);
+      if (words) announce(els.updates, words);
+    }
+    const lobby = session.phase === "lobby";
+    setText(els.phaseNow, `Now: ${PHASE_LABELS[session.phase] || session.phase}${session.paused ? " (clock paused)" : ""}.`);
+    setText(els.pause, session.paused ? "Resume clock" : "Pause clock");
+    els.pause.disabled = session.phase === "closed";
+    els.autoPair.disabled = !lobby;
+    els.chairSelect.disabled = !lobby;
+    els.shuffleForm.querySelector("button").disabled = !lobby;
+
+    regions.roster.render({ s: view.seats, p: view.pairs, c: session.chair_pick, ph: session.phase, sh: session.shuffled },
+      () => rosterTable(view, act));
+    regions.pairs.render({ s: view.seats, p: view.pairs, c: session.chair_pick }, () => pairsList(view));
+    setOptions(els.chairSelect, [{ value: "", label: "The trainer chairs" },
+      ...view.seats.map((s) => ({ value: s.id, label: `${s.name} (${s.agency_name})` }))], session.chair_pick || "");
+    regions.shuffle.render({ d: view.directorates, s: view.seats, seed: session.seed, c: view.chair, p: view.pairs },
+      () => shuffleResult(view));
+    const swaps = swapOptions(view);
+    show(els.swapForm, session.shuffled && ["lobby", "read_in"].includes(session.phase) && swaps.length > 1);
+    setOptions(els.swapFirst, swaps);
+    setOptions(els.swapSecond, swaps, els.swapSecond.value || swaps[1]?.value);
+    renderMeeting(view);
+  }
+
+  function renderMeeting(view) {
+    const { session } = view;
+    show(els.chairPanel, session.phase === "board");
+    chair.update(view);
+    regions.agenda.render({ a: view.agenda, c: session.current_item }, () => agendaList(view, { descriptions: "current" }));
+    regions.motions.render({ m: view.motions, ph: session.phase, d: view.directorates.length }, () => {
+      const { open, done } = splitMotions(view);
+      const card = (m) => motionCard(view, m, { level: 4, controls: closeVoteControls(view, m, act, report) });
+      if (!open.length && !done.length) return h("p", {}, "No motions yet. Directorates put motions during the board meeting.");
+      return [...open, ...done].map(card);
+    });
+    regions.ledger.render({ d: view.directorates, t: view.ledger_total }, () => ledgerTable(view, { showCaption: false }));
+  }
+
+  return {
+    render,
+    connect(after) {
+      connection = new Connection({
+        code, as: "trainer", after, onView: render, onError: report, onStatus: statusIndicator(els.connection),
+        verify: () => getJSON(sessionPath(code, "/view")).then(() => "", (error) => (
+          error.status === 401 || error.status === 403
+            ? "Your trainer sign-in has run out. Open a fresh sign-in link (nplc sign-in prints one), then reload this page."
+            : error.status === 404 ? `There is no longer a session with the code ${code}.` : "")),
+      });
+      els.connection.hidden = false;
+      connection.start();
+    },
+    showJoin(lobby) {
+      const url = lobby?.join_url || `${location.origin}/play/${encodeURIComponent(code)}`;
+      setText(els.joinCode, code);
+      setText(els.joinUrl, url);
+      els.joinUrl.href = url;
+      els.joinQr.src = sessionPath(code, "/qr.svg");
+      els.joinQr.alt = `QR code for the join address, ${url}`;
+      els.projectorLink.href = `/projector/${encodeURIComponent(code)}`;
+    },
+  };
+}

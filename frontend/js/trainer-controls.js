@@ -1,0 +1,60 @@
+// The trainer's controls that are built once in trainer.html and only wired up here:
+// phases and clock, auto-pair, chair, shuffle and swap.
+
+import { wholeNumber } from "./format.js";
+
+/**
+ * Takes the console's elements, act(command) and report(message), and
+ * latest() giving the newest view; adds the listeners.
+ */
+export function wireControls(els, { act, report, latest }) {
+  const quietly = (command) => act(command).catch(() => {});
+
+  els.phaseButtons.addEventListener("click", async (event) => {
+    const btn = event.target.closest("button[data-phase]");
+    if (!btn) return;
+    const command = { type: "start-phase", phase: btn.dataset.phase };
+    if (els.minutes.value.trim()) {
+      const minutes = wholeNumber(els.minutes.value, 1, 600);
+      if (minutes === null) {
+        report("Minutes must be a whole number from 1 to 600, or left empty.");
+        els.minutes.focus();
+        return;
+      }
+      command.minutes = minutes;
+    }
+    try {
+      await act(command);
+      els.minutes.value = "";
+    } catch { /* act() has shown why */ }
+  });
+
+  els.pause.addEventListener("click", () => quietly({ type: latest()?.session.paused ? "resume-clock" : "pause-clock" }));
+  els.autoPair.addEventListener("click", () => quietly({ type: "auto-pair" }));
+  els.chairSelect.addEventListener("change", () => quietly({ type: "choose-chair", seat_id: els.chairSelect.value || null }));
+
+  els.shuffleForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const command = { type: "shuffle" };
+    if (els.seed.value.trim()) {
+      const seed = wholeNumber(els.seed.value, 0, 2 ** 31 - 1);
+      if (seed === null) {
+        report("The seed must be a whole number from 0 to 2147483647, or left empty.");
+        els.seed.focus();
+        return;
+      }
+      command.seed = seed;
+    }
+    quietly(command);
+  });
+
+  els.swapForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const [first, second] = [els.swapFirst.value, els.swapSecond.value];
+    if (!first || !second || first === second) {
+      report("Choose two different pairs to swap.");
+      return;
+    }
+    quietly({ type: "swap-pairs", first, second });
+  });
+}
