@@ -75,6 +75,7 @@ def second(state: SessionState, cmd: c.Second, ctx: c.Context) -> list[ev.Event]
 
 
 def withdraw(state: SessionState, cmd: c.Withdraw, ctx: c.Context) -> list[ev.Event]:
+    _in_meeting(state)
     directorate = _directorate_of(state, ctx.actor)
     motion = _motion(state, cmd.motion_id)
     if motion.directorate != directorate:

@@ -42,6 +42,8 @@ def _check_standing(state: SessionState, command: c.Command, actor: c.Actor) -> 
             raise RuleViolation("Join the session first.")
         return
     if kind == "join":
+        if actor.kind == "trainer":
+            raise RuleViolation("The trainer does not take a seat; join from another browser to play.")
         raise RuleViolation("You have already joined this session.")
     if actor.kind == "trainer":
         return

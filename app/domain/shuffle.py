@@ -84,10 +84,16 @@ def _explain(stuck: set[PairId], candidates: Sequence[Candidate],
     open_to = sorted({d for p in stuck for d in options[p]}, key=lambda d: names[d])
     who = ", ".join(sorted(stuck))
     places = ", ".join(names[d] for d in open_to) or "none at all"
+    if len(stuck) == 1:
+        subject, whose = f"pair {who} can", "its"
+    else:
+        subject, whose = f"the {len(stuck)} pairs {who} can only", "their"
+    count = {0: "no directorate", 1: "one directorate"}.get(len(open_to), f"{len(open_to)} directorates")
+    together = " between them" if len(stuck) > 1 else ""
     return (
-        f"No shuffle is possible: pairs {who} ({len(stuck)} pairs) may only take these "
-        f"{len(open_to)} directorates between them: {places}. Each of the others would be "
-        "their own agency's. Re-pair people from different agencies, or add a pair from another agency."
+        f"No shuffle is possible: {subject} take {count}{together} ({places}); every other directorate "
+        f"belongs to one of {whose} own agencies. Re-pair people from different agencies, "
+        "or add a pair from another agency."
     )
 
 

@@ -33,7 +33,12 @@ class Viewer:
 
 
 def event_visible(state: SessionState, event: ev.Event, viewer: Viewer) -> bool:
-    """Every event so far is a public fact of the meeting room; this is the one place to narrow that."""
+    """Most events are public facts of the meeting room; this is the one place that narrows that.
+
+    The chair pick stays the trainer's until the shuffle announces every role at once.
+    """
+    if isinstance(event, ev.ChairChosen):
+        return viewer.kind == TRAINER
     return True
 
 

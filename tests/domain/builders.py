@@ -62,6 +62,8 @@ class Game:
         self.state = reducer.apply(None, self.log[0])
         self.now = 0.0
         self._ids = itertools.count()
+        self.chair: str | None = None  # seats that `board_game` sets up
+        self.resident: str | None = None
 
     def do(self, command: c.Command, actor: c.Actor = TRAINER, **context) -> list[ev.Event]:
         """Runs one command; returns its events, already applied. RuleViolation passes through untouched."""
@@ -132,16 +134,17 @@ def board_game(scenario: ev.ScenarioFacts | None = None, *, seed: int = 7, chair
 CHOICES = ("for", "against", "abstain")
 
 
-KINDS = ["propose"] * 4 + ["second"] * 4 + ["vote"] * 12 + ["close"] * 4 + ["raw"] * 3 + ["withdraw", "open"]
+KINDS = ["vote"] * 12 + ["second"] * 4 + ["close"] * 4 + ["propose"] * 3 + ["raw"] * 3 + ["withdraw", "open"]
 
 
 def meeting_moves(directorates: list[str], min_size: int = 20, max_size: int = 60):
     """Moves as plain tuples (kind, k, back, source, target, amount, choice, closer), resolved against the
-    state by `meeting_command`: `k` picks among the people who could sensibly make the move, `back` counts
-    motions back from the newest. 'raw' moves come from anyone about any motion, so refusals happen too."""
+    state by `meeting_command`: `k` picks among the people who could sensibly make the move, `back` among
+    the motions it could sensibly be about, newest first. 'raw' moves come from anyone about any motion,
+    so refusals happen too."""
     move = st.tuples(
         st.sampled_from(KINDS), st.integers(0, 11), st.integers(0, 3),
-        st.none() | st.sampled_from(directorates + ["nowhere"]), st.sampled_from(directorates),
+        st.sampled_from([*directorates, *directorates, "nowhere", None]), st.sampled_from(directorates),
         st.one_of(st.sampled_from([50_000, 100_000, 200_000, 300_000, 400_000]), st.integers(1, 450_000)),
         st.sampled_from(CHOICES), st.sampled_from(["trainer", "chair", "seat"]),
     )
@@ -161,7 +164,10 @@ def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
     state = game.state
     actors = meeting_actors(game)
     holding = sorted(game.directorate_seats())
-    motion_id = f"m{max(len(state.motions) - back, 1)}"
+    motion_id = f"m{max(len(state.motions) - back, 1)}"  # 'raw' moves: any motion, whatever its status
+    wanted = {"second": ("proposed",), "withdraw": ("proposed", "voting")}.get(kind, ("voting",))
+    if kind != "raw" and (fitting := [m for m in reversed(state.motions.values()) if m.status in wanted]):
+        motion_id = fitting[back % len(fitting)].id
     motion = state.motions.get(motion_id)
     if kind == "open":
         return c.OpenItem(item_id=["objectives", "budget"][k % 2]), TRAINER

@@ -39,7 +39,7 @@ def expected_close(before, motion_id: str, casting):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(0, 2**31 - 1), meeting_moves(TINY_DIRECTORATES, max_size=60))
+@given(st.integers(0, 2**31 - 1), meeting_moves(TINY_DIRECTORATES))
 def test_money_is_conserved_and_never_negative_and_votes_decide_motions(seed, moves):
     game = board_game(seed=seed)
     check_ledger(game)
@@ -330,3 +330,16 @@ def test_nothing_happens_after_the_session_is_closed():
     for command in (c.CloseVote(motion_id=motion, casting="for"), c.StartPhase(phase="board"), c.PauseClock(),
                     c.OpenItem(item_id="objectives"), c.AutoPair()):
         assert game.refuse(command) == finished
+
+
+def test_a_motion_cannot_be_withdrawn_once_the_meeting_is_over():
+    game = board_game()
+    motion = voting_on(game)
+    game.do(c.StartPhase(phase="debrief"))
+    message = game.refuse(c.Withdraw(motion_id=motion), game.seat(game.holder("health")))
+    assert message == "That can only happen during the board meeting."
+
+
+def test_the_trainer_is_told_to_join_from_another_browser():
+    game = board_game()
+    assert "join from another browser" in game.refuse(c.Join(name="Trainer", agency="police"))
