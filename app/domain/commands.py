@@ -75,6 +75,11 @@ class ResumeClock(Command):
     type: Literal["resume-clock"] = "resume-clock"
 
 
+class ReleaseInject(Command):
+    type: Literal["release-inject"] = "release-inject"
+    inject_id: Ref
+
+
 class OpenItem(Command):
     type: Literal["open-item"] = "open-item"
     item_id: Ref
@@ -119,7 +124,7 @@ class CloseVote(Command):
 AnyCommand = Annotated[
     Union[
         Join, RemoveSeat, AutoPair, MoveSeat, ChooseChair, Shuffle, SwapPairs, StartPhase, PauseClock,
-        ResumeClock, OpenItem, Propose, Second, Withdraw, Vote, CloseVote,
+        ResumeClock, ReleaseInject, OpenItem, Propose, Second, Withdraw, Vote, CloseVote,
     ],
     Field(discriminator="type"),
 ]

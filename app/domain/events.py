@@ -48,6 +48,13 @@ class AgendaFacts:
 
 
 @dataclass(frozen=True)
+class InjectFacts:
+    id: str
+    title: str
+    document: str
+
+
+@dataclass(frozen=True)
 class ScenarioFacts:
     """The parts of a scenario the rules need, copied into the log so a session
     replays the same way even after its pack changes."""
@@ -64,6 +71,7 @@ class ScenarioFacts:
     directorates: tuple[DirectorateFacts, ...]
     agencies: tuple[AgencyFacts, ...]
     agenda: tuple[AgendaFacts, ...]
+    injects: tuple[InjectFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,6 +185,17 @@ class ClockResumed(Event):
     at: float
 
 
+@dataclass(frozen=True)
+class InjectReleased(Event):
+    """The trainer released a news item from the scenario: from now on everyone can read its document."""
+
+    type: ClassVar[str] = "inject-released"
+    inject_id: str
+    document: str
+    title: str
+    at: float
+
+
 # --- the board meeting -------------------------------------------------------------
 
 
@@ -279,6 +298,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         PhaseStarted,
         ClockPaused,
         ClockResumed,
+        InjectReleased,
         AgendaItemOpened,
         MotionProposed,
         MotionSeconded,

@@ -156,6 +156,15 @@ def resume_clock(state: SessionState, cmd: c.ResumeClock, ctx: c.Context) -> lis
     return [ev.ClockResumed(ctx.now)]
 
 
+def release_inject(state: SessionState, cmd: c.ReleaseInject, ctx: c.Context) -> list[ev.Event]:
+    inject = next((i for i in state.scenario.injects if i.id == cmd.inject_id), None)
+    if inject is None:
+        raise RuleViolation("There is no such news item in this scenario.")
+    if inject.document in state.released:
+        raise RuleViolation(f"'{inject.title}' has already been released.")
+    return [ev.InjectReleased(inject.id, inject.document, inject.title, ctx.now)]
+
+
 LOBBY_RULES = {
     "join": join,
     "remove-seat": remove_seat,
@@ -167,4 +176,5 @@ LOBBY_RULES = {
     "start-phase": start_phase,
     "pause-clock": pause_clock,
     "resume-clock": resume_clock,
+    "release-inject": release_inject,
 }

@@ -67,6 +67,10 @@ def _resumed(s: SessionState, e: ev.ClockResumed) -> SessionState:
     return replace(s, clock=replace(c, paused_at=None, paused_for=c.paused_for + held))
 
 
+def _released(s: SessionState, e: ev.InjectReleased) -> SessionState:
+    return replace(s, released={**s.released, e.document: e.at})
+
+
 def _opened(s: SessionState, e: ev.AgendaItemOpened) -> SessionState:
     return replace(s, current_item=e.item_id)
 
@@ -117,6 +121,7 @@ _HANDLERS: dict[type, Callable] = {
     ev.PhaseStarted: _phase,
     ev.ClockPaused: _paused,
     ev.ClockResumed: _resumed,
+    ev.InjectReleased: _released,
     ev.AgendaItemOpened: _opened,
     ev.MotionProposed: _proposed,
     ev.MotionSeconded: _seconded,

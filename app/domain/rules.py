@@ -20,7 +20,7 @@ Rule = Callable[[SessionState, c.Command, c.Context], list[ev.Event]]
 
 TRAINER_ONLY = {
     "remove-seat", "auto-pair", "move-seat", "choose-chair", "shuffle", "swap-pairs",
-    "start-phase", "pause-clock", "resume-clock",
+    "start-phase", "pause-clock", "resume-clock", "release-inject",
 }
 CHAIR_OR_TRAINER = {"open-item", "close-vote"}
 

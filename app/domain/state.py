@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -85,6 +86,7 @@ class SessionState:
     current_item: str | None = None
     motions: dict[MotionId, Motion] = field(default_factory=dict)
     ledger: dict[DirectorateId, int] = field(default_factory=dict)
+    released: dict[str, float] = field(default_factory=dict)  # inject document id -> when
 
     @property
     def phase(self) -> Phase:
@@ -135,6 +137,12 @@ class SessionState:
         if role.kind == "panel":
             keys.add("residents")
         return keys
+
+    def can_read(self, seat_id: SeatId, document_id: str, section: str, visible_to: Sequence[str]) -> bool:
+        """News items stay hidden until the trainer releases them; everything else follows its audience."""
+        if section == "inject" and document_id not in self.released:
+            return False
+        return bool(self.reader_keys(seat_id).intersection(visible_to))
 
     def seats_sharing_role(self, seat_id: SeatId) -> set[SeatId]:
         pair = self.pair_of(seat_id)

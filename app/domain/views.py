@@ -159,6 +159,14 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "motions": [_motion(state, m) for m in state.motions.values()],
         "ledger_total": sum(state.ledger.values()),
     }
+    view["injects"] = _injects(state, viewer)
     if viewer.kind == "seat":
         view["me"] = _me(state, viewer.seat_id)
     return view
+
+
+def _injects(state: SessionState, viewer: Viewer) -> list[dict[str, Any]]:
+    """The trainer sees every news item and whether it is out; everyone else only what has been released."""
+    rows = [{"id": i.id, "title": i.title, "document": i.document, "released_at": state.released.get(i.document)}
+            for i in state.scenario.injects]
+    return rows if viewer.kind == TRAINER else [r for r in rows if r["released_at"] is not None]

@@ -148,4 +148,5 @@ def facts(pack: Pack) -> ev.ScenarioFacts:
                            for d in s.directorates),
         agencies=tuple(ev.AgencyFacts(a.id, a.name, a.directorate) for a in s.agencies),
         agenda=tuple(ev.AgendaFacts(a.id, a.title, a.kind, a.minutes, a.description) for a in s.agenda),
+        injects=tuple(ev.InjectFacts(i.id, i.title, i.document) for i in s.injects),
     )

@@ -190,6 +190,7 @@ const EVENT_WORDS = {
   "phase-started": (e) => PHASE_NEWS[e.phase] || `${PHASE_LABELS[e.phase] || e.phase} has started.`,
   "clock-paused": () => "The clock is paused.",
   "clock-resumed": () => "The clock is running again.",
+  "inject-released": (e) => `News: ${e.title}. It is now in everyone's briefing pack.`,
   "agenda-item-opened": (e, v) => `Now discussing: ${agendaItem(v, e.item_id)?.title || e.item_id}.`,
   "motion-proposed": (e, v) => `${directorateName(v, e.directorate)} proposed ${motionLabel(v, e.motion_id).toLowerCase()}.`,
   "motion-seconded": (e, v) => `${directorateName(v, e.directorate)} seconded ${motionLabel(v, e.motion_id).toLowerCase()}. Voting is open.`,

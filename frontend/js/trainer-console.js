@@ -8,7 +8,7 @@ import { PHASE_LABELS } from "./format.js";
 import { agendaList, describeEvents, ledgerTable, motionCard, splitMotions } from "./meeting.js";
 import { chairPanel, closeVoteControls } from "./meeting-controls.js";
 import { wireControls } from "./trainer-controls.js";
-import { pairsList, rosterTable, shuffleResult, swapOptions } from "./trainer-view.js";
+import { injectList, pairsList, rosterTable, shuffleResult, swapOptions } from "./trainer-view.js";
 
 const SELECTORS = {
   connection: "#connection",
@@ -39,6 +39,7 @@ const SELECTORS = {
   agenda: "#agenda",
   motions: "#motions",
   ledger: "#ledger",
+  injects: "#injects",
 };
 
 export async function startConsole(code, { showPart, showSignIn, showProblem }) {
@@ -66,6 +67,7 @@ function trainerConsole(code, els) {
   const regions = {
     roster: region(els.roster), pairs: region(els.pairs), shuffle: region(els.shuffleResult),
     agenda: region(els.agenda), motions: region(els.motions), ledger: region(els.ledger),
+    injects: region(els.injects),
   };
 
   const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
@@ -103,6 +105,7 @@ function trainerConsole(code, els) {
     show(els.swapForm, session.shuffled && ["lobby", "read_in"].includes(session.phase) && swaps.length > 1);
     setOptions(els.swapFirst, swaps);
     setOptions(els.swapSecond, swaps, els.swapSecond.value || swaps[1]?.value);
+    regions.injects.render({ i: view.injects, ph: session.phase }, () => injectList(view, act));
     renderMeeting(view);
   }
 

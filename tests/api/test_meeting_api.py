@@ -148,3 +148,19 @@ def test_qr_code_is_an_svg_of_the_join_address(meeting, client):
     response = client.get(f"/api/sessions/{code}/qr.svg")
     assert response.headers["content-type"] == "image/svg+xml"
     assert response.text.lstrip().startswith("<?xml") or "<svg" in response.text
+
+
+def test_news_stays_hidden_until_the_trainer_releases_it(meeting, trainer):
+    code, view, _ = meeting
+    browser = browser_for(meeting, held(view)[0])
+    assert "news" not in {d["id"] for d in browser.get(f"/api/sessions/{code}/documents").json()}
+    assert browser.get(f"/api/sessions/{code}/documents/news").status_code == 404
+    assert browser.get(f"/api/sessions/{code}/view").json()["injects"] == []
+    assert trainer.get(f"/api/sessions/{code}/view").json()["injects"][0]["released_at"] is None
+    answer = send(browser, code, {"type": "release-inject", "inject_id": "news"}, expect=409)
+    assert answer["detail"] == "Only the trainer can do that."
+    send(trainer, code, {"type": "release-inject", "inject_id": "news"})
+    assert "The surgery is full again." in browser.get(f"/api/sessions/{code}/documents/news").json()["html"]
+    assert [i["title"] for i in browser.get(f"/api/sessions/{code}/view").json()["injects"]] == ["Local news"]
+    again = send(trainer, code, {"type": "release-inject", "inject_id": "news"}, expect=409)
+    assert again["detail"] == "'Local news' has already been released."

@@ -57,6 +57,9 @@ def test_lobby_to_a_carried_transfer_seen_on_the_projector(day_server, new_conte
 
     expect(proposer.get_by_role("heading", name="Your briefing pack")).to_be_visible()
     expect(proposer.locator("#pack-section")).to_contain_text("Mission")
+    expect(proposer.locator("#pack-section")).not_to_contain_text("The mould always comes back")
+    console.get_by_role("button", name="Release Hartbridge Echo: 'The mould always comes back'").click()
+    expect(proposer.locator("#pack-section")).to_contain_text("The mould always comes back")
 
     console.get_by_role("button", name="Start board meeting").click()
     console.get_by_label("Agenda item").select_option("budget")

@@ -274,7 +274,7 @@ def test_proposing_before_an_item_is_open_or_outside_the_board_is_refused():
 TRAINER_COMMANDS = [
     c.RemoveSeat(seat_id="s0"), c.AutoPair(), c.MoveSeat(seat_id="s0"), c.ChooseChair(seat_id="s0"),
     c.Shuffle(seed=1), c.SwapPairs(first="p1", second="p2"), c.StartPhase(phase="debrief"), c.PauseClock(),
-    c.ResumeClock(),
+    c.ResumeClock(), c.ReleaseInject(inject_id="news"),
 ]
 
 

@@ -121,6 +121,7 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     game.do(c.PauseClock())
     game.do(c.ResumeClock())
     game.do(c.StartPhase(phase="board"))
+    game.do(c.ReleaseInject(inject_id="news"))
     game.do(c.OpenItem(item_id="budget"))
     directors = [a.director for a in game.state.assignments.values()]
     first, second = directors[0], directors[1]

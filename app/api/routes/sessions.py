@@ -124,8 +124,8 @@ async def document(code: str, doc_id: str, who: CallerDep, svc: ServicesDep) -> 
 def readable(live, who) -> list:
     if who.viewer.kind == "trainer":
         return list(live.pack.documents.values())
-    keys = live.state.reader_keys(who.viewer.seat_id)
-    return [d for d in live.pack.documents.values() if keys.intersection(d.visible_to)]
+    state, seat = live.state, who.viewer.seat_id
+    return [d for d in live.pack.documents.values() if state.can_read(seat, d.id, d.section, d.visible_to)]
 
 
 @router.get("/sessions/{code}/qr.svg")
