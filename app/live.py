@@ -30,9 +30,8 @@ class Live:
 
 
 class LiveSessions:
-    def __init__(self, engine: Engine, packs: dict[str, Pack]):
+    def __init__(self, engine: Engine):
         self.engine = engine
-        self.packs = packs
         self._live: dict[str, Live] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 

@@ -12,13 +12,13 @@ from .actions import Actions
 from .api import errors
 from .api.deps import Services
 from .api.limits import BodyLimit
-from .api.routes import health, pages, sessions
+from .api.routes import health, pages, scenarios, sessions
 from .auth import TrainerCookies, secret_key
 from .config import Settings, get_settings
+from .library import PackLibrary
 from .live import LiveSessions
 from .realtime import ws
 from .realtime.hub import Hub
-from .scenarios.loader import load_all
 from .store.db import check_pragmas, make_engine
 
 log = logging.getLogger("nplc")
@@ -28,10 +28,11 @@ def build_services(settings: Settings) -> Services:
     """Opens the database, checks it, loads every scenario pack; raises PackInvalid for a broken pack."""
     engine = make_engine(settings.database_url)
     check_pragmas(engine)
-    packs = load_all(settings.scenarios_dir)
-    live = LiveSessions(engine, packs)
+    library = PackLibrary(engine)
+    library.load_folders(settings.scenarios_dir)
+    live = LiveSessions(engine)
     cookies = TrainerCookies(secret_key(engine, settings.secret_key), settings.trainer_cookie_hours)
-    return Services(settings, live, Actions(live, Hub()), cookies)
+    return Services(settings, live, Actions(live, Hub()), cookies, library)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -48,9 +49,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="Neighbourhood plc", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
     errors.install(app)
-    app.add_middleware(BodyLimit)
+    app.add_middleware(BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT})
     app.include_router(health.router)
     app.include_router(sessions.router)
+    app.include_router(scenarios.router)
     app.include_router(ws.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.FRONTEND), name="static")

@@ -14,6 +14,7 @@ from ..auth import TRAINER_COOKIE, TrainerCookies, seat_cookie
 from ..config import Settings
 from ..domain.commands import TRAINER, Actor
 from ..domain.views import Viewer
+from ..library import PackLibrary
 from ..live import LiveSessions
 from ..scenarios.loader import Pack
 from ..store import records
@@ -26,10 +27,11 @@ class Services:
     live: LiveSessions
     actions: Actions
     cookies: TrainerCookies
+    library: PackLibrary
 
     @property
     def packs(self) -> dict[str, Pack]:
-        return self.live.packs
+        return self.library.current
 
 
 def services(conn: HTTPConnection) -> Services:

@@ -90,17 +90,6 @@ def load_folder(folder: Path) -> Pack:
     return load_files(folder.name, read_folder(folder))
 
 
-def load_all(root: Path) -> dict[str, Pack]:
-    """Takes the scenarios folder; returns every pack by id. Raises PackInvalid for the first bad one."""
-    packs: dict[str, Pack] = {}
-    for folder in sorted(p for p in root.iterdir() if (p / YAML).is_file()):
-        pack = load_folder(folder)
-        if pack.id in packs:
-            raise PackInvalid(folder.name, [Problem(YAML, 1, f"another pack already has the id '{pack.id}'")])
-        packs[pack.id] = pack
-    return packs
-
-
 def _text(name: str, raw: bytes) -> tuple[str, list[Problem]]:
     if len(raw) > MAX_FILE_BYTES:
         return "", [Problem(name, 1, f"the file is larger than {MAX_FILE_BYTES // 1024} KB; split it up")]

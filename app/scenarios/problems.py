@@ -16,7 +16,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        """`file:line: message`, or `file: message` for problems with the file as a whole (line 0)."""
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
 class PackInvalid(Exception):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -62,6 +62,7 @@ class PackVersionRow(SQLModel, table=True):
     pack_id: str = Field(primary_key=True, max_length=40)
     version: str = Field(primary_key=True, max_length=40)
     content: str = Field(sa_column=Column(Text, nullable=False))
+    archive: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     stored_at: float
 
 

@@ -28,9 +28,35 @@ def list_sessions(*, session: Session) -> list[SessionRow]:
     return list(session.exec(select(SessionRow).order_by(col(SessionRow.created_at).desc())).all())
 
 
-def save_pack_version(*, session: Session, pack: Pack, at: float) -> None:
-    if session.get(PackVersionRow, (pack.id, pack.version)) is None:
-        session.add(PackVersionRow(pack_id=pack.id, version=pack.version, content=pack.to_json(), stored_at=at))
+def save_pack_version(*, session: Session, pack: Pack, at: float, archive: bytes | None = None,
+                      make_current: bool = False) -> bool:
+    """Stores a pack version unless it is already stored; returns whether it was new.
+
+    `make_current` moves an already stored version back to the top (an organiser re-uploading it);
+    reloading the scenarios folder at start-up does not, so it never hides a newer upload.
+    """
+    row = session.get(PackVersionRow, (pack.id, pack.version))
+    if row is not None:
+        if make_current:
+            row.stored_at = at
+            session.add(row)
+        return False
+    session.add(PackVersionRow(pack_id=pack.id, version=pack.version, content=pack.to_json(), archive=archive,
+                               stored_at=at))
+    return True
+
+
+def latest_packs(*, session: Session) -> dict[str, Pack]:
+    """Returns the most recently stored version of every pack, by pack id."""
+    latest: dict[str, PackVersionRow] = {}
+    for row in session.exec(select(PackVersionRow).order_by(col(PackVersionRow.stored_at))).all():
+        latest[row.pack_id] = row
+    return {pack_id: Pack.from_json(row.content) for pack_id, row in latest.items()}
+
+
+def pack_archive(*, session: Session, pack_id: str, version: str) -> bytes | None:
+    row = session.get(PackVersionRow, (pack_id, version))
+    return row.archive if row else None
 
 
 def load_pack_version(*, session: Session, pack_id: str, version: str) -> Pack | None:

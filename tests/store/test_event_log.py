@@ -22,7 +22,7 @@ TINY = load_folder(Path(__file__).parents[1] / "packs" / "tiny")
 
 
 def new_actions(engine) -> Actions:
-    return Actions(LiveSessions(engine, {TINY.id: TINY}), Hub(), clock=lambda: 1000.0)
+    return Actions(LiveSessions(engine), Hub(), clock=lambda: 1000.0)
 
 
 def test_the_log_keeps_every_event_in_order(engine):

@@ -36,13 +36,6 @@ def join_url(request: Request, svc, code: str) -> str:
     return f"{base}/play/{code}"
 
 
-@router.get("/scenarios", dependencies=[TrainerOnly])
-def list_scenarios(svc: ServicesDep) -> list[dict]:
-    """The scenario packs a trainer can start a session from."""
-    return [{"id": p.id, "title": p.scenario.title, "summary": p.scenario.summary, "area": p.scenario.area,
-             "directorates": len(p.scenario.directorates), "version": p.version} for p in svc.packs.values()]
-
-
 @router.post("/sessions", status_code=201, dependencies=[TrainerOnly])
 async def create_session(body: SessionCreate, svc: ServicesDep) -> dict:
     """Start a new session from a scenario pack; answers with its join code."""

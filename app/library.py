@@ -1,0 +1,64 @@
+"""The scenario library: packs from the scenarios folder and from uploads, every version kept.
+
+Each version is stored whole (its rendered documents and its zip), so a
+session runs on the version it started with whatever happens later, and any
+version can be downloaded again exactly as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from .scenarios.archive import read_zip, write_zip
+from .scenarios.checks import YAML
+from .scenarios.loader import Pack, load_files, read_folder
+from .scenarios.problems import PackInvalid, Problem
+from .store import records
+from .store.db import session_scope
+
+
+class PackLibrary:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.current: dict[str, Pack] = {}
+
+    def load_folders(self, root: Path) -> None:
+        """Stores every pack under `root` (raising PackInvalid for the first broken one), then refreshes."""
+        seen: dict[str, str] = {}
+        for folder in sorted(p for p in root.iterdir() if (p / YAML).is_file()):
+            files = read_folder(folder)
+            pack = load_files(folder.name, files)
+            if pack.id in seen:
+                raise PackInvalid(folder.name, [Problem(YAML, 1, f"the pack in '{seen[pack.id]}' already has the "
+                                                                 f"id '{pack.id}'; give this one another id")])
+            seen[pack.id] = folder.name
+            self._store(pack, files, make_current=False)
+        self.refresh()
+
+    def upload(self, data: bytes, name: str = "upload.zip") -> Pack:
+        """Takes zip bytes; validates and stores the pack as its newest version. Raises PackInvalid."""
+        files = read_zip(data, name)
+        pack = load_files(name, files)
+        self._store(pack, files, make_current=True)
+        self.refresh()
+        return pack
+
+    def archive(self, pack_id: str, version: str | None = None) -> bytes | None:
+        pack = self.current.get(pack_id)
+        if pack is None:
+            return None
+        with session_scope(self.engine) as db:
+            return records.pack_archive(session=db, pack_id=pack_id, version=version or pack.version)
+
+    def refresh(self) -> None:
+        with session_scope(self.engine) as db:
+            self.current = records.latest_packs(session=db)
+
+    def _store(self, pack: Pack, files: dict[str, bytes], make_current: bool) -> None:
+        with session_scope(self.engine) as db:
+            records.save_pack_version(session=db, pack=pack, at=time.time(), archive=write_zip(files),
+                                      make_current=make_current)
+            db.commit()
