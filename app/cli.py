@@ -7,6 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
+from . import scenario_cli
 from .config import Settings
 
 
@@ -20,16 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--scenarios", type=Path, help="folder of scenario packs")
     sign_in = sub.add_parser("sign-in", help="print a fresh trainer sign-in link")
     sign_in.add_argument("--database", help="database URL")
-    scenario = sub.add_parser("scenario", help="work with scenario packs")
-    scenario_sub = scenario.add_subparsers(dest="scenario_command", required=True)
-    validate = scenario_sub.add_parser("validate", help="check a pack and list every problem")
-    validate.add_argument("path", type=Path)
+    scenario_cli.add_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "serve":
         return _serve(args)
     if args.command == "sign-in":
         return _sign_in(args)
-    return _validate(args.path)
+    return scenario_cli.run(args)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -86,24 +84,6 @@ def _sign_in(args: argparse.Namespace) -> int:
     settings = _settings(args)
     token = new_sign_in_token(make_engine(settings.database_url), settings.sign_in_minutes)
     print(f"{settings.public_url}/sign-in?token={token}")
-    return 0
-
-
-def _validate(path: Path) -> int:
-    from .scenarios.loader import load_folder
-    from .scenarios.problems import PackInvalid
-
-    if not path.is_dir():
-        print(f"{path}: not a folder; give the folder that holds scenario.yaml", file=sys.stderr)
-        return 1
-    try:
-        pack = load_folder(path)
-    except PackInvalid as bad:
-        for problem in bad.problems:
-            print(f"{path.as_posix().rstrip('/')}/{problem}")
-        print(f"{len(bad.problems)} problem(s) found.", file=sys.stderr)
-        return 1
-    print(f"{path}: '{pack.scenario.title}' is valid ({len(pack.documents)} documents, version {pack.version}).")
     return 0
 
 

@@ -83,7 +83,7 @@ def load_files(name: str, files: dict[str, bytes]) -> Pack:
     documents, doc_problems = _render(scenario, files)
     if problems or doc_problems:
         raise PackInvalid(name, problems + doc_problems)
-    return Pack(scenario, _version(files), documents)
+    return Pack(scenario, pack_version(files), documents)
 
 
 def load_folder(folder: Path) -> Pack:
@@ -119,7 +119,7 @@ def _render(s: Scenario, files: dict[str, bytes]) -> tuple[dict[str, Document], 
     return docs, problems
 
 
-def _version(files: dict[str, bytes]) -> str:
+def pack_version(files: dict[str, bytes]) -> str:
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())

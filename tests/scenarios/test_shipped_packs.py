@@ -41,6 +41,12 @@ def test_there_is_a_shipped_pack():
 @pytest.mark.parametrize("folder", shipped(), ids=lambda p: p.name)
 def test_pack_plays_from_arrival_to_a_carried_transfer(folder):
     pack = load_folder(folder)
+    day = play_to_the_board(pack)
+    carry_a_transfer(day, pack)
+
+
+def play_to_the_board(pack) -> Day:
+    """Two people from each agency that runs a directorate, a resident chair, then the shuffle and the read-in."""
     s = pack.scenario
     day = Day(pack)
     mapped = [a for a in s.agencies if a.directorate][: len(s.directorates)]
@@ -57,7 +63,7 @@ def test_pack_plays_from_arrival_to_a_carried_transfer(folder):
     day.do(c.StartPhase(phase="board"))
     for item in s.agenda:
         day.do(c.OpenItem(item_id=item.id))
-    carry_a_transfer(day, pack)
+    return day
 
 
 def check_packs(day, pack):
