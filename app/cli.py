@@ -56,16 +56,13 @@ def _serve(args: argparse.Namespace) -> int:
 
     from .auth import new_sign_in_token
     from .main import build_services, create_app
-    from .scenarios.problems import PackInvalid
 
     settings = _settings(args)
-    try:
-        services = build_services(settings)
-    except PackInvalid as bad:
-        print(f"The scenario pack '{bad.pack}' has problems; fix them and start again:", file=sys.stderr)
+    services = build_services(settings)
+    for bad in services.library.skipped:
+        print(f"Skipped the scenario pack '{bad.pack}'; fix these and restart to use it:", file=sys.stderr)
         for problem in bad.problems:
             print(f"  {bad.pack}/{problem}", file=sys.stderr)
-        return 1
     app = create_app(settings)
     app.state.services = services
     token = new_sign_in_token(services.live.engine, settings.sign_in_minutes)

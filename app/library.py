@@ -24,16 +24,23 @@ class PackLibrary:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.current: dict[str, Pack] = {}
+        self.skipped: list[PackInvalid] = []
 
     def load_folders(self, root: Path) -> None:
-        """Stores every pack under `root` (raising PackInvalid for the first broken one), then refreshes."""
+        """Stores every valid pack under `root` and refreshes. A broken pack is skipped and kept in `skipped`,
+        so one half-edited pack never stops a trainer starting the day with the others."""
         seen: dict[str, str] = {}
-        for folder in sorted(p for p in root.iterdir() if (p / YAML).is_file()):
-            files = read_folder(folder)
-            pack = load_files(folder.name, files)
-            if pack.id in seen:
-                raise PackInvalid(folder.name, [Problem(YAML, 1, f"the pack in '{seen[pack.id]}' already has the "
-                                                                 f"id '{pack.id}'; give this one another id")])
+        self.skipped = []
+        for folder in sorted(p for p in root.iterdir() if (p / YAML).is_file()) if root.is_dir() else []:
+            try:
+                files = read_folder(folder)
+                pack = load_files(folder.name, files)
+                if pack.id in seen:
+                    raise PackInvalid(folder.name, [Problem(YAML, 1, f"the pack in '{seen[pack.id]}' already has "
+                                                                     f"the id '{pack.id}'; give this one another id")])
+            except PackInvalid as bad:
+                self.skipped.append(bad)
+                continue
             seen[pack.id] = folder.name
             self._store(pack, files, make_current=False)
         self.refresh()

@@ -60,3 +60,18 @@ export function codeFromPath(prefix) {
 export function sessionPath(code, tail = "") {
   return `/api/sessions/${encodeURIComponent(code)}${tail}`;
 }
+
+/** Uploads a file as the request body; returns {ok, status, body} so callers can show a list of problems. */
+export async function postFile(path, file) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method: "POST", credentials: "same-origin", body: file,
+      headers: { "Content-Type": "application/zip", "X-Filename": file.name, Accept: "application/json" },
+    });
+  } catch {
+    return { ok: false, status: 0, body: { detail: "We could not reach the server. Check your connection and try again." } };
+  }
+  const body = await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, body };
+}

@@ -1,6 +1,6 @@
 // /trainer: the trainer's sessions, and a form to create one from a scenario.
 
-import { getJSON, postJSON } from "./api.js";
+import { getJSON, postFile, postJSON } from "./api.js";
 import { announce, elements, h, setOptions, setText } from "./dom.js";
 import { PHASE_LABELS, dateTime } from "./format.js";
 import { tableBox } from "./meeting.js";
@@ -11,7 +11,31 @@ const SELECTORS = {
   summary: "#create-summary",
   message: "#create-message",
   sessions: "#sessions",
+  packs: "#packs",
+  uploadForm: "#upload-form",
+  uploadFile: "#upload-file",
+  uploadMessage: "#upload-message",
 };
+
+function packsTable(scenarios) {
+  if (!scenarios.length) return h("p", {}, "No scenario packs yet. Upload one below.");
+  return tableBox("Scenario packs", h("table", {},
+    h("caption", { class: "visually-hidden" }, "Scenario packs"),
+    h("thead", {}, h("tr", {}, ["Scenario", "Directorates", "Version", "Download"].map((t) => h("th", { scope: "col" }, t)))),
+    h("tbody", {}, scenarios.map((s) => h("tr", {},
+      h("th", { scope: "row" }, s.title),
+      h("td", { class: "num" }, String(s.directorates)),
+      h("td", {}, h("code", {}, s.version)),
+      h("td", {}, h("a", { href: `/api/scenarios/${encodeURIComponent(s.id)}/download`, download: "" },
+        "Download .zip", h("span", { class: "visually-hidden" }, ` of ${s.title}`))))))));
+}
+
+function uploadResult(answer) {
+  if (answer.ok) return h("p", {}, `Stored "${answer.body.title}" (version ${answer.body.version}). It is ready to use.`);
+  const problems = answer.body.problems || [];
+  return [h("p", {}, answer.body.detail || "The pack could not be stored."),
+    problems.length ? h("ul", { class: "problems" }, problems.map((p) => h("li", {}, h("code", {}, p)))) : null];
+}
 
 function sessionsTable(sessions) {
   if (!sessions.length) return h("p", {}, "No sessions yet. Start one above.");
@@ -51,6 +75,22 @@ export async function startList({ showPart, showSignIn, showProblem }) {
   };
   els.scenario.addEventListener("change", describe);
   describe();
+
+  els.packs.replaceChildren(packsTable(scenarios));
+  els.uploadForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const file = els.uploadFile.files[0];
+    if (!file) return announce(els.uploadMessage, "Choose a .zip file first.");
+    els.uploadMessage.replaceChildren(h("p", {}, "Checking the pack…"));
+    const answer = await postFile("/api/scenarios", file);
+    els.uploadMessage.replaceChildren(...[uploadResult(answer)].flat().filter(Boolean));
+    if (answer.ok) {
+      scenarios = await getJSON("/api/scenarios");
+      els.packs.replaceChildren(packsTable(scenarios));
+      setOptions(els.scenario, scenarios.map((s) => ({ value: s.id, label: s.title })), answer.body.id);
+      describe();
+    }
+  });
 
   els.form.addEventListener("submit", async (event) => {
     event.preventDefault();

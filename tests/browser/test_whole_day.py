@@ -18,7 +18,7 @@ def test_lobby_to_a_carried_transfer_seen_on_the_projector(day_server, new_conte
     console = trainer_context.new_page()
     console.goto(day_server.sign_in_url)
     expect(console.get_by_role("heading", name="Your sessions")).to_be_visible()
-    console.get_by_label("Scenario").select_option("kilnbrook")
+    console.get_by_label("Scenario", exact=True).select_option("kilnbrook")
     console.get_by_role("button", name="Create session").click()
     console.wait_for_url(re.compile(r"/trainer/[A-Z0-9]{6}$"))
     code = console.url.rsplit("/", 1)[1]
