@@ -19,9 +19,9 @@ from anyio import to_thread
 
 from .domain import commands as c
 from .domain import events as ev
-from .domain.reducer import apply
+from .domain.reducer import apply, replay
 from .domain.rules import decide
-from .domain.views import Viewer, event_visible, public_event, view_for
+from .domain.views import Viewer, shown_event, view_for
 from .live import Live, LiveSessions
 from .realtime.hub import Connection, Hub
 from .scenarios.loader import Pack, facts
@@ -39,6 +39,10 @@ class Recorded:
     duplicate: bool = False
     seat_id: str | None = None
     token: str | None = None
+
+
+def _shown(state, numbered: Sequence[tuple[int, ev.Event]], viewer: Viewer) -> list[dict]:
+    return [shown for seq, e in numbered if (shown := shown_event(state, e, seq, viewer)) is not None]
 
 
 def actor_key(actor: c.Actor) -> str:
@@ -64,6 +68,46 @@ class Actions:
             db.commit()
         self.live.put(code, Live(apply(None, created), pack))
         return code
+
+    async def import_session(self, pack: Pack, events: list[ev.Event]) -> str:
+        """Stores an exported session's log under a new code; returns the code."""
+        return await to_thread.run_sync(self._import, pack, events)
+
+    def _import(self, pack: Pack, events: list[ev.Event]) -> str:
+        if not isinstance(events[0], ev.SessionCreated):
+            raise ValueError("The export does not start with the session's creation.")
+        with session_scope(self.live.engine) as db:
+            code = self._free_code(db)
+            records.save_pack_version(session=db, pack=pack, at=self.clock())
+            records.add_session(session=db, code=code, pack=pack, at=events[0].at)
+            db.flush()
+            events = [replace(events[0], code=code), *events[1:]]
+            log.append(session=db, code=code, events=events, expected_seq=0, actor="import", at=self.clock())
+            db.commit()
+        self.live.put(code, Live(replay(events), pack))
+        return code
+
+    async def delete_session(self, code: str) -> None:
+        """Deletes a session and the personal data in it, and disconnects everyone watching it."""
+        async with self.live.lock(code):
+            await to_thread.run_sync(self.live.refresh, code)
+            await to_thread.run_sync(self._delete, [code])
+            self.hub.close_room(code)
+
+    def _delete(self, codes: list[str]) -> None:
+        with session_scope(self.live.engine) as db:
+            for code in codes:
+                records.delete_session(session=db, code=code)
+            db.commit()
+        for code in codes:
+            self.live.forget(code)
+
+    def purge_older_than(self, days: int) -> int:
+        """Deletes every session created more than `days` ago; returns how many. Blocking: call at start-up."""
+        with session_scope(self.live.engine) as db:
+            codes = records.sessions_before(session=db, cutoff=self.clock() - days * 86400)
+        self._delete(codes)
+        return len(codes)
 
     def _free_code(self, db) -> str:
         while True:
@@ -124,7 +168,7 @@ class Actions:
         now = self.clock()
         messages = {}
         for viewer in self.hub.viewers(code):
-            shown = [public_event(e, seq) for seq, e in numbered if event_visible(state, e, viewer)]
+            shown = _shown(state, numbered, viewer)
             messages[viewer.key] = json.dumps({"type": "update", "seq": state.seq, "events": shown,
                                                "view": view_for(state, viewer, now)})
         self.hub.deliver(code, messages)
@@ -139,7 +183,7 @@ class Actions:
             state, viewer = live.state, conn.viewer
             reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
             missed = [] if reset else await to_thread.run_sync(self._load_after, code, after)
-            shown = [public_event(e, seq) for seq, e in missed if event_visible(state, e, viewer)]
+            shown = _shown(state, missed, viewer)
             conn.push(json.dumps({"type": "sync", "seq": state.seq, "events": shown, "reset": reset,
                                   "view": view_for(state, viewer, self.clock())}))
             self.hub.join(code, conn)

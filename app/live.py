@@ -44,6 +44,9 @@ class LiveSessions:
     def put(self, code: str, live: Live) -> None:
         self._live[code] = live
 
+    def forget(self, code: str) -> None:
+        self._live.pop(code, None)
+
     def refresh(self, code: str) -> Live:
         """Returns the session brought up to date with the stored log. Blocking: call from a worker thread."""
         live = self._live.get(code)

@@ -12,7 +12,7 @@ from .actions import Actions
 from .api import errors
 from .api.deps import Services
 from .api.limits import BodyLimit
-from .api.routes import health, pages, scenarios, sessions
+from .api.routes import health, minutes, pages, records, scenarios, sessions
 from .auth import TrainerCookies, secret_key
 from .config import Settings, get_settings
 from .library import PackLibrary
@@ -32,7 +32,11 @@ def build_services(settings: Settings) -> Services:
     library.load_folders(settings.scenarios_dir)
     live = LiveSessions(engine)
     cookies = TrainerCookies(secret_key(engine, settings.secret_key), settings.trainer_cookie_hours)
-    return Services(settings, live, Actions(live, Hub()), cookies, library)
+    actions = Actions(live, Hub())
+    purged = actions.purge_older_than(settings.retention_days)
+    if purged:
+        log.info("deleted %d session(s) older than %d days", purged, settings.retention_days)
+    return Services(settings, live, actions, cookies, library)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -49,11 +53,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="Neighbourhood plc", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
     errors.install(app)
-    app.add_middleware(BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT})
+    app.add_middleware(BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT,
+                                          "/api/sessions/import": records.IMPORT_LIMIT})
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(scenarios.router)
     app.include_router(ws.router)
+    app.include_router(minutes.router)
+    app.include_router(records.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.FRONTEND), name="static")
     return app

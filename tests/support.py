@@ -134,3 +134,12 @@ def board_meeting(trainer, code: str, seats: dict[str, object]) -> dict:
 def seat_holding(view: dict, directorate: str) -> str | None:
     row = next(d for d in view["directorates"] if d["id"] == directorate)
     return row["director"]["id"] if row["director"] else None
+
+
+def timeless(part):
+    """A view part without the countdowns that tick between two reads of the same state."""
+    if isinstance(part, list):
+        return [timeless(x) for x in part]
+    if isinstance(part, dict):
+        return {k: timeless(v) for k, v in part.items() if k not in ("remaining", "now")}
+    return part

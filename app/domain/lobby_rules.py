@@ -14,10 +14,22 @@ from .types import PHASE_LABELS, RESIDENT
 JOINABLE_PHASES = ("lobby", "read_in", "board")
 
 
-def capacity(state: SessionState) -> tuple[int, int]:
-    """Returns (professional seats, resident seats): two per directorate plus a chair, and the residents' panel."""
-    professionals = 2 * len(state.scenario.directorates) + 1
-    return professionals, state.scenario.residents_max
+def _room_left(state: SessionState, is_resident: bool) -> tuple[int, str] | None:
+    """Returns (limit, who) when there is no seat left for this person, else None.
+
+    Two seats per directorate and a chair. Residents on a panel sit outside that; residents who are
+    paired into directorates share it, within the scenario's limit on residents either way.
+    """
+    scenario = state.scenario
+    board = 2 * len(scenario.directorates) + 1
+    residents = sum(1 for s in state.seats.values() if s.agency == RESIDENT)
+    if is_resident and residents >= scenario.residents_max:
+        return scenario.residents_max, "residents"
+    paired = scenario.residents_mode == "pairs"
+    on_board = len(state.seats) if paired else len(state.seats) - residents
+    if (paired or not is_resident) and on_board >= board:
+        return board, "people" if paired else "people from the services"
+    return None
 
 
 def join(state: SessionState, cmd: c.Join, ctx: c.Context) -> list[ev.Event]:
@@ -25,12 +37,9 @@ def join(state: SessionState, cmd: c.Join, ctx: c.Context) -> list[ev.Event]:
         raise RuleViolation(f"This session is in its {PHASE_LABELS[state.phase].lower()} and no longer takes new people.")
     if cmd.agency != RESIDENT and state.agency(cmd.agency) is None:
         raise RuleViolation("Choose your organisation from the list, or 'Resident'.")
-    professionals, residents = capacity(state)
-    is_resident = cmd.agency == RESIDENT
-    taken = sum(1 for s in state.seats.values() if (s.agency == RESIDENT) == is_resident)
-    limit = residents if is_resident else professionals
-    if taken >= limit:
-        who = "residents" if is_resident else "people from the services"
+    full = _room_left(state, cmd.agency == RESIDENT)
+    if full:
+        limit, who = full
         raise RuleViolation(f"This session is full: it has room for {limit} {who}. Please speak to the trainer.")
     return [ev.SeatJoined(ctx.new_seat_id, cmd.name, cmd.agency, ctx.now)]
 
@@ -156,15 +165,6 @@ def resume_clock(state: SessionState, cmd: c.ResumeClock, ctx: c.Context) -> lis
     return [ev.ClockResumed(ctx.now)]
 
 
-def release_inject(state: SessionState, cmd: c.ReleaseInject, ctx: c.Context) -> list[ev.Event]:
-    inject = next((i for i in state.scenario.injects if i.id == cmd.inject_id), None)
-    if inject is None:
-        raise RuleViolation("There is no such news item in this scenario.")
-    if inject.document in state.released:
-        raise RuleViolation(f"'{inject.title}' has already been released.")
-    return [ev.InjectReleased(inject.id, inject.document, inject.title, ctx.now)]
-
-
 LOBBY_RULES = {
     "join": join,
     "remove-seat": remove_seat,
@@ -176,5 +176,4 @@ LOBBY_RULES = {
     "start-phase": start_phase,
     "pause-clock": pause_clock,
     "resume-clock": resume_clock,
-    "release-inject": release_inject,
 }

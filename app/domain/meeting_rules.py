@@ -1,72 +1,85 @@
-"""Rules for the board meeting: agenda items, motions, seconding, voting and transfers."""
+"""Rules for motions in the board meeting: proposing, amending, seconding, ruling out, withdrawing."""
 
 from __future__ import annotations
 
 from . import commands as c
 from . import events as ev
 from .errors import RuleViolation
-from .money import pounds
-from .state import Motion, SessionState
-from .types import DirectorateId
+from .meeting_checks import check_target, check_transfer, directorate_of, in_meeting, motion_of
+from .state import SessionState
+
+TERMS_NEEDED = {
+    "objective": "Say whether this objective is short, medium or long term.",
+    "target": "A target motion needs its indicator, directorate, value and date.",
+    "transfer": "A transfer motion needs the sending and receiving directorates, the amount and the reason.",
+}
 
 
-def _in_meeting(state: SessionState) -> None:
-    if state.phase != "board":
-        raise RuleViolation("That can only happen during the board meeting.")
-
-
-def _directorate_of(state: SessionState, actor: c.Actor) -> DirectorateId:
-    if actor.kind == "trainer":
-        raise RuleViolation("Only a directorate can do that; the trainer acts through the chair's controls.")
-    role = state.role_of(actor.seat_id)
-    if role.directorate is None:
-        raise RuleViolation("Only directors and their executive assistants can do that; you hold no directorate.")
-    return role.directorate
-
-
-def _motion(state: SessionState, motion_id: str) -> Motion:
-    motion = state.motions.get(motion_id)
-    if motion is None:
-        raise RuleViolation("There is no such motion.")
-    return motion
-
-
-def open_item(state: SessionState, cmd: c.OpenItem, ctx: c.Context) -> list[ev.Event]:
-    _in_meeting(state)
-    if all(item.id != cmd.item_id for item in state.scenario.agenda):
-        raise RuleViolation("There is no such agenda item.")
-    if state.current_item == cmd.item_id:
-        raise RuleViolation("That item is already open.")
-    return [ev.AgendaItemOpened(cmd.item_id, ctx.now)]
-
-
-def _check_transfer(state: SessionState, t: c.TransferTerms) -> ev.Transfer:
-    source, target = state.directorate(t.source), state.directorate(t.target)
-    if source is None or target is None:
-        raise RuleViolation("A transfer must name two of the board's directorates.")
-    if source.id == target.id:
-        raise RuleViolation("A transfer must go from one directorate to a different one.")
-    if t.amount > state.ledger[source.id]:
-        raise RuleViolation(
-            f"{source.name} holds only {pounds(state.ledger[source.id])}, so it cannot transfer {pounds(t.amount)}."
-        )
-    return ev.Transfer(t.source, t.target, t.amount, t.reason)
+def _terms(state: SessionState, cmd: c.Propose) -> tuple[ev.Transfer | None, ev.TargetTerms | None]:
+    kind = cmd.motion_kind
+    missing = {"objective": cmd.term is None, "target": cmd.target is None, "transfer": cmd.transfer is None}
+    if missing.get(kind):
+        raise RuleViolation(TERMS_NEEDED[kind])
+    if (cmd.transfer and kind != "transfer") or (cmd.target and kind != "target"):
+        raise RuleViolation("Only a transfer motion carries transfer terms, and only a target motion a target.")
+    transfer = check_transfer(state, cmd.transfer) if cmd.transfer else None
+    target = check_target(state, cmd.target) if cmd.target else None
+    return transfer, target
 
 
 def propose(state: SessionState, cmd: c.Propose, ctx: c.Context) -> list[ev.Event]:
-    _in_meeting(state)
-    directorate = _directorate_of(state, ctx.actor)
+    in_meeting(state)
+    directorate = directorate_of(state, ctx.actor)
     if state.current_item is None:
         raise RuleViolation("The chair has not opened an agenda item yet.")
-    transfer = _check_transfer(state, cmd.transfer) if cmd.transfer else None
+    transfer, target = _terms(state, cmd)
+    term = cmd.term if cmd.motion_kind == "objective" else None
     motion_id = f"m{len(state.motions) + 1}"
-    return [ev.MotionProposed(motion_id, state.current_item, cmd.text, ctx.actor.seat_id, directorate, transfer, ctx.now)]
+    return [ev.MotionProposed(motion_id, state.current_item, cmd.text, ctx.actor.seat_id, directorate, transfer,
+                              ctx.now, kind=cmd.motion_kind, term=term, target=target, secret=cmd.secret)]
+
+
+def _before_any_vote(state: SessionState, motion_id: str, doing: str):
+    motion = motion_of(state, motion_id)
+    if not motion.open:
+        raise RuleViolation(f"That motion has already been decided, so it cannot be {doing}.")
+    if motion.ballots:
+        raise RuleViolation(f"Votes have been cast on that motion, so it can no longer be {doing}.")
+    return motion
+
+
+def amend(state: SessionState, cmd: c.Amend, ctx: c.Context) -> list[ev.Event]:
+    in_meeting(state)
+    directorate = directorate_of(state, ctx.actor)
+    motion = _before_any_vote(state, cmd.motion_id, "amended")
+    if (cmd.transfer and motion.kind != "transfer") or (cmd.target and motion.kind != "target"):
+        raise RuleViolation("An amendment can change the terms only of a transfer or target motion of that kind.")
+    transfer = check_transfer(state, cmd.transfer) if cmd.transfer else None
+    target = check_target(state, cmd.target) if cmd.target else None
+    amendment_id = f"{motion.id}-a{len(motion.amendments) + 1}"
+    return [ev.AmendmentProposed(motion.id, amendment_id, ctx.actor.seat_id, directorate, cmd.text, transfer,
+                                 target, ctx.now)]
+
+
+def decide_amendment(state: SessionState, cmd: c.DecideAmendment, ctx: c.Context) -> list[ev.Event]:
+    in_meeting(state)
+    directorate = directorate_of(state, ctx.actor)
+    motion = _before_any_vote(state, cmd.motion_id, "amended")
+    if directorate != motion.directorate:
+        raise RuleViolation("Only the directorate that proposed the motion can accept or decline an amendment.")
+    amendment = next((a for a in motion.amendments if a.id == cmd.amendment_id), None)
+    if amendment is None or amendment.status != "pending":
+        raise RuleViolation("There is no such amendment waiting for a decision.")
+    if cmd.accept and amendment.transfer:
+        check_transfer(state, c.TransferTerms(source=amendment.transfer.source, target=amendment.transfer.target,
+                                              amount=amendment.transfer.amount, reason=amendment.transfer.reason))
+    return [ev.AmendmentDecided(motion.id, amendment.id, cmd.accept)]
 
 
 def second(state: SessionState, cmd: c.Second, ctx: c.Context) -> list[ev.Event]:
-    _in_meeting(state)
-    directorate = _directorate_of(state, ctx.actor)
-    motion = _motion(state, cmd.motion_id)
+    in_meeting(state)
+    directorate = directorate_of(state, ctx.actor)
+    motion = motion_of(state, cmd.motion_id)
     if motion.status != "proposed":
         raise RuleViolation("That motion is not waiting for a seconder.")
     if motion.directorate == directorate:
@@ -75,61 +88,28 @@ def second(state: SessionState, cmd: c.Second, ctx: c.Context) -> list[ev.Event]
 
 
 def withdraw(state: SessionState, cmd: c.Withdraw, ctx: c.Context) -> list[ev.Event]:
-    _in_meeting(state)
-    directorate = _directorate_of(state, ctx.actor)
-    motion = _motion(state, cmd.motion_id)
+    in_meeting(state)
+    directorate = directorate_of(state, ctx.actor)
+    motion = motion_of(state, cmd.motion_id)
     if motion.directorate != directorate:
         raise RuleViolation("Only the directorate that proposed a motion can withdraw it.")
-    if motion.status not in ("proposed", "voting"):
+    if not motion.open:
         raise RuleViolation("That motion has already been decided.")
     return [ev.MotionWithdrawn(motion.id)]
 
 
-def vote(state: SessionState, cmd: c.Vote, ctx: c.Context) -> list[ev.Event]:
-    _in_meeting(state)
-    directorate = _directorate_of(state, ctx.actor)
-    motion = _motion(state, cmd.motion_id)
-    if motion.status != "voting":
-        raise RuleViolation("That motion is not open for voting.")
-    if directorate in motion.ballots:
-        name = state.directorate(directorate).name
-        raise RuleViolation(f"{name} has already voted on this motion; each directorate has one vote.")
-    return [ev.VoteCast(motion.id, directorate, ctx.actor.seat_id, cmd.choice)]
+def rule_out(state: SessionState, cmd: c.RuleOut, ctx: c.Context) -> list[ev.Event]:
+    in_meeting(state)
+    if not motion_of(state, cmd.motion_id).open:
+        raise RuleViolation("That motion has already been decided.")
+    return [ev.MotionRuledOut(cmd.motion_id, cmd.reason)]
 
 
-def tally(motion: Motion) -> tuple[int, int, int]:
-    """Returns (for, against, abstentions) among the ballots cast."""
-    choices = [b.choice for b in motion.ballots.values()]
-    return choices.count("for"), choices.count("against"), choices.count("abstain")
-
-
-def close_vote(state: SessionState, cmd: c.CloseVote, ctx: c.Context) -> list[ev.Event]:
-    _in_meeting(state)
-    motion = _motion(state, cmd.motion_id)
-    if motion.status != "voting":
-        raise RuleViolation("That motion is not open for voting.")
-    yes, no, abstain = tally(motion)
-    casting = None
-    if yes == no:
-        if cmd.casting not in ("for", "against"):
-            raise RuleViolation(f"The vote is tied at {yes} to {no}: the chair must give a casting vote, for or against.")
-        casting = cmd.casting
-    carried = yes > no or casting == "for"
-    note, t = "", motion.transfer
-    if carried and t and state.ledger[t.source] < t.amount:
-        carried = False
-        note = f"Not carried out: {state.directorate(t.source).name} no longer holds {pounds(t.amount)}."
-    closed = ev.VoteClosed(motion.id, yes, no, abstain, casting, carried, ctx.now, note)
-    if carried and t:
-        return [closed, ev.BudgetTransferred(motion.id, t.source, t.target, t.amount)]
-    return [closed]
-
-
-MEETING_RULES = {
-    "open-item": open_item,
+MOTION_RULES = {
     "propose": propose,
+    "amend": amend,
+    "decide-amendment": decide_amendment,
     "second": second,
     "withdraw": withdraw,
-    "vote": vote,
-    "close-vote": close_vote,
+    "rule-out": rule_out,
 }

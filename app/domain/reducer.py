@@ -6,12 +6,13 @@ from dataclasses import replace
 from typing import Callable, Iterable
 
 from . import events as ev
-from .state import Ballot, Clock, Motion, Seat, SessionState
+from .meeting_reducer import MEETING_HANDLERS
+from .state import Clock, Seat, SessionState
 
 
 def _created(_: SessionState | None, e: ev.SessionCreated) -> SessionState:
     ledger = {d.id: d.budget for d in e.scenario.directorates}
-    return SessionState(code=e.code, scenario=e.scenario, created_at=e.at, ledger=ledger,
+    return SessionState(code=e.code, scenario=e.scenario, created_at=e.at, ledger=ledger, agenda=e.scenario.agenda,
                         clock=Clock("lobby", e.scenario.timings.get("lobby", 15), e.at))
 
 
@@ -53,61 +54,23 @@ def _swapped(s: SessionState, e: ev.PairsSwapped) -> SessionState:
 
 
 def _phase(s: SessionState, e: ev.PhaseStarted) -> SessionState:
-    current = s.current_item if e.phase == "board" else None
-    return replace(s, clock=Clock(e.phase, e.minutes, e.at), current_item=current)
+    board = e.phase == "board"
+    return replace(s, clock=Clock(e.phase, e.minutes, e.at), current_item=s.current_item if board else None,
+                   item_clock=s.item_clock if board else None)
 
 
 def _paused(s: SessionState, e: ev.ClockPaused) -> SessionState:
-    return replace(s, clock=replace(s.clock, paused_at=e.at))
+    item = replace(s.item_clock, paused_at=e.at) if s.item_clock else None
+    return replace(s, clock=replace(s.clock, paused_at=e.at), item_clock=item)
+
+
+def _resume(c: Clock, at: float) -> Clock:
+    held = at - c.paused_at if c.paused_at is not None else 0.0
+    return replace(c, paused_at=None, paused_for=c.paused_for + held)
 
 
 def _resumed(s: SessionState, e: ev.ClockResumed) -> SessionState:
-    c = s.clock
-    held = e.at - c.paused_at if c.paused_at is not None else 0.0
-    return replace(s, clock=replace(c, paused_at=None, paused_for=c.paused_for + held))
-
-
-def _released(s: SessionState, e: ev.InjectReleased) -> SessionState:
-    return replace(s, released={**s.released, e.document: e.at})
-
-
-def _opened(s: SessionState, e: ev.AgendaItemOpened) -> SessionState:
-    return replace(s, current_item=e.item_id)
-
-
-def _with_motion(s: SessionState, motion: Motion) -> SessionState:
-    return replace(s, motions={**s.motions, motion.id: motion})
-
-
-def _proposed(s: SessionState, e: ev.MotionProposed) -> SessionState:
-    return _with_motion(s, Motion(e.motion_id, e.item_id, e.text, e.proposer, e.directorate, e.transfer, e.at))
-
-
-def _seconded(s: SessionState, e: ev.MotionSeconded) -> SessionState:
-    m = s.motions[e.motion_id]
-    return _with_motion(s, replace(m, status="voting", seconder=e.seconder, seconded_by=e.directorate))
-
-
-def _withdrawn(s: SessionState, e: ev.MotionWithdrawn) -> SessionState:
-    return _with_motion(s, replace(s.motions[e.motion_id], status="withdrawn"))
-
-
-def _voted(s: SessionState, e: ev.VoteCast) -> SessionState:
-    m = s.motions[e.motion_id]
-    return _with_motion(s, replace(m, ballots={**m.ballots, e.directorate: Ballot(e.choice, e.seat_id)}))
-
-
-def _closed(s: SessionState, e: ev.VoteClosed) -> SessionState:
-    m = s.motions[e.motion_id]
-    status = "carried" if e.carried else "lost"
-    return _with_motion(s, replace(m, status=status, casting=e.casting, note=e.note))
-
-
-def _transferred(s: SessionState, e: ev.BudgetTransferred) -> SessionState:
-    ledger = dict(s.ledger)
-    ledger[e.source] = ledger.get(e.source, 0) - e.amount
-    ledger[e.target] = ledger.get(e.target, 0) + e.amount
-    return replace(s, ledger=ledger)
+    return replace(s, clock=_resume(s.clock, e.at), item_clock=_resume(s.item_clock, e.at) if s.item_clock else None)
 
 
 _HANDLERS: dict[type, Callable] = {
@@ -121,14 +84,7 @@ _HANDLERS: dict[type, Callable] = {
     ev.PhaseStarted: _phase,
     ev.ClockPaused: _paused,
     ev.ClockResumed: _resumed,
-    ev.InjectReleased: _released,
-    ev.AgendaItemOpened: _opened,
-    ev.MotionProposed: _proposed,
-    ev.MotionSeconded: _seconded,
-    ev.MotionWithdrawn: _withdrawn,
-    ev.VoteCast: _voted,
-    ev.VoteClosed: _closed,
-    ev.BudgetTransferred: _transferred,
+    **MEETING_HANDLERS,
 }
 
 

@@ -12,19 +12,24 @@ from typing import Callable
 from . import commands as c
 from . import events as ev
 from .errors import RuleViolation
+from .agenda_rules import AGENDA_RULES
+from .floor_rules import FLOOR_RULES
 from .lobby_rules import LOBBY_RULES
-from .meeting_rules import MEETING_RULES
+from .meeting_rules import MOTION_RULES
+from .voting_rules import VOTING_RULES
 from .state import SessionState
 
 Rule = Callable[[SessionState, c.Command, c.Context], list[ev.Event]]
 
 TRAINER_ONLY = {
     "remove-seat", "auto-pair", "move-seat", "choose-chair", "shuffle", "swap-pairs",
-    "start-phase", "pause-clock", "resume-clock", "release-inject",
+    "start-phase", "pause-clock", "resume-clock", "release-inject", "write-inject", "announce",
+    "add-item", "edit-item", "move-item", "void-motion", "move-to-role", "open-ten-percent", "reveal-ten-percent",
+    "advance-time",
 }
-CHAIR_OR_TRAINER = {"open-item", "close-vote"}
+CHAIR_OR_TRAINER = {"open-item", "close-vote", "rule-out", "set-ballot", "call-speaker", "finish-speaker"}
 
-_RULES: dict[str, Rule] = {**LOBBY_RULES, **MEETING_RULES}
+_RULES: dict[str, Rule] = {**LOBBY_RULES, **AGENDA_RULES, **MOTION_RULES, **VOTING_RULES, **FLOOR_RULES}
 
 
 def decide(state: SessionState, command: c.Command, ctx: c.Context) -> list[ev.Event]:

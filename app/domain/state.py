@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .events import Assignment, ScenarioFacts, Transfer
-from .types import RESIDENT, AgencyId, Choice, DirectorateId, MotionId, PairId, Phase, SeatId
+from .events import AgendaFacts, Assignment, ScenarioFacts
+from .meeting_state import Floor, Motion, Release, TenPercent, WrittenInject
+from .types import RESIDENT, AgencyId, DirectorateId, MotionId, PairId, Phase, SeatId
 
 
 @dataclass(frozen=True)
@@ -36,32 +37,6 @@ class Clock:
         return max(0.0, self.ends_at(now) - now)
 
 
-MotionStatus = Literal["proposed", "voting", "carried", "lost", "withdrawn"]
-
-
-@dataclass(frozen=True)
-class Ballot:
-    choice: Choice
-    seat_id: SeatId
-
-
-@dataclass(frozen=True)
-class Motion:
-    id: MotionId
-    item_id: str | None
-    text: str
-    proposer: SeatId
-    directorate: DirectorateId
-    transfer: Transfer | None
-    at: float
-    status: MotionStatus = "proposed"
-    seconder: SeatId | None = None
-    seconded_by: DirectorateId | None = None
-    ballots: dict[DirectorateId, Ballot] = field(default_factory=dict)
-    casting: Choice | None = None
-    note: str = ""
-
-
 @dataclass(frozen=True)
 class Role:
     """What a seat plays: a directorate's director or assistant, the chair, the residents' panel, or nothing yet."""
@@ -83,10 +58,18 @@ class SessionState:
     assignments: dict[PairId, Assignment] = field(default_factory=dict)
     chair: SeatId | None = None
     clock: Clock = Clock()
+    agenda: tuple[AgendaFacts, ...] = ()
     current_item: str | None = None
+    item_clock: Clock | None = None
     motions: dict[MotionId, Motion] = field(default_factory=dict)
     ledger: dict[DirectorateId, int] = field(default_factory=dict)
-    released: dict[str, float] = field(default_factory=dict)  # inject document id -> when
+    released: dict[str, Release] = field(default_factory=dict)  # inject document id -> when and to whom
+    written: dict[str, WrittenInject] = field(default_factory=dict)
+    announcement: tuple[str, float] | None = None
+    floor: Floor = Floor()
+    ten_percent: TenPercent = TenPercent()
+    rounds: tuple[tuple[int, dict[DirectorateId, int]], ...] = ()  # (months, ledger) each time time moved on
+    reflections: dict[SeatId, tuple[dict[str, int], str]] = field(default_factory=dict)
 
     @property
     def phase(self) -> Phase:
@@ -139,10 +122,26 @@ class SessionState:
         return keys
 
     def can_read(self, seat_id: SeatId, document_id: str, section: str, visible_to: Sequence[str]) -> bool:
-        """News items stay hidden until the trainer releases them; everything else follows its audience."""
-        if section == "inject" and document_id not in self.released:
-            return False
+        """News items stay hidden until the trainer releases them (to everyone or to chosen seats);
+        everything else follows its audience."""
+        if section == "inject":
+            release = self.released.get(document_id)
+            if release is None or (release.to and seat_id not in release.to):
+                return False
         return bool(self.reader_keys(seat_id).intersection(visible_to))
+
+    def agenda_item(self, item_id: str | None) -> AgendaFacts | None:
+        return next((item for item in self.agenda if item.id == item_id), None)
+
+    def held_directorates(self) -> list[DirectorateId]:
+        return [a.directorate for a in self.assignments.values()]
+
+    def voter_directorate(self, seat_id: SeatId) -> DirectorateId | None:
+        """The directorate a seat may vote for: either partner, or the director alone if the scenario says so."""
+        role = self.role_of(seat_id)
+        if role.directorate is None or (self.scenario.votes_by == "director" and role.kind != "director"):
+            return None
+        return role.directorate
 
     def seats_sharing_role(self, seat_id: SeatId) -> set[SeatId]:
         pair = self.pair_of(seat_id)

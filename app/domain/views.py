@@ -14,8 +14,10 @@ from typing import Any
 
 from . import events as ev
 from .codec import encode
-from .meeting_rules import tally
-from .state import Motion, SessionState
+from .consequence_views import consequences_view
+from .meeting_views import meeting_view, seat_ref
+from .reflection_views import reflection_view
+from .state import SessionState
 from .types import PHASE_LABELS, RESIDENT, SeatId
 
 TRAINER = "trainer"
@@ -32,22 +34,31 @@ class Viewer:
         return self.seat_id if self.kind == "seat" else self.kind
 
 
-def event_visible(state: SessionState, event: ev.Event, viewer: Viewer) -> bool:
-    """Most events are public facts of the meeting room; this is the one place that narrows that.
+def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) -> dict[str, Any] | None:
+    """Takes an event and a viewer; returns the event as that viewer may see it, or None.
 
-    The chair pick stays the trainer's until the shuffle announces every role at once.
+    Most events are public facts of the meeting room. The chair pick stays the trainer's until the
+    shuffle announces every role; a 10% answer stays with its directorate until the reveal; news sent
+    to chosen seats goes only to them; a secret ballot never shows who voted which way.
     """
-    if isinstance(event, ev.ChairChosen):
-        return viewer.kind == TRAINER
-    return True
-
-
-def public_event(event: ev.Event, seq: int) -> dict[str, Any]:
+    trainer, seat = viewer.kind == TRAINER, viewer.seat_id
+    if isinstance(event, ev.ChairChosen) and not trainer:
+        return None
+    if isinstance(event, ev.ReflectionGiven):
+        return None  # reflections are anonymous: only their totals are ever shown
+    own = state.role_of(seat).directorate if seat else None
+    revealed = state.ten_percent.status == "revealed"
+    if isinstance(event, ev.TenPercentAnswered) and not (trainer or revealed or own == event.directorate):
+        return None
+    if isinstance(event, (ev.InjectReleased, ev.InjectWritten)) and event.to and not (trainer or seat in event.to):
+        return None
     body = encode(event)
     if isinstance(event, ev.SessionCreated):
         body = {"code": event.code, "title": event.scenario.title}
-    if isinstance(event, ev.RolesShuffled):
-        body = {k: v for k, v in body.items() if k != "seed"}
+    if isinstance(event, ev.RolesShuffled) and not trainer:
+        body.pop("seed")
+    if isinstance(event, ev.VoteCast) and state.motions[event.motion_id].secret and own != event.directorate:
+        body = {"motion_id": event.motion_id, "directorate": event.directorate}
     return {"seq": seq, "type": event.type, **body}
 
 
@@ -65,11 +76,6 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         info["seed"] = state.seed
         info["chair_pick"] = state.chair_pick
     return info
-
-
-def _seat_ref(state: SessionState, seat_id: SeatId | None) -> dict[str, Any] | None:
-    seat = state.seats.get(seat_id) if seat_id else None
-    return {"id": seat.id, "name": seat.name} if seat else None
 
 
 def role_title(state: SessionState, seat_id: SeatId) -> str:
@@ -107,25 +113,10 @@ def _directorates(state: SessionState) -> list[dict[str, Any]]:
         rows.append({
             "id": d.id, "name": d.name, "director_title": d.director_title, "budget": d.budget,
             "balance": state.ledger[d.id], "pair_id": held.pair_id if held else None,
-            "director": _seat_ref(state, held.director) if held else None,
-            "assistant": _seat_ref(state, held.assistant) if held else None,
+            "director": seat_ref(state, held.director) if held else None,
+            "assistant": seat_ref(state, held.assistant) if held else None,
         })
     return rows
-
-
-def _motion(state: SessionState, m: Motion) -> dict[str, Any]:
-    yes, no, abstain = tally(m)
-    return {
-        "id": m.id, "item_id": m.item_id, "text": m.text, "status": m.status, "at": m.at,
-        "directorate": m.directorate, "proposer": _seat_ref(state, m.proposer),
-        "seconded_by": m.seconded_by, "seconder": _seat_ref(state, m.seconder),
-        "transfer": None if m.transfer is None else {
-            "source": m.transfer.source, "target": m.transfer.target,
-            "amount": m.transfer.amount, "reason": m.transfer.reason,
-        },
-        "ballots": {d: b.choice for d, b in m.ballots.items()},
-        "tally": {"for": yes, "against": no, "abstain": abstain}, "casting": m.casting, "note": m.note,
-    }
 
 
 def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
@@ -137,10 +128,12 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
     partner = [s for s in state.seats_sharing_role(seat_id) if s != seat_id]
     return {
         "seat_id": seat_id, "name": seat.name, "agency": seat.agency, "pair_id": state.pair_of(seat_id),
-        "partner": _seat_ref(state, partner[0]) if partner else None,
+        "partner": seat_ref(state, partner[0]) if partner else None,
         "role": role.kind if state.shuffled else None, "directorate": role.directorate,
         "title": role_title(state, seat_id) if state.shuffled else "",
-        "can": {"propose": holds, "second": holds, "vote": holds, "chair": role.kind == "chair"},
+        "can": {"propose": holds, "second": holds, "vote": holds and state.voter_directorate(seat_id) is not None,
+                "chair": role.kind == "chair", "speak": state.phase == "board",
+                "answer_ten_percent": role.directorate is not None and state.ten_percent.status == "open"},
     }
 
 
@@ -152,21 +145,17 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies],
         "seats": _seats(state),
         "pairs": [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items()],
-        "chair": _seat_ref(state, state.chair),
+        "chair": seat_ref(state, state.chair),
         "directorates": _directorates(state),
-        "agenda": [{"id": a.id, "title": a.title, "kind": a.kind, "minutes": a.minutes,
-                    "description": a.description} for a in state.scenario.agenda],
-        "motions": [_motion(state, m) for m in state.motions.values()],
+        "indicators": [{"id": i.id, "name": i.name, "unit": i.unit, "baseline": i.baseline, "better": i.better}
+                       for i in state.scenario.indicators],
+        "exported_costs": [{"source": x.source, "target": x.target, "annual_cost": x.annual_cost,
+                            "because": x.because} for x in state.scenario.exported_costs],
         "ledger_total": sum(state.ledger.values()),
+        **meeting_view(state, viewer.kind, viewer.seat_id, now),
+        "consequences": consequences_view(state),
+        "reflection": reflection_view(state, viewer.seat_id if viewer.kind == "seat" else None),
     }
-    view["injects"] = _injects(state, viewer)
     if viewer.kind == "seat":
         view["me"] = _me(state, viewer.seat_id)
     return view
-
-
-def _injects(state: SessionState, viewer: Viewer) -> list[dict[str, Any]]:
-    """The trainer sees every news item and whether it is out; everyone else only what has been released."""
-    rows = [{"id": i.id, "title": i.title, "document": i.document, "released_at": state.released.get(i.document)}
-            for i in state.scenario.injects]
-    return rows if viewer.kind == TRAINER else [r for r in rows if r["released_at"] is not None]

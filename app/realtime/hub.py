@@ -61,5 +61,10 @@ class Hub:
             if text is not None:
                 conn.push(text)
 
+    def close_room(self, code: str) -> None:
+        """Ends every connection to a session that no longer exists."""
+        for conn in self._rooms.pop(code, set()):
+            conn.close()
+
     def count(self, code: str) -> int:
         return len(self._rooms.get(code, ()))

@@ -129,13 +129,24 @@ def pack_version(files: dict[str, bytes]) -> str:
 def facts(pack: Pack) -> ev.ScenarioFacts:
     """Takes a pack; returns the parts of it a session's rules need, to be stored in its log."""
     s = pack.scenario
+    owners: dict[str, str] = {}
+    targets: dict[str, float] = {}
+    for d in s.directorates:
+        for t in d.targets:
+            owners.setdefault(t.indicator, d.id)
+            targets.setdefault(t.indicator, t.value)
     return ev.ScenarioFacts(
         id=s.id, version=pack.version, title=s.title, area=s.area, chair_title=s.chair.title,
         residents_mode=s.residents.mode, residents_title=s.residents.title, residents_max=s.residents.max,
         timings=s.timings.model_dump(),
-        directorates=tuple(ev.DirectorateFacts(d.id, d.name, d.director_title, d.assistant_title, d.budget.total)
-                           for d in s.directorates),
+        directorates=tuple(ev.DirectorateFacts(d.id, d.name, d.director_title, d.assistant_title, d.budget.total,
+                                               d.gap) for d in s.directorates),
         agencies=tuple(ev.AgencyFacts(a.id, a.name, a.directorate) for a in s.agencies),
         agenda=tuple(ev.AgendaFacts(a.id, a.title, a.kind, a.minutes, a.description) for a in s.agenda),
         injects=tuple(ev.InjectFacts(i.id, i.title, i.document) for i in s.injects),
+        indicators=tuple(ev.IndicatorFacts(i.id, i.name, i.unit, i.baseline, i.better, owners.get(i.id),
+                                           targets.get(i.id)) for i in s.indicators),
+        exported_costs=tuple(ev.ExportedCostFacts(x.source, x.target, x.annual_cost, x.because)
+                             for x in s.exported_costs),
+        elasticity=s.model.elasticity, prevention_ratio=s.model.prevention_ratio,
     )

@@ -52,6 +52,9 @@ class Directorate(Strict):
     assistant_title: str = Field("Executive assistant", min_length=1, max_length=80)
     budget: Budget
     targets: list[Target] = Field(default_factory=list)
+    gap: int | None = Field(
+        None, ge=0, description="Pounds a year that would close this directorate's shortfall, so that it exports "
+        "no costs; by default model.prevention_ratio times the costs it exports.")
 
 
 class Agency(Strict):
@@ -122,6 +125,15 @@ class Inject(Strict):
     suggested_minute: int | None = Field(None, ge=0, le=600, description="Minutes into the board meeting.")
 
 
+class ModelSettings(Strict):
+    """How the consequences model turns money into outcomes (docs/consequences-model.md)."""
+
+    elasticity: float = Field(0.5, gt=0, le=5, description="How far an indicator moves in a year for each "
+                              "100% change in its owner's effective spending (0.5: half as far).")
+    prevention_ratio: float = Field(0.5, gt=0, le=10, description="A directorate's gap, as a share of the costs it "
+                                    "exports, when it gives no gap itself; below 1, prevention pays.")
+
+
 class Scenario(Strict):
     id: str = Slug
     title: str = Field(min_length=1, max_length=120)
@@ -138,3 +150,4 @@ class Scenario(Strict):
     documents: list[Document] = Field(min_length=1)
     agenda: list[AgendaItem] = Field(min_length=1)
     injects: list[Inject] = Field(default_factory=list)
+    model: ModelSettings = ModelSettings()

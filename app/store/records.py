@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from ..scenarios.loader import Pack
-from .models import PackVersionRow, SeatCredential, ServerValue, SessionRow
+from .models import CommandRow, EventRow, PackVersionRow, SeatCredential, ServerValue, SessionRow
 
 
 def token_hash(token: str) -> str:
@@ -22,6 +22,17 @@ def add_session(*, session: Session, code: str, pack: Pack, at: float) -> Sessio
 
 def get_session(*, session: Session, code: str) -> SessionRow | None:
     return session.get(SessionRow, code)
+
+
+def delete_session(*, session: Session, code: str) -> None:
+    """Deletes a session with everything it holds about people: its log, commands and seat credentials."""
+    for table in (EventRow, CommandRow, SeatCredential):
+        session.exec(delete(table).where(table.session_code == code))
+    session.exec(delete(SessionRow).where(SessionRow.code == code))
+
+
+def sessions_before(*, session: Session, cutoff: float) -> list[str]:
+    return list(session.exec(select(SessionRow.code).where(SessionRow.created_at < cutoff)).all())
 
 
 def list_sessions(*, session: Session) -> list[SessionRow]:

@@ -115,15 +115,22 @@ def test_a_carried_transfer_moves_money_and_a_repeat_counts_once(meeting, traine
     assert motion["status"] == "carried" and motion["tally"] == {"for": 1, "against": 0, "abstain": 1}
 
 
-def test_a_second_vote_from_the_same_directorate_is_refused(meeting):
+def test_a_directorate_has_one_vote_which_it_may_change_until_the_close(meeting, trainer):
     code, view, _ = meeting
     first, second = held(view)
     proposer, seconder = browser_for(meeting, first), browser_for(meeting, second)
     send(proposer, code, {"type": "propose", "text": "Free text motion"})
     send(seconder, code, {"type": "second", "motion_id": "m1"})
     send(seconder, code, {"type": "vote", "motion_id": "m1", "choice": "against"})
-    answer = send(seconder, code, {"type": "vote", "motion_id": "m1", "choice": "for"}, expect=409)
-    assert "already voted" in answer["detail"]
+    answer = send(seconder, code, {"type": "vote", "motion_id": "m1", "choice": "against"}, expect=409)
+    assert "already voted against this motion" in answer["detail"]
+    send(seconder, code, {"type": "vote", "motion_id": "m1", "choice": "for"})
+    send(proposer, code, {"type": "vote", "motion_id": "m1", "choice": "for"})
+    send(trainer, code, {"type": "close-vote", "motion_id": "m1"})
+    motion = trainer.get(f"/api/sessions/{code}/view").json()["motions"][0]
+    assert motion["tally"] == {"for": 2, "against": 0, "abstain": 0} and motion["status"] == "carried"
+    late = send(seconder, code, {"type": "vote", "motion_id": "m1", "choice": "against"}, expect=409)
+    assert late["detail"] == "That motion is not open for voting."
 
 
 def test_a_transfer_larger_than_the_budget_is_refused(meeting):
@@ -164,3 +171,18 @@ def test_news_stays_hidden_until_the_trainer_releases_it(meeting, trainer):
     assert [i["title"] for i in browser.get(f"/api/sessions/{code}/view").json()["injects"]] == ["Local news"]
     again = send(trainer, code, {"type": "release-inject", "inject_id": "news"}, expect=409)
     assert again["detail"] == "'Local news' has already been released."
+
+
+def test_news_written_on_the_spot_reaches_only_the_chosen_seats(meeting, trainer):
+    code, view, browsers = meeting
+    first, second = held(view)
+    chosen, other = browser_for(meeting, first), browser_for(meeting, second)
+    chosen_seat = next(d["director"]["id"] for d in view["directorates"] if d["id"] == first)
+    send(trainer, code, {"type": "write-inject", "title": "A leaked memo",
+                         "text": "The **surgery** will close on Fridays. <script>x</script>", "to": [chosen_seat]})
+    news = chosen.get(f"/api/sessions/{code}/view").json()["injects"]
+    assert [n["title"] for n in news] == ["A leaked memo"]
+    html = chosen.get(f"/api/sessions/{code}/documents/{news[0]['document']}").json()["html"]
+    assert "<strong>surgery</strong>" in html and "<script" not in html
+    assert other.get(f"/api/sessions/{code}/view").json()["injects"] == []
+    assert other.get(f"/api/sessions/{code}/documents/{news[0]['document']}").status_code == 404

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain import commands as c
 from app.domain import events as ev
 from app.domain.errors import RuleViolation
-from app.domain.meeting_rules import tally
-from app.domain.rules import TRAINER_ONLY
+from app.domain.rules import CHAIR_OR_TRAINER, TRAINER_ONLY
 from app.domain.types import RESIDENT
+from app.domain.voting_rules import quorum, tally
 
-from .builders import GUEST, TRAINER, Game, board_game, meeting_command, meeting_moves, tiny_facts
+from .builders import (
+    GUEST,
+    TRAINER,
+    Game,
+    board_game,
+    meeting_command,
+    meeting_moves,
+    tiny_facts,
+)
 
 TINY_DIRECTORATES = ["housing", "health", "safety", "education"]
 TOTAL = 1_000_000  # the tiny pack's budgets add up to this
@@ -23,25 +35,123 @@ def check_ledger(game: Game, total: int = TOTAL) -> None:
     assert all(balance >= 0 for balance in game.state.ledger.values()), game.state.ledger
 
 
-def expected_close(before, motion_id: str, casting):
-    """What closing a vote must do, worked out from the ballots: ('refused', why) or ('closed', carried, note?)."""
+def chairs(state, actor: c.Actor) -> bool:
+    return actor.kind == "trainer" or state.role_of(actor.seat_id).kind == "chair"
+
+
+def held_quorum(state) -> int:
+    """Worked out here, not by the app: more than half of the directorates a pair holds."""
+    return len({a.directorate for a in state.assignments.values()}) // 2 + 1
+
+
+def expected_close(before, ballots: dict[str, str], ledger: dict[str, int], motion_id: str, casting):
+    """What closing a vote must do, worked out from our own record of each directorate's last choice:
+    ('refused', why) or ('closed', carried, not-carried-out)."""
     motion = before.motions.get(motion_id)
     if motion is None or motion.status != "voting":
         return ("refused", "not open" if motion else "no such motion")
-    choices = [b.choice for b in motion.ballots.values()]
-    yes, no = choices.count("for"), choices.count("against")
+    if len(ballots) < held_quorum(before):
+        return ("refused", "quorum")
+    counts = Counter(ballots.values())
+    yes, no = counts["for"], counts["against"]
     if yes == no and casting not in ("for", "against"):
         return ("refused", "tied")
     carried = yes > no or (yes == no and casting == "for")
     t = motion.transfer
-    short = carried and t is not None and before.ledger[t.source] < t.amount
+    short = carried and t is not None and ledger[t.source] < t.amount
     return ("closed", carried and not short, short)
 
 
-@settings(max_examples=150, deadline=None)
+class Model:
+    """Our own account of the meeting, kept from the events we see accepted: each directorate's last
+    choice on each motion, the corporate ledger, and the money each carried transfer moved."""
+
+    def __init__(self, game: Game):
+        self.ledger = {d.id: d.budget for d in game.scenario.directorates}
+        self.ballots: dict[str, dict[str, str]] = {}
+        self.moved: dict[str, ev.Transfer] = {}
+
+    def move(self, source: str, target: str, amount: int) -> None:
+        self.ledger[source] -= amount
+        self.ledger[target] += amount
+
+
+def _refused(game: Game, model: Model, before, command, actor, message: str) -> None:
+    if isinstance(command, c.CloseVote) and chairs(before, actor):
+        outcome = expected_close(before, model.ballots.get(command.motion_id, {}), model.ledger,
+                                 command.motion_id, command.casting)
+        assert outcome[0] == "refused", f"closing was refused ({message}) but the votes say {outcome}"
+        if outcome[1] == "quorum":
+            assert message.startswith("The vote is not quorate: ")
+            assert f"at least {held_quorum(before)} must" in message
+        if outcome[1] == "tied":
+            assert "tied" in message and "casting vote" in message
+    if isinstance(command, c.Vote) and actor.kind == "seat":
+        motion = before.motions.get(command.motion_id)
+        voter = before.role_of(actor.seat_id).directorate
+        if motion is not None and motion.status == "voting" and voter is not None:
+            assert model.ballots.get(motion.id, {}).get(voter) == command.choice, f"a fair vote was refused: {message}"
+            assert "has already voted" in message and "Choose another option to change it." in message
+    if isinstance(command, c.VoidMotion) and actor.kind == "trainer":
+        motion = before.motions.get(command.motion_id)
+        if motion is not None and motion.status in ("carried", "lost"):
+            t = model.moved.get(motion.id)
+            assert t is not None and model.ledger[t.target] < t.amount, f"a fair correction was refused: {message}"
+            assert "cannot simply go back" in message
+
+
+def _accepted(game: Game, model: Model, before, command, actor, events: list[ev.Event]) -> None:
+    moved = [e for e in events if isinstance(e, ev.BudgetTransferred)]
+    if isinstance(command, c.Vote):
+        [cast] = events
+        assert cast.directorate == before.role_of(actor.seat_id).directorate
+        mine = model.ballots.setdefault(command.motion_id, {})
+        assert mine.get(cast.directorate) != cast.choice, "the same choice twice must be refused"
+        mine[cast.directorate] = cast.choice
+        assert {d: b.choice for d, b in game.state.motions[command.motion_id].ballots.items()} == mine
+    elif isinstance(command, c.CloseVote):
+        ballots = model.ballots.get(command.motion_id, {})
+        outcome = expected_close(before, ballots, model.ledger, command.motion_id, command.casting)
+        assert outcome[0] == "closed", outcome
+        closed = events[0]
+        assert isinstance(closed, ev.VoteClosed)
+        counts = Counter(ballots.values())
+        assert (closed.votes_for, closed.votes_against, closed.abstentions) == (
+            counts["for"], counts["against"], counts["abstain"]), "the result counts each directorate's last choice"
+        assert closed.votes_for + closed.votes_against + closed.abstentions >= held_quorum(before)
+        assert closed.carried == outcome[1]
+        assert closed.casting == (command.casting if closed.votes_for == closed.votes_against else None)
+        assert game.state.motions[command.motion_id].status == ("carried" if closed.carried else "lost")
+        t = before.motions[command.motion_id].transfer
+        if closed.carried and t:
+            assert moved == events[1:] == [ev.BudgetTransferred(command.motion_id, t.source, t.target, t.amount)]
+            model.move(t.source, t.target, t.amount)
+            model.moved[command.motion_id] = t
+        else:
+            assert events[1:] == []
+        if outcome[2]:
+            assert "Not carried out" in closed.note
+    elif isinstance(command, c.VoidMotion):
+        t = model.moved.pop(command.motion_id, None)
+        assert before.motions[command.motion_id].status in ("carried", "lost")
+        assert game.state.motions[command.motion_id].status == "void"
+        if t is None:
+            assert moved == []
+        else:
+            assert moved == [ev.BudgetTransferred(command.motion_id, t.target, t.source, t.amount, correction=True)]
+            model.move(t.target, t.source, t.amount)
+    else:
+        assert moved == [], f"{command.type} must not move money"
+
+
+@settings(max_examples=120, deadline=None)
 @given(st.integers(0, 2**31 - 1), meeting_moves(TINY_DIRECTORATES))
 def test_money_is_conserved_and_never_negative_and_votes_decide_motions(seed, moves):
+    """Any sequence of meeting moves (motions of every kind, amendments, withdrawals, rulings out, vote
+    changes, closes, voids, and the rest of the floor) keeps every pound and never overdraws a budget,
+    and every closed vote counts each directorate's last choice, with the casting rule, only when quorate."""
     game = board_game(seed=seed)
+    model = Model(game)
     check_ledger(game)
     for move in moves:
         command, actor = meeting_command(game, move)
@@ -50,42 +160,45 @@ def test_money_is_conserved_and_never_negative_and_votes_decide_motions(seed, mo
             events = game.do(command, actor)
         except RuleViolation as refused:
             assert game.state is before
-            if move[0] == "close" and actor == TRAINER:
-                outcome = expected_close(before, command.motion_id, command.casting)
-                assert outcome[0] == "refused", f"closing was refused ({refused}) but the votes say {outcome}"
-                if outcome[1] == "tied":
-                    assert "tied" in str(refused) and "casting vote" in str(refused)
-            check_ledger(game)
-            continue
-        check_ledger(game)
-        if isinstance(command, c.CloseVote):
-            outcome = expected_close(before, command.motion_id, command.casting)
-            assert outcome[0] == "closed", outcome
-            closed = events[0]
-            assert isinstance(closed, ev.VoteClosed)
-            ballots = [b.choice for b in before.motions[command.motion_id].ballots.values()]
-            assert (closed.votes_for, closed.votes_against, closed.abstentions) == (
-                ballots.count("for"), ballots.count("against"), ballots.count("abstain"))
-            assert closed.carried == outcome[1]
-            assert closed.casting == (command.casting if closed.votes_for == closed.votes_against else None)
-            assert game.state.motions[command.motion_id].status == ("carried" if closed.carried else "lost")
-            transfer = before.motions[command.motion_id].transfer
-            if closed.carried and transfer:
-                assert events[1:] == [ev.BudgetTransferred(command.motion_id, transfer.source, transfer.target,
-                                                           transfer.amount)]
-                assert game.state.ledger[transfer.source] == before.ledger[transfer.source] - transfer.amount
-                assert game.state.ledger[transfer.target] == before.ledger[transfer.target] + transfer.amount
-            else:
-                assert events[1:] == [] and game.state.ledger == before.ledger
-            if outcome[2]:
-                assert "Not carried out" in closed.note
+            _refused(game, model, before, command, actor, str(refused))
         else:
-            assert not any(isinstance(e, ev.BudgetTransferred) for e in events)
-            assert game.state.ledger == before.ledger
-        if isinstance(command, c.Vote):
-            [cast] = events
-            assert cast.directorate == before.role_of(actor.seat_id).directorate
-            assert len(game.state.motions[command.motion_id].ballots) == len(before.motions[command.motion_id].ballots) + 1
+            _accepted(game, model, before, command, actor, events)
+        check_ledger(game)
+        assert game.state.ledger == model.ledger
+    for motion in game.state.motions.values():
+        if motion.status in ("carried", "lost"):
+            assert len(motion.ballots) >= held_quorum(game.state), "no motion is decided without a quorum"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["housing", "health", "safety", "education"]),
+                          st.sampled_from(["director", "assistant"]), st.sampled_from(["for", "against", "abstain"])),
+                max_size=25),
+       st.sampled_from(["for", "against"]))
+def test_the_final_tally_counts_each_directorates_last_choice(votes, casting):
+    game = board_game()
+    motion = voting_on(game)
+    last: dict[str, str] = {}
+    for directorate, partner, choice in votes:
+        voter = game.seat(game.holder(directorate, partner))
+        if last.get(directorate) == choice:
+            message = game.refuse(c.Vote(motion_id=motion, choice=choice), voter)
+            assert "has already voted" in message and "Choose another option to change it." in message
+        else:
+            game.do(c.Vote(motion_id=motion, choice=choice), voter)
+            last[directorate] = choice
+        counts = Counter(last.values())
+        assert tally(game.state.motions[motion]) == (counts["for"], counts["against"], counts["abstain"])
+    counts = Counter(last.values())
+    if len(last) < 3:
+        message = game.refuse(c.CloseVote(motion_id=motion, casting=casting))
+        assert message == f"The vote is not quorate: {len(last)} of 4 directorates have voted, and at least 3 must."
+        return
+    [closed, *_] = game.do(c.CloseVote(motion_id=motion, casting=casting))
+    assert (closed.votes_for, closed.votes_against, closed.abstentions) == (
+        counts["for"], counts["against"], counts["abstain"])
+    assert closed.carried == (counts["for"] > counts["against"] or
+                              (counts["for"] == counts["against"] and casting == "for"))
 
 
 # --- voting, by example --------------------------------------------------------------------------------
@@ -137,20 +250,76 @@ def test_a_tie_follows_the_chairs_casting_vote(casting, carried):
     assert game.state.ledger["education"] == 100_000 + (10_000 if carried else 0)
 
 
-def test_a_vote_with_no_ballots_is_a_tie_too():
+def test_a_vote_needs_a_quorum_and_abstentions_count_towards_it():
     game = board_game()
     motion = voting_on(game)
+    assert quorum(game.state) == 3  # four directorates are held
+    not_quorate = "The vote is not quorate: {} of 4 directorates have voted, and at least 3 must."
+    assert game.refuse(c.CloseVote(motion_id=motion, casting="for")) == not_quorate.format(0)
+    cast(game, motion, housing="abstain", health="abstain")
+    assert game.refuse(c.CloseVote(motion_id=motion, casting="for")) == not_quorate.format(2)
+    cast(game, motion, safety="abstain")
     assert "tied at 0 to 0" in game.refuse(c.CloseVote(motion_id=motion))
     [closed] = game.do(c.CloseVote(motion_id=motion, casting="against"))
-    assert not closed.carried
+    assert not closed.carried and (closed.votes_for, closed.votes_against, closed.abstentions) == (0, 0, 3)
+
+
+def test_the_quorum_is_more_than_half_of_the_directorates_held():
+    # Three pairs hold three of the four directorates: two of them make a quorum.
+    game = Game(tiny_facts())
+    for agency in ("council-housing", "council-housing", "nhs", "nhs", "police", "police"):
+        game.join(agency)
+    game.do(c.AutoPair())
+    game.do(c.Shuffle(seed=5))
+    game.do(c.StartPhase(phase="read_in"))
+    game.do(c.StartPhase(phase="board"))
+    game.do(c.OpenItem(item_id="budget"))
+    held = sorted(game.state.held_directorates())
+    assert len(held) == 3 and quorum(game.state) == 2
+    [proposed] = game.do(c.Propose(text="Joint working"), game.seat(game.holder(held[0])))
+    game.do(c.Second(motion_id=proposed.motion_id), game.seat(game.holder(held[1])))
+    game.do(c.Vote(motion_id=proposed.motion_id, choice="for"), game.seat(game.holder(held[2])))
+    assert "1 of 3 directorates have voted, and at least 2 must" in game.refuse(
+        c.CloseVote(motion_id=proposed.motion_id))
+    game.do(c.Vote(motion_id=proposed.motion_id, choice="against"), game.seat(game.holder(held[0], "assistant")))
+    [closed] = game.do(c.CloseVote(motion_id=proposed.motion_id, casting="for"))
+    assert closed.carried and closed.casting == "for"
+
+
+def test_only_ballots_of_directorates_still_held_count_towards_the_quorum():
+    game = Game(tiny_facts())
+    for agency in ("council-housing", "council-housing", "nhs", "police"):
+        game.join(agency)
+    game.do(c.AutoPair())
+    lone = game.state.pairs["p2"][1]
+    game.do(c.MoveSeat(seat_id=lone, to_pair=None))  # three pairs: two people, and two people on their own
+    game.do(c.Shuffle(seed=3))
+    game.do(c.StartPhase(phase="read_in"))
+    game.do(c.StartPhase(phase="board"))
+    game.do(c.OpenItem(item_id="budget"))
+    solo = sorted((a for a in game.state.assignments.values() if a.assistant is None), key=lambda a: a.pair_id)
+    pair = next(a for a in game.state.assignments.values() if a.assistant is not None)
+    mover, other = solo
+    [proposed] = game.do(c.Propose(text="Joint working"), game.seat(pair.director))
+    motion = proposed.motion_id
+    game.do(c.Second(motion_id=motion), game.seat(other.director))
+    game.do(c.Vote(motion_id=motion, choice="for"), game.seat(mover.director))
+    # The trainer moves the lone voter into the other lone director's pair: the directorate it voted for
+    # is no longer held by anyone, and it votes again for its new directorate.
+    game.do(c.MoveToRole(seat_id=mover.director, directorate=other.directorate, position="assistant"))
+    assert mover.directorate not in game.state.held_directorates() and quorum(game.state) == 2
+    game.do(c.Vote(motion_id=motion, choice="for"), game.seat(mover.director))
+    # Of the two directorates held, only one has voted: not more than half.
+    message = game.refuse(c.CloseVote(motion_id=motion, casting="for"))
+    assert message.startswith("The vote is not quorate: 1 of 2 directorates have voted")
 
 
 def test_a_carried_transfer_the_source_can_no_longer_afford_is_not_carried_out():
     game = board_game()
     terms = c.TransferTerms(source="housing", target="health", amount=300_000, reason="damp")
     first, second = voting_on(game, terms), voting_on(game, terms)
-    cast(game, first, housing="for", health="for")
-    cast(game, second, housing="for", health="for")
+    cast(game, first, housing="for", health="for", safety="for")
+    cast(game, second, housing="for", health="for", education="against")
     assert game.do(c.CloseVote(motion_id=first))[0].carried
     [closed] = game.do(c.CloseVote(motion_id=second))
     assert not closed.carried and "no longer holds £300,000" in closed.note
@@ -174,14 +343,51 @@ def test_unknown_or_already_open_items_are_refused():
     assert "already open" in game.refuse(c.OpenItem(item_id="budget"))
 
 
-def test_a_directorate_votes_once_whichever_partner_casts_it():
+def test_a_directorate_has_one_vote_whichever_partner_casts_it_and_may_change_it():
     game = board_game()
     motion = voting_on(game)
     game.do(c.Vote(motion_id=motion, choice="for"), game.seat(game.holder("housing")))
     for seat in (game.holder("housing"), game.holder("housing", "assistant")):
-        message = game.refuse(c.Vote(motion_id=motion, choice="against"), game.seat(seat))
-        assert "Housing has already voted" in message and "one vote" in message
+        message = game.refuse(c.Vote(motion_id=motion, choice="for"), game.seat(seat))
+        assert message == ("Housing has already voted for this motion; each directorate has one vote. "
+                           "Choose another option to change it.")
     assert tally(game.state.motions[motion]) == (1, 0, 0)
+    # A different choice, from either partner, replaces the first: still one vote.
+    game.do(c.Vote(motion_id=motion, choice="against"), game.seat(game.holder("housing", "assistant")))
+    assert tally(game.state.motions[motion]) == (0, 1, 0)
+    assert game.state.motions[motion].ballots["housing"].choice == "against"
+    message = game.refuse(c.Vote(motion_id=motion, choice="against"), game.seat(game.holder("housing")))
+    assert "Housing has already voted against this motion" in message
+    game.do(c.Vote(motion_id=motion, choice="abstain"), game.seat(game.holder("housing")))
+    message = game.refuse(c.Vote(motion_id=motion, choice="abstain"), game.seat(game.holder("housing")))
+    assert message.startswith("Housing has already voted to abstain;")
+    cast(game, motion, health="for", safety="for")
+    [closed] = game.do(c.CloseVote(motion_id=motion))
+    assert (closed.votes_for, closed.votes_against, closed.abstentions, closed.carried) == (2, 0, 1, True)
+
+
+def test_no_vote_can_be_cast_or_changed_after_the_close():
+    game = board_game()
+    motion = voting_on(game)
+    cast(game, motion, housing="for", health="for", safety="against")
+    game.do(c.CloseVote(motion_id=motion))
+    for directorate, choice in (("housing", "against"), ("education", "for")):
+        message = game.refuse(c.Vote(motion_id=motion, choice=choice), game.seat(game.holder(directorate)))
+        assert message == "That motion is not open for voting."
+    assert tally(game.state.motions[motion]) == (2, 1, 0)
+
+
+def test_in_director_mode_only_the_director_votes():
+    game = board_game(replace(tiny_facts(), votes_by="director"))
+    motion = voting_on(game)
+    for seat in (game.holder("housing", "assistant"), game.resident, game.state.chair):
+        message = game.refuse(c.Vote(motion_id=motion, choice="for"), game.seat(seat))
+        assert message == "Only the director can vote for a directorate; you hold no vote."
+    assert game.state.voter_directorate(game.holder("housing", "assistant")) is None
+    game.do(c.Vote(motion_id=motion, choice="for"), game.seat(game.holder("housing")))
+    assert game.state.motions[motion].ballots["housing"].seat_id == game.holder("housing")
+    # The assistant still speaks for the directorate in every other way.
+    game.do(c.Propose(text="Assistant's motion"), game.seat(game.holder("housing", "assistant")))
 
 
 def test_seats_without_a_directorate_cannot_vote_propose_or_second():
@@ -189,7 +395,8 @@ def test_seats_without_a_directorate_cannot_vote_propose_or_second():
     motion = voting_on(game)
     for seat in (game.resident, game.state.chair):
         actor = game.seat(seat)
-        assert "you hold no directorate" in game.refuse(c.Vote(motion_id=motion, choice="for"), actor)
+        assert game.refuse(c.Vote(motion_id=motion, choice="for"), actor) == (
+            "Only directors and executive assistants can vote for a directorate; you hold no vote.")
         assert "you hold no directorate" in game.refuse(c.Propose(text="Hello"), actor)
         assert "you hold no directorate" in game.refuse(c.Second(motion_id=motion), actor)
     assert game.state.role_of(game.resident).kind == "panel"
@@ -232,6 +439,7 @@ def test_voting_on_a_motion_that_is_not_open_is_refused():
     assert "no such motion" in game.refuse(c.Vote(motion_id="m99", choice="for"), voter)
     assert "not open for voting" in game.refuse(c.CloseVote(motion_id=proposed.motion_id))
     motion = voting_on(game)
+    cast(game, motion, housing="for", health="for", safety="for")
     game.do(c.CloseVote(motion_id=motion, casting="for"))
     assert "not open for voting" in game.refuse(c.Vote(motion_id=motion, choice="for"), voter)
     assert "not open for voting" in game.refuse(c.CloseVote(motion_id=motion, casting="for"))
@@ -245,6 +453,7 @@ def test_only_the_proposing_directorate_withdraws_and_only_undecided_motions():
     motion = voting_on(game)
     assert "Only the directorate that proposed" in game.refuse(c.Withdraw(motion_id=motion),
                                                                game.seat(game.holder("safety")))
+    cast(game, motion, housing="for", health="for", safety="for")
     game.do(c.CloseVote(motion_id=motion, casting="for"))
     assert "already been decided" in game.refuse(c.Withdraw(motion_id=motion), game.seat(game.holder("health")))
 
@@ -274,7 +483,17 @@ def test_proposing_before_an_item_is_open_or_outside_the_board_is_refused():
 TRAINER_COMMANDS = [
     c.RemoveSeat(seat_id="s0"), c.AutoPair(), c.MoveSeat(seat_id="s0"), c.ChooseChair(seat_id="s0"),
     c.Shuffle(seed=1), c.SwapPairs(first="p1", second="p2"), c.StartPhase(phase="debrief"), c.PauseClock(),
-    c.ResumeClock(), c.ReleaseInject(inject_id="news"),
+    c.ResumeClock(), c.ReleaseInject(inject_id="news"), c.WriteInject(title="Flood", text="The river is rising."),
+    c.Announce(text="Five minutes left"), c.AddItem(title="Any other business"),
+    c.EditItem(item_id="budget", minutes=5), c.MoveItem(item_id="budget", position=0),
+    c.VoidMotion(motion_id="m1", reason="Recorded in error"),
+    c.MoveToRole(seat_id="s0", directorate="housing", position="director"), c.OpenTenPercent(),
+    c.RevealTenPercent(), c.AdvanceTime(period="year"),
+]
+CHAIR_COMMANDS = [
+    c.OpenItem(item_id="objectives"), c.CloseVote(motion_id="m1", casting="for"),
+    c.RuleOut(motion_id="m1", reason="Not for this board"), c.SetBallot(motion_id="m1", secret=True),
+    c.CallSpeaker(), c.FinishSpeaker(),
 ]
 
 
@@ -287,6 +506,22 @@ def test_trainer_only_commands_are_refused_from_a_seat(command):
     game = board_game()
     for seat in (game.holder("housing"), game.state.chair, game.resident):
         assert game.refuse(command, game.seat(seat)) == "Only the trainer can do that."
+    assert "Join the session first" in game.refuse(command, GUEST)
+
+
+def test_the_chair_or_trainer_list_is_covered():
+    assert {cmd.type for cmd in CHAIR_COMMANDS} == CHAIR_OR_TRAINER
+
+
+@pytest.mark.parametrize("command", CHAIR_COMMANDS, ids=lambda cmd: cmd.type)
+def test_chair_commands_are_refused_from_any_other_seat(command):
+    game = board_game()
+    motion = voting_on(game)
+    assert motion == "m1"
+    game.do(c.RaiseHand(), game.seat(game.resident))
+    game.do(c.CallSpeaker(), game.seat(game.state.chair))
+    for seat in (game.holder("housing"), game.holder("health", "assistant"), game.resident):
+        assert game.refuse(command, game.seat(seat)) == "Only the chair or the trainer can do that."
     assert "Join the session first" in game.refuse(command, GUEST)
 
 

@@ -8,7 +8,8 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from app.domain import commands as c
 from app.domain import events as ev

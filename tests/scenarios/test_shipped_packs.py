@@ -6,6 +6,7 @@ import pytest
 
 from app.domain import commands as c
 from app.domain import events as ev
+from app.domain.errors import RuleViolation
 from app.domain.reducer import apply
 from app.domain.rules import decide
 from app.scenarios.loader import facts, load_folder
@@ -46,15 +47,22 @@ def test_pack_plays_from_arrival_to_a_carried_transfer(folder):
 
 
 def play_to_the_board(pack) -> Day:
-    """Two people from each agency that runs a directorate, a resident chair, then the shuffle and the read-in."""
+    """A full board: a pair for every directorate (a resident pair among them when residents are paired),
+    a chair, and a resident on the panel when there is one; then the shuffle and the read-in."""
     s = pack.scenario
     day = Day(pack)
-    mapped = [a for a in s.agencies if a.directorate][: len(s.directorates)]
+    paired = s.residents.mode == "pairs"
+    mapped = [a for a in s.agencies if a.directorate][: len(s.directorates) - (1 if paired else 0)]
     for agency in mapped:
-        day.join(f"{agency.name} one", agency.id)
-        day.join(f"{agency.name} two", agency.id)
-    chair = day.join("Chair person", "resident")
-    day.join("Resident", "resident")
+        day.join(f"{agency.name[:50]} one", agency.id)
+        day.join(f"{agency.name[:50]} two", agency.id)
+    if paired:
+        day.join("Resident one", "resident")
+        day.join("Resident two", "resident")
+    unmapped = [a for a in s.agencies if not a.directorate]
+    chair = day.join("Chair person", unmapped[0].id if paired and unmapped else "resident")
+    if not paired:
+        day.join("Resident", "resident")
     day.do(c.ChooseChair(seat_id=chair))
     day.do(c.AutoPair())
     day.do(c.Shuffle(seed=1))
@@ -102,3 +110,22 @@ def carry_a_transfer(day, pack):
     assert day.state.ledger[source] == before[source] - amount
     assert day.state.ledger[target] == before[target] + amount
     assert sum(day.state.ledger.values()) == total == pack.scenario.total_budget
+
+
+@pytest.mark.parametrize("folder", shipped(), ids=lambda p: p.name)
+def test_a_session_seats_a_full_board_and_then_says_it_is_full(folder):
+    pack = load_folder(folder)
+    s = pack.scenario
+    day = Day(pack)
+    board = 2 * len(s.directorates) + 1
+    agencies = [a.id for a in s.agencies]
+    for n in range(board):
+        day.join(f"Person {n}", agencies[n % len(agencies)])
+    with pytest.raises(RuleViolation, match="This session is full"):
+        day.join("One too many", agencies[0])
+    residents_fit = s.residents.max if s.residents.mode == "panel" else 0
+    for n in range(residents_fit):
+        day.join(f"Resident {n}", "resident")
+    with pytest.raises(RuleViolation, match="This session is full"):
+        day.join("One more resident", "resident")
+    assert len(day.state.seats) == board + residents_fit

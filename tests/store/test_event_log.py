@@ -17,6 +17,7 @@ from app.realtime.hub import Hub
 from app.scenarios.loader import load_folder
 from app.store import events as log
 from app.store.db import check_pragmas, make_engine, session_scope
+from app.store.models import SeatCredential
 
 TINY = load_folder(Path(__file__).parents[1] / "packs" / "tiny")
 
@@ -91,3 +92,17 @@ def test_the_migrations_build_exactly_the_tables_the_models_describe(engine):
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert differences == []
+
+
+def test_sessions_past_the_retention_period_are_deleted_with_their_people(engine):
+    now = [1000.0]
+    actions = Actions(LiveSessions(engine), Hub(), clock=lambda: now[0])
+    old = asyncio.run(actions.create_session(TINY))
+    asyncio.run(actions.join(old, c.Join(name="Asha", agency="nhs")))
+    now[0] += 10 * 86400
+    fresh = asyncio.run(actions.create_session(TINY))
+    assert actions.purge_older_than(days=5) == 1
+    with session_scope(engine) as db:
+        assert log.last_seq(session=db, code=old) == 0
+        assert log.last_seq(session=db, code=fresh) == 1
+        assert db.exec(SeatCredential.__table__.select()).all() == []

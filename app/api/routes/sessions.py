@@ -14,6 +14,8 @@ from ...auth import seat_cookie
 from ...domain.commands import COMMANDS, Join
 from ...domain.lobby_rules import JOINABLE_PHASES
 from ...domain.state import SessionState
+from ...scenarios.loader import Document
+from ...scenarios.render import markdown_to_html
 from ...store import records
 from ...store.db import session_scope
 from ..deps import CallerDep, ServicesDep, TrainerOnly, normalise_code
@@ -114,11 +116,14 @@ async def document(code: str, doc_id: str, who: CallerDep, svc: ServicesDep) -> 
     return {"id": doc.id, "title": doc.title, "section": doc.section, "html": doc.html}
 
 
-def readable(live, who) -> list:
-    if who.viewer.kind == "trainer":
-        return list(live.pack.documents.values())
+def readable(live, who) -> list[Document]:
+    """The pack's documents and the news written on the spot that this caller may read."""
     state, seat = live.state, who.viewer.seat_id
-    return [d for d in live.pack.documents.values() if state.can_read(seat, d.id, d.section, d.visible_to)]
+    trainer = who.viewer.kind == "trainer"
+    docs = [d for d in live.pack.documents.values()
+            if trainer or state.can_read(seat, d.id, d.section, d.visible_to)]
+    written = [w for w in state.written.values() if trainer or not w.to or seat in w.to]
+    return docs + [Document(w.id, w.title, "inject", ("everyone",), markdown_to_html(w.text)) for w in written]
 
 
 @router.get("/sessions/{code}/qr.svg")
