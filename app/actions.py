@@ -20,6 +20,8 @@ from anyio import to_thread
 from .domain import commands as c
 from .domain import events as ev
 from .domain.reducer import apply, replay
+from .domain.errors import RuleViolation
+from .domain.follow_up import plan
 from .domain.rules import decide
 from .domain.views import Viewer, shown_event, view_for
 from .live import Live, LiveSessions
@@ -68,6 +70,31 @@ class Actions:
             db.commit()
         self.live.put(code, Live(apply(None, created), pack))
         return code
+
+    async def follow_up(self, previous: str) -> str:
+        """Starts the next meeting of a finished session's people, in their real-life roles; returns its code."""
+        async with self.live.lock(previous):
+            earlier = await to_thread.run_sync(self.live.refresh, previous)
+            if earlier.state.phase not in ("debrief", "closed"):
+                raise RuleViolation("Finish the board meeting first: a follow-up carries forward what it agreed.")
+            return await to_thread.run_sync(self._follow_up, earlier)
+
+    def _follow_up(self, earlier: Live) -> str:
+        now = self.clock()
+        with session_scope(self.live.engine) as db:
+            code = self._free_code(db)
+            records.add_session(session=db, code=code, pack=earlier.pack, at=now, follows=earlier.state.code)
+            db.flush()
+            events = [ev.SessionCreated(code, earlier.state.scenario, now), plan(earlier.state, now)]
+            log.append(session=db, code=code, events=events, expected_seq=0, actor="trainer", at=now)
+            db.commit()
+        self.live.put(code, Live(replay(events), earlier.pack))
+        return code
+
+    def series(self, code: str) -> list[str]:
+        """The codes of the meetings in a session's series, first to last. Blocking."""
+        with session_scope(self.live.engine) as db:
+            return [row.code for row in records.series(session=db, code=code)]
 
     async def import_session(self, pack: Pack, events: list[ev.Event]) -> str:
         """Stores an exported session's log under a new code; returns the code."""

@@ -50,15 +50,29 @@ def is_trainer(conn: HTTPConnection, svc: Services) -> bool:
 
 
 async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
-    token = conn.cookies.get(seat_cookie(code))
-    if not token:
+    """The seat this browser holds in the session. In a follow-up meeting the seat from an earlier meeting
+    of the series counts, so the same people come back without joining again."""
+    def lookup() -> str | None:
+        current, hops = code, 0
+        with session_scope(svc.live.engine) as db:
+            while current and hops < 50:
+                token = conn.cookies.get(seat_cookie(current))
+                seat = records.seat_for_token(session=db, code=current, token=token) if token else None
+                if seat is not None:
+                    return seat
+                row = records.get_session(session=db, code=current)
+                current, hops = (row.follows if row else None), hops + 1
         return None
 
-    def lookup() -> str | None:
-        with session_scope(svc.live.engine) as db:
-            return records.seat_for_token(session=db, code=code, token=token)
+    seat = await to_thread.run_sync(lookup)
+    if seat is None or seat_in_session(svc, code, seat):
+        return seat
+    return None
 
-    return await to_thread.run_sync(lookup)
+
+def seat_in_session(svc: Services, code: str, seat: str) -> bool:
+    live = svc.live.cached(code)
+    return live is None or seat in live.state.seats
 
 
 def require_trainer(request: Request, svc: ServicesDep) -> None:

@@ -49,6 +49,11 @@ def _in_lobby(state: SessionState, doing: str) -> None:
         raise RuleViolation(f"You can only {doing} during arrival, before the read-in starts.")
 
 
+def _roles_can_change(state: SessionState) -> None:
+    if state.previous is not None:
+        raise RuleViolation("At a follow-up meeting everyone plays their real-life role: there is no shuffle.")
+
+
 def _seat(state: SessionState, seat_id: str):
     seat = state.seats.get(seat_id)
     if seat is None:
@@ -67,6 +72,7 @@ def _pairs_event(groups: list[tuple[str, ...]], automatic: bool) -> ev.PairsSet:
 
 
 def auto_pair(state: SessionState, cmd: c.AutoPair, ctx: c.Context) -> list[ev.Event]:
+    _roles_can_change(state)
     _in_lobby(state, "pair people")
     panel = state.scenario.residents_mode == "panel"
     roster = [(s.id, s.agency) for s in sorted(state.seats.values(), key=lambda s: s.joined_at)
@@ -77,6 +83,7 @@ def auto_pair(state: SessionState, cmd: c.AutoPair, ctx: c.Context) -> list[ev.E
 
 
 def move_seat(state: SessionState, cmd: c.MoveSeat, ctx: c.Context) -> list[ev.Event]:
+    _roles_can_change(state)
     _in_lobby(state, "change the pairs")
     _seat(state, cmd.seat_id)
     if cmd.seat_id == state.chair_pick:
@@ -115,6 +122,7 @@ def _candidates(state: SessionState) -> list[Candidate]:
 
 
 def shuffle(state: SessionState, cmd: c.Shuffle, ctx: c.Context) -> list[ev.Event]:
+    _roles_can_change(state)
     _in_lobby(state, "shuffle roles")
     if not state.pairs:
         raise RuleViolation("Pair people up before the shuffle.")
@@ -133,6 +141,7 @@ def shuffle(state: SessionState, cmd: c.Shuffle, ctx: c.Context) -> list[ev.Even
 
 
 def swap_pairs(state: SessionState, cmd: c.SwapPairs, ctx: c.Context) -> list[ev.Event]:
+    _roles_can_change(state)
     if state.phase not in ("lobby", "read_in"):
         raise RuleViolation("Pairs can only be swapped before the board meeting starts.")
     first, second = state.assignments.get(cmd.first), state.assignments.get(cmd.second)

@@ -16,6 +16,14 @@ def _created(_: SessionState | None, e: ev.SessionCreated) -> SessionState:
                         clock=Clock("lobby", e.scenario.timings.get("lobby", 15), e.at))
 
 
+def _follow_up(s: SessionState, e: ev.FollowUpStarted) -> SessionState:
+    seats = {c.seat_id: Seat(c.seat_id, c.name, c.agency, e.at) for c in e.seats}
+    # Real-life roles are given, not shuffled: seed 0 marks the roles as settled so packs and phases open.
+    return replace(s, previous=e.previous, meeting=e.meeting, seats=seats, pairs={p.id: p.seats for p in e.pairs},
+                   assignments={a.pair_id: a for a in e.assignments}, seed=0, ledger=dict(e.ledger),
+                   carried=e.carried, agenda=(e.progress_item, *s.agenda))
+
+
 def _joined(s: SessionState, e: ev.SeatJoined) -> SessionState:
     return replace(s, seats={**s.seats, e.seat_id: Seat(e.seat_id, e.name, e.agency, e.at)})
 
@@ -75,6 +83,7 @@ def _resumed(s: SessionState, e: ev.ClockResumed) -> SessionState:
 
 _HANDLERS: dict[type, Callable] = {
     ev.SessionCreated: _created,
+    ev.FollowUpStarted: _follow_up,
     ev.SeatJoined: _joined,
     ev.SeatRemoved: _removed,
     ev.PairsSet: _paired,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .events import AgendaFacts, Assignment, ScenarioFacts
+from .events import AgendaFacts, Assignment, CarriedDecision, ScenarioFacts
 from .meeting_state import Floor, Motion, Release, TenPercent, WrittenInject
 from .types import RESIDENT, AgencyId, DirectorateId, MotionId, PairId, Phase, SeatId
 
@@ -70,6 +70,9 @@ class SessionState:
     ten_percent: TenPercent = TenPercent()
     rounds: tuple[tuple[int, dict[DirectorateId, int]], ...] = ()  # (months, ledger) each time time moved on
     reflections: dict[SeatId, tuple[dict[str, int], str]] = field(default_factory=dict)
+    previous: str | None = None  # the code of the meeting this one follows
+    meeting: int = 1
+    carried: tuple[CarriedDecision, ...] = ()
 
     @property
     def phase(self) -> Phase:

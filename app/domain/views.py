@@ -70,7 +70,8 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "paused": clock.paused_at is not None, "ends_at": clock.ends_at(now), "remaining": clock.remaining(now),
         "chair_title": scenario.chair_title, "residents_title": scenario.residents_title,
         "residents_mode": scenario.residents_mode, "shuffled": state.shuffled, "packs_open": state.packs_open(),
-        "current_item": state.current_item, "now": now,
+        "current_item": state.current_item, "now": now, "meeting": state.meeting, "previous": state.previous,
+        "real_roles": state.previous is not None,
     }
     if viewer.kind == TRAINER:
         info["seed"] = state.seed
@@ -154,6 +155,8 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "ledger_total": sum(state.ledger.values()),
         **meeting_view(state, viewer.kind, viewer.seat_id, now),
         "consequences": consequences_view(state),
+        "carried": [{"meeting": d.meeting, "kind": d.kind, "text": d.text, "directorate": d.directorate,
+                     "term": d.term, "indicator": d.indicator, "value": d.value, "by": d.by} for d in state.carried],
         "reflection": reflection_view(state, viewer.seat_id if viewer.kind == "seat" else None),
     }
     if viewer.kind == "seat":

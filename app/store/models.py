@@ -14,6 +14,7 @@ class SessionRow(SQLModel, table=True):
     pack_version: str = Field(max_length=40)
     title: str = Field(max_length=200)
     created_at: float
+    follows: str | None = Field(default=None, index=True, max_length=12)  # the meeting this one follows
 
 
 class EventRow(SQLModel, table=True):

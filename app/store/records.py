@@ -14,14 +14,28 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def add_session(*, session: Session, code: str, pack: Pack, at: float) -> SessionRow:
-    row = SessionRow(code=code, pack_id=pack.id, pack_version=pack.version, title=pack.scenario.title, created_at=at)
+def add_session(*, session: Session, code: str, pack: Pack, at: float, follows: str | None = None) -> SessionRow:
+    row = SessionRow(code=code, pack_id=pack.id, pack_version=pack.version, title=pack.scenario.title, created_at=at,
+                     follows=follows)
     session.add(row)
     return row
 
 
 def get_session(*, session: Session, code: str) -> SessionRow | None:
     return session.get(SessionRow, code)
+
+
+def series(*, session: Session, code: str) -> list[SessionRow]:
+    """The chain of meetings a session belongs to, first to last."""
+    row = session.get(SessionRow, code)
+    while row is not None and row.follows and session.get(SessionRow, row.follows) is not None:
+        row = session.get(SessionRow, row.follows)
+    chain = []
+    while row is not None:
+        chain.append(row)
+        row = session.exec(select(SessionRow).where(SessionRow.follows == row.code)
+                           .order_by(col(SessionRow.created_at))).first()
+    return chain
 
 
 def delete_session(*, session: Session, code: str) -> None:

@@ -15,6 +15,7 @@ from app.domain import commands as c
 from app.domain import events as ev
 from app.domain.errors import RuleViolation
 from app.domain.types import PHASES, RESIDENT
+from app.domain.follow_up import plan
 from app.domain.views import PROJECTOR, TRAINER, Viewer, shown_event, view_for
 
 from .builders import (
@@ -184,10 +185,12 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     game.do(c.Reflect(ratings={"trust": 4, "residents-voice": 2}, comment="We listened more than usual."),
             game.seat(resident))
     game.do(c.StartPhase(phase="closed"))
-    assert {e.type for e in game.log} == set(ev.EVENT_TYPES), "the script should cover every event type"
+    follow_up = [ev.SessionCreated("NEXT", game.state.scenario, 9999.0), plan(game.state, 9999.0)]
+    assert {e.type for e in game.log + follow_up} == set(ev.EVENT_TYPES), "the script should cover every event type"
     decoded = [round_trip(e) for e in game.log]
     assert decoded == game.log
     assert reducer.replay(decoded) == game.state
+    assert reducer.replay(round_trip(e) for e in follow_up) == reducer.replay(follow_up)
 
 
 def _finite(event: ev.Event) -> bool:

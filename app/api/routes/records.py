@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from anyio import to_thread
 from fastapi import APIRouter, HTTPException, Request, Response
 
+from ...domain.consequence_views import consequences_view
 from ...domain.minutes import minutes
 from ...domain.views import Viewer, view_for
 from ...exports import csv_zip, read_session_json, session_json
@@ -72,3 +73,23 @@ async def delete_session(code: str, svc: ServicesDep) -> Response:
     """Delete a session and the personal data in it, for good."""
     await svc.actions.delete_session(normalise_code(code))
     return Response(status_code=204)
+
+
+@router.post("/{code}/follow-up", status_code=201)
+async def follow_up(code: str, svc: ServicesDep) -> dict:
+    """Start the next meeting: the same people in their real-life roles, carrying forward what was agreed."""
+    return {"code": await svc.actions.follow_up(normalise_code(code))}
+
+
+@router.get("/{code}/series")
+async def series(code: str, svc: ServicesDep) -> list[dict]:
+    """Every meeting in this session's series, first to last, with where the neighbourhood stood after each."""
+    codes = await to_thread.run_sync(svc.actions.series, normalise_code(code))
+    found = []
+    for each in codes:
+        state = (await svc.actions.state(each)).state
+        rounds = consequences_view(state)["rounds"]
+        found.append({"code": each, "meeting": state.meeting, "phase": state.phase, "created_at": state.created_at,
+                      "carried": len(state.carried) + sum(m.status == "carried" for m in state.motions.values()),
+                      "dividend": rounds[-1]["dividend"] if rounds else None, "rounds": len(rounds)})
+    return found

@@ -14,13 +14,14 @@ from .floor import (Announced, HandLowered, HandRaised, InjectWritten, SeatMoved
 from .meeting import (AgendaItemAdded, AgendaItemEdited, AgendaItemMoved, AgendaItemOpened, AmendmentDecided,
                       AmendmentProposed, BallotChanged, BudgetTransferred, MotionProposed, MotionRuledOut,
                       MotionSeconded, MotionVoided, MotionWithdrawn, TargetTerms, Transfer, VoteCast, VoteClosed)
-from .setup import (Assignment, ChairChosen, ClockPaused, ClockResumed, InjectReleased, PairSpec, PairsSet,
+from .setup import (Assignment, CarriedDecision, CarriedSeat, ChairChosen, ClockPaused, ClockResumed,
+                    FollowUpStarted, InjectReleased, PairSpec, PairsSet,
                     PairsSwapped, PhaseStarted, RolesShuffled, SeatJoined, SeatRemoved, SessionCreated)
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
     for cls in (
-        SessionCreated, SeatJoined, SeatRemoved, PairsSet, ChairChosen, RolesShuffled, PairsSwapped,
+        SessionCreated, FollowUpStarted, SeatJoined, SeatRemoved, PairsSet, ChairChosen, RolesShuffled, PairsSwapped,
         PhaseStarted, ClockPaused, ClockResumed, InjectReleased,
         AgendaItemOpened, AgendaItemAdded, AgendaItemEdited, AgendaItemMoved,
         MotionProposed, AmendmentProposed, AmendmentDecided, MotionSeconded, MotionWithdrawn, MotionRuledOut,
@@ -33,8 +34,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
 __all__ = [
     "EVENT_TYPES", "AgencyFacts", "AgendaFacts", "AgendaItemAdded", "AgendaItemEdited", "AgendaItemMoved",
     "AgendaItemOpened", "AmendmentDecided", "AmendmentProposed", "Announced", "Assignment", "BallotChanged",
-    "BudgetTransferred", "ChairChosen", "ClockPaused", "ClockResumed", "DirectorateFacts", "Event",
-    "ExportedCostFacts", "HandLowered", "HandRaised", "IndicatorFacts", "InjectFacts", "InjectReleased",
+    "BudgetTransferred", "CarriedDecision", "CarriedSeat", "ChairChosen", "ClockPaused", "ClockResumed", "DirectorateFacts", "Event",
+    "ExportedCostFacts", "FollowUpStarted", "HandLowered", "HandRaised", "IndicatorFacts", "InjectFacts", "InjectReleased",
     "InjectWritten", "MotionProposed", "MotionRuledOut", "MotionSeconded", "MotionVoided", "MotionWithdrawn",
     "PairSpec", "PairsSet", "ReflectionGiven", "PairsSwapped", "PhaseStarted", "RolesShuffled", "ScenarioFacts", "SeatJoined",
     "SeatMoved", "SeatRemoved", "SessionCreated", "SpeakerCalled", "SpeakerFinished", "TargetTerms",

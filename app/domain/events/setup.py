@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..types import AgencyId, DirectorateId, PairId, Phase, SeatId
-from .base import Event, ScenarioFacts
+from .base import AgendaFacts, Event, ScenarioFacts
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,44 @@ class RolesShuffled(Event):
     seed: int
     assignments: tuple[Assignment, ...]
     chair: SeatId | None
+
+
+@dataclass(frozen=True)
+class CarriedSeat:
+    seat_id: SeatId
+    name: str
+    agency: AgencyId
+
+
+@dataclass(frozen=True)
+class CarriedDecision:
+    """A decision the board carried at an earlier meeting, brought forward as a commitment."""
+
+    meeting: int
+    kind: str
+    text: str
+    directorate: DirectorateId
+    term: str | None = None
+    indicator: str | None = None
+    value: float | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpStarted(Event):
+    """This session follows an earlier one: the same people in their real-life roles (no shuffle), with the
+    ledger and the decisions that board carried brought forward, and progress as the first agenda item."""
+
+    type: ClassVar[str] = "follow-up-started"
+    previous: str
+    meeting: int
+    seats: tuple[CarriedSeat, ...]
+    pairs: tuple[PairSpec, ...]
+    assignments: tuple[Assignment, ...]
+    ledger: dict[DirectorateId, int]
+    carried: tuple[CarriedDecision, ...]
+    progress_item: AgendaFacts
+    at: float
 
 
 @dataclass(frozen=True)
