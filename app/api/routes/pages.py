@@ -42,6 +42,17 @@ def projector(code: str) -> FileResponse:
     return page("projector.html")
 
 
+@router.get("/trainer/{code}/debrief")
+@router.get("/projector/{code}/debrief")
+def debrief(code: str) -> FileResponse:
+    return page("debrief.html")
+
+
+@router.get("/play/{code}/debrief")
+def reflect(code: str) -> FileResponse:
+    return page("reflect.html")
+
+
 @router.get("/trainer-sign-in")
 @router.get("/sign-in")
 def sign_in(token: str, svc: ServicesDep) -> RedirectResponse:
