@@ -148,5 +148,5 @@ def facts(pack: Pack) -> ev.ScenarioFacts:
                                            targets.get(i.id)) for i in s.indicators),
         exported_costs=tuple(ev.ExportedCostFacts(x.source, x.target, x.annual_cost, x.because)
                              for x in s.exported_costs),
-        elasticity=s.model.elasticity, prevention_ratio=s.model.prevention_ratio,
+        elasticity=s.model.elasticity, prevention_ratio=s.model.prevention_ratio, votes_by=s.votes_by,
     )

@@ -151,3 +151,5 @@ class Scenario(Strict):
     agenda: list[AgendaItem] = Field(min_length=1)
     injects: list[Inject] = Field(default_factory=list)
     model: ModelSettings = ModelSettings()
+    votes_by: Literal["either", "director"] = Field(
+        "either", description="Who casts a directorate's vote: either partner of the pair, or the director alone.")
