@@ -49,7 +49,7 @@ def _ballots(m: Motion, own: str | None) -> dict[str, str]:
     return {d: (b.choice if d == own else "voted") for d, b in m.ballots.items()}
 
 
-def motion_view(state: SessionState, m: Motion, own: str | None) -> dict[str, Any]:
+def motion_view(state: SessionState, m: Motion, own: str | None, chairing: bool = False) -> dict[str, Any]:
     yes, no, abstain = tally(m)
     # An open secret ballot shows only how many have voted: a running tally would give each vote away.
     hidden = m.secret and m.open
@@ -58,7 +58,8 @@ def motion_view(state: SessionState, m: Motion, own: str | None) -> dict[str, An
         "at": m.at, "directorate": m.directorate, "proposer": seat_ref(state, m.proposer),
         "seconded_by": m.seconded_by, "seconder": seat_ref(state, m.seconder),
         "transfer": _transfer(m.transfer), "target": _target(state, m.target), "secret": m.secret,
-        "ballots": _ballots(m, own), "voted": len(m.ballots), "tied": yes == no,
+        "ballots": _ballots(m, own), "voted": len(m.ballots),
+        "tied": yes == no if chairing or not hidden else None,  # the chair needs it to offer a casting vote
         "tally": None if hidden else {"for": yes, "against": no, "abstain": abstain},
         "casting": m.casting, "note": m.note,
         "amendments": [{"id": a.id, "directorate": a.directorate, "by": seat_ref(state, a.seat_id), "text": a.text,
@@ -138,9 +139,10 @@ def ten_percent_view(state: SessionState, kind: str, own: str | None) -> dict[st
 
 def meeting_view(state: SessionState, kind: str, seat_id: SeatId | None, now: float) -> dict[str, Any]:
     own = state.role_of(seat_id).directorate if seat_id else None
+    chairing = kind == "trainer" or (seat_id is not None and state.role_of(seat_id).kind == "chair")
     return {
         "agenda": agenda_view(state, now),
-        "motions": [motion_view(state, m, own) for m in state.motions.values()],
+        "motions": [motion_view(state, m, own, chairing) for m in state.motions.values()],
         "strategy": strategy_view(state),
         "floor": floor_view(state),
         "injects": news_view(state, kind, seat_id),

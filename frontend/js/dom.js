@@ -33,6 +33,41 @@ function append(el, children) {
   }
 }
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Like h(), for SVG elements: attributes are set as they are, text goes in as text nodes. */
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "class") el.setAttribute("class", value);
+    else el.setAttribute(name, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+/**
+ * Nodes that outlive the regions they sit in: a small form inside a motion
+ * card is built once, kept here by key, and put back into each redrawn card,
+ * so what someone is typing survives every update.
+ */
+export function keeper() {
+  const kept = new Map();
+  return {
+    get(key, build) {
+      if (!kept.has(key)) kept.set(key, build());
+      return kept.get(key);
+    },
+    has: (key) => kept.has(key),
+    drop(key) { kept.delete(key); },
+    /** Forgets everything whose key `stillWanted(key)` rejects. */
+    prune(stillWanted) {
+      for (const key of [...kept.keys()]) if (!stillWanted(key)) kept.delete(key);
+    },
+  };
+}
+
 /** Text that screen readers read but that is not shown. */
 export function hiddenText(text) {
   return h("span", { class: "visually-hidden" }, text);

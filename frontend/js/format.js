@@ -18,13 +18,53 @@ export const STATUS_LABELS = {
   carried: "Carried",
   lost: "Lost",
   withdrawn: "Withdrawn",
+  out_of_order: "Ruled out of order",
+  void: "Void: corrected",
 };
+
+/** The kinds of motion a directorate can put (docs/protocol.md, `propose`). */
+export const KIND_LABELS = {
+  objective: "Objective",
+  target: "Departmental target",
+  transfer: "Budget transfer",
+  strategy: "Strategy",
+  free: "Free text",
+};
+
+export const TERM_LABELS = { short: "Short term", medium: "Medium term", long: "Long term" };
+
+/** The kinds of agenda item, and the kind of motion each one suggests. */
+export const ITEM_KIND_LABELS = {
+  objectives: "Objectives",
+  targets: "Departmental targets",
+  strategies: "Strategies",
+  budget: "Budget",
+  free: "Free discussion",
+};
+export const ITEM_MOTION_KIND = { objectives: "objective", targets: "target", strategies: "strategy", budget: "transfer", free: "free" };
+
+export const VOICE_LABELS = { resident: "Residents", director: "Directors", assistant: "Executive assistants", chair: "Chair", other: "Others" };
+export const VOICE_NAMES = { resident: "Resident", director: "Director", assistant: "Executive assistant", chair: "Chair", other: "Other" };
 
 export const CHOICE_LABELS = { for: "For", against: "Against", abstain: "Abstain" };
 
 /** Takes whole pounds; returns "£1,250,000" (or "-£1,250"). */
 export function pounds(amount) {
   return GBP.format(Number(amount) || 0);
+}
+
+const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
+/** Takes a number; returns it for reading: "14", "1,250", "3.5". */
+export function numberText(value) {
+  return NUMBER.format(Number(value) || 0);
+}
+
+/** Takes what someone typed ("12.5", " 40 "); returns the number, or null. */
+export function parseNumber(text) {
+  const cleaned = String(text ?? "").replace(/[,\s]/g, "");
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
 }
 
 /** Takes what someone typed ("£1,250,000", "1250000 ") and returns whole pounds, or null. */
@@ -81,6 +121,12 @@ export function plural(n, word, many = `${word}s`) {
 
 export function phaseLabel(session) {
   return session?.phase_label || PHASE_LABELS[session?.phase] || "";
+}
+
+/** Takes seconds since 1970; returns "14:05". */
+export function timeOfDay(seconds) {
+  if (typeof seconds !== "number") return "";
+  return new Date(seconds * 1000).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 }
 
 /** Takes seconds since 1970; returns "Tue 3 June, 14:05". */

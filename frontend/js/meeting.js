@@ -1,8 +1,11 @@
 // Read-only pieces of the board meeting, drawn from a view. Shared by the
 // participant page, the trainer's console and the projector.
 
-import { h, hiddenText } from "./dom.js";
-import { CHOICE_LABELS, PHASE_LABELS, STATUS_LABELS, plural, pounds } from "./format.js";
+import { h, hiddenText, svg } from "./dom.js";
+import {
+  CHOICE_LABELS, KIND_LABELS, PHASE_LABELS, STATUS_LABELS, TERM_LABELS, VOICE_NAMES, listWords, numberText, plural, pounds,
+  timeOfDay,
+} from "./format.js";
 
 export const OPEN_STATUSES = ["proposed", "voting"];
 
@@ -96,12 +99,51 @@ export function agendaList(view, { descriptions = "all" } = {}) {
   }));
 }
 
+/** Takes "housing>health"; returns "Housing → Health (£180,000 a year)", as exported costs are named in lists and on motions. */
+export function exportedCostLabel(view, key) {
+  const [source, target] = String(key || "").split(">");
+  if (!source || !target) return "";
+  const link = (view.exported_costs || []).find((x) => x.source === source && x.target === target);
+  const names = `${directorateName(view, source)} → ${directorateName(view, target)}`;
+  return link ? `${names} (${pounds(link.annual_cost)} a year)` : names;
+}
+
+/** Takes transfer terms; returns "£150,000 from Housing to Health". */
+export function transferWords(view, t) {
+  return `${pounds(t.amount)} from ${directorateName(view, t.source)} to ${directorateName(view, t.target)}`;
+}
+
+/** Takes target terms; returns "Children in low-income households: 35 % of children by March 2027 (now 41), for Housing". */
+export function targetWords(view, t) {
+  const now = typeof t.baseline === "number" ? ` (now ${withUnit(t.baseline, t.unit)})` : "";
+  return `${t.indicator_name || t.indicator}: ${withUnit(t.value, t.unit)} by ${t.by}${now}, for ${directorateName(view, t.directorate)}`;
+}
+
+/** "14% of residents", "2.5 per 1,000 people": a value with its indicator's unit. */
+export function withUnit(value, unit) {
+  if (!unit) return numberText(value);
+  return unit.startsWith("%") ? `${numberText(value)}${unit}` : `${numberText(value)} ${unit}`;
+}
+
 function transferLine(view, t) {
   if (!t) return null;
   return h("p", { class: "transfer" },
     h("strong", {}, "Budget transfer: "),
-    `${pounds(t.amount)} from ${directorateName(view, t.source)} to ${directorateName(view, t.target)}.`,
-    t.reason ? ` Reason: ${t.reason}` : "");
+    `${transferWords(view, t)}.`,
+    t.reason ? ` Reason: ${t.reason}` : "",
+    t.addresses ? h("span", { class: "block" }, `It addresses the exported cost ${exportedCostLabel(view, t.addresses)}.`) : null);
+}
+
+function targetLine(view, t) {
+  if (!t) return null;
+  return h("p", { class: "transfer target-terms" }, h("strong", {}, "Target: "), `${targetWords(view, t)}.`);
+}
+
+function kindLine(m) {
+  const parts = [KIND_LABELS[m.kind] || KIND_LABELS.free];
+  if (m.kind === "objective" && m.term) parts.push(TERM_LABELS[m.term]);
+  parts.push(m.secret ? "Secret ballot" : "Named ballot");
+  return h("p", { class: "motion-kind subtle" }, parts.join(" · "));
 }
 
 function whoLine(view, m) {
@@ -113,25 +155,41 @@ function whoLine(view, m) {
     `Proposed by ${proposer}${item ? ` under “${item.title}”` : ""}.${seconder}`);
 }
 
-function heldCount(view) {
+export function heldCount(view) {
   return view.directorates.filter((d) => d.pair_id).length || view.directorates.length;
 }
 
+/** How many directorates have voted on a motion (the view gives `voted`; older views only the ballots). */
+export function votedCount(m) {
+  return typeof m.voted === "number" ? m.voted : Object.keys(m.ballots || {}).length;
+}
+
 function tallyLine(view, m) {
-  const cast = Object.keys(m.ballots).length;
-  if (m.status === "proposed" || (m.status === "withdrawn" && cast === 0)) return null;
+  const cast = votedCount(m);
+  if (m.status === "proposed" || (m.status !== "voting" && cast === 0)) return null;
+  const quorum = typeof view.quorum === "number" ? view.quorum : null;
+  const progress = m.status === "voting" ? h("span", { class: "subtle" },
+    `${cast} of ${plural(heldCount(view), "directorate")} ${cast === 1 ? "has" : "have"} voted`,
+    quorum ? `; ${quorum} needed to decide` : "") : null;
   const t = m.tally;
+  if (!t) {
+    // An open secret ballot: a running count would give votes away, so the view has none until the close.
+    return h("p", { class: "tally" }, h("span", {}, "The count is kept secret until the chair closes the vote."), progress);
+  }
   return h("p", { class: "tally" },
     h("span", { class: "count" }, h("strong", {}, String(t.for)), " for"),
     h("span", { class: "count" }, h("strong", {}, String(t.against)), " against"),
     h("span", { class: "count" }, h("strong", {}, String(t.abstain)), t.abstain === 1 ? " abstention" : " abstentions"),
-    m.status === "voting" ? h("span", { class: "subtle" },
-      `${cast} of ${plural(heldCount(view), "directorate")} have voted`) : null);
+    progress);
 }
 
 function ballotsList(view, m) {
   const entries = Object.entries(m.ballots);
   if (!entries.length) return null;
+  if (m.secret) {
+    // A secret ballot shows who has voted, never how (the view gives only "voted", or your own choice).
+    return h("p", { class: "ballots" }, `Secret ballot. Voted so far: ${listWords(entries.map(([d]) => directorateName(view, d)))}.`);
+  }
   return h("details", { class: "ballots" },
     h("summary", {}, "How each directorate voted"),
     h("ul", {}, entries.map(([d, choice]) =>
@@ -139,30 +197,59 @@ function ballotsList(view, m) {
 }
 
 function resultLine(m) {
+  if (m.status === "out_of_order") {
+    return h("p", { class: "result lost" }, h("strong", {}, "Ruled out of order by the chair."), m.note ? ` ${m.note}` : "");
+  }
+  if (m.status === "void") {
+    const money = m.transfer ? " Any money it had moved has gone back." : "";
+    return h("p", { class: "result lost" }, h("strong", {}, "Void: the trainer corrected this decision."),
+      m.note ? ` ${m.note}` : "", money);
+  }
   if (m.status !== "carried" && m.status !== "lost") return null;
   const casting = m.casting ? ` on the chair's casting vote (${CHOICE_LABELS[m.casting].toLowerCase()})` : "";
   return h("p", { class: `result ${m.status}` },
     h("strong", {}, `${STATUS_LABELS[m.status]}${casting}.`), m.note ? ` ${m.note}` : "");
 }
 
+const AMENDMENT_STATUS = { pending: "Waiting for the proposer", accepted: "Accepted", declined: "Declined" };
+
+/** Amendments put to a motion, each with its wording, any new terms, who put it and where it stands. */
+function amendmentsList(view, m, level, controlsFor) {
+  if (!m.amendments?.length) return null;
+  return h("div", { class: "amendments" },
+    h(`h${Math.min(level + 1, 6)}`, {}, "Amendments"),
+    h("ol", {}, m.amendments.map((a) => h("li", { class: `amendment amendment-${a.status}` },
+      h("p", {}, h("strong", {}, `${AMENDMENT_STATUS[a.status] || a.status}: `),
+        `${a.by?.name || "Someone"} (${directorateName(view, a.directorate)}) proposes: “${a.text}”`),
+      a.transfer ? h("p", { class: "subtle" }, `New transfer terms: ${transferWords(view, a.transfer)}.`) : null,
+      a.target ? h("p", { class: "subtle" }, `New target: ${targetWords(view, a.target)}.`) : null,
+      controlsFor ? controlsFor(a) : null))));
+}
+
 /**
  * One motion as an <article>. `level` is the heading level (3 or 4);
- * `controls` are extra nodes (buttons) the page adds for this viewer.
+ * `controls` are extra nodes (buttons) the page adds for this viewer;
+ * `amendmentControls(amendment)` gives the buttons beside a pending amendment.
  */
-export function motionCard(view, m, { level = 3, controls = null, ballots = true } = {}) {
+export function motionCard(view, m, { level = 3, controls = null, ballots = true, amendmentControls = null } = {}) {
   const titleId = `motion-${m.id}-title`;
   // No aria-labelledby: a region named "Motion 1" would clash with the form's "Motion" label for finders.
+  const extra = [controls].flat().filter(Boolean);
   return h("article", { class: "motion", "data-status": m.status, id: `motion-${m.id}` },
     h(`h${level}`, { id: titleId },
       motionLabel(view, m.id), hiddenText(": "),
       h("span", { class: `status status-${m.status}` }, STATUS_LABELS[m.status] || m.status)),
+    kindLine(m),
     h("p", { class: "motion-text" }, m.text),
     transferLine(view, m.transfer),
+    targetLine(view, m.target),
     whoLine(view, m),
     tallyLine(view, m),
     resultLine(m),
-    ballots ? ballotsList(view, m) : null,
-    controls && [controls].flat().filter(Boolean).length ? h("div", { class: "controls" }, controls) : null);
+    // Who has voted in a secret ballot is public, so it shows even where choices are left out.
+    ballots || m.secret ? ballotsList(view, m) : null,
+    amendmentsList(view, m, level, amendmentControls),
+    extra.length ? h("div", { class: "controls" }, extra) : null);
 }
 
 /** Sorts motions into those still before the board and those decided or withdrawn. */
@@ -172,6 +259,198 @@ export function splitMotions(view) {
   return { open, done };
 }
 
+// --- the corporate strategy -------------------------------------------------------------
+
+function strategyEntry(view, entry, detail) {
+  return h("li", {}, entry.text,
+    h("span", { class: "subtle" }, ` (${directorateName(view, entry.directorate)}, ${motionLabel(view, entry.motion_id).toLowerCase()})`),
+    detail ? h("span", { class: "block strategy-detail" }, detail) : null);
+}
+
+/** True when the board has carried nothing that belongs in the strategy yet. */
+export function strategyEmpty(view) {
+  const s = view.strategy;
+  if (!s) return true;
+  const objectives = Object.values(s.objectives || {}).flat();
+  return ![objectives, s.targets, s.transfers, s.strategies, s.resolutions].some((list) => list?.length);
+}
+
+/**
+ * The corporate strategy built from carried motions: objectives by term,
+ * departmental targets, budget transfers, strategies and other resolutions.
+ * Parts with nothing in them are left out, so it grows as the board agrees things.
+ */
+export function strategyPanel(view, { level = 3 } = {}) {
+  if (strategyEmpty(view)) {
+    return h("p", {}, "Nothing agreed yet. Each motion the board carries is added here.");
+  }
+  const s = view.strategy;
+  const sub = `h${Math.min(level + 1, 6)}`;
+  const part = (title, items, build) => (items?.length
+    ? [h(`h${level}`, {}, title), h("ul", { class: "strategy-list" }, items.map(build))] : null);
+  const terms = ["short", "medium", "long"].filter((t) => s.objectives?.[t]?.length);
+  return h("div", { class: "strategy" },
+    terms.length ? [h(`h${level}`, {}, "Objectives"), terms.map((t) => [
+      h(sub, {}, TERM_LABELS[t]),
+      h("ul", { class: "strategy-list" }, s.objectives[t].map((e) => strategyEntry(view, e))),
+    ])] : null,
+    part("Departmental targets", s.targets, (e) => strategyEntry(view, e, e.target ? `${targetWords(view, e.target)}.` : "")),
+    part("Budget transfers", s.transfers, (e) => strategyEntry(view, e, e.transfer
+      ? `${transferWords(view, e.transfer)}.${e.transfer.addresses ? ` Addresses ${exportedCostLabel(view, e.transfer.addresses)}.` : ""}` : "")),
+    part("Strategies", s.strategies, (e) => strategyEntry(view, e)),
+    part("Other resolutions", s.resolutions, (e) => strategyEntry(view, e)));
+}
+
+// --- the floor -------------------------------------------------------------------------------
+
+/** "Asha (Director, Social Care)" */
+export function personWords(view, p) {
+  if (!p) return "";
+  const d = p.directorate ? directorateName(view, p.directorate) : "";
+  const voice = VOICE_NAMES[p.voice] || "";
+  const about = [voice, d].filter(Boolean).join(", ");
+  return about ? `${p.name} (${about})` : p.name;
+}
+
+/**
+ * Who has the floor and who is waiting, in order. `controls(person, place)`
+ * may add buttons beside each waiting person (the chair's Call and Take off).
+ */
+export function floorLists(view, { level = 4, controls = null, speakingControls = null } = {}) {
+  const floor = view.floor || { speaking: null, queue: [] };
+  return [
+    h("p", { class: "speaking" }, h("strong", {}, "Speaking now: "),
+      floor.speaking ? personWords(view, floor.speaking) : "nobody",
+      speakingControls && floor.speaking ? speakingControls(floor.speaking) : null),
+    h(`h${level}`, { class: "queue-title" }, `Waiting to speak (${floor.queue.length})`),
+    floor.queue.length
+      ? h("ol", { class: "queue" }, floor.queue.map((p, i) => h("li", {},
+        h("span", {}, personWords(view, p)), controls ? controls(p, i) : null)))
+      : h("p", { class: "subtle" }, "Nobody has a hand up."),
+  ];
+}
+
+// --- the announcement --------------------------------------------------------------------
+
+/** The trainer's latest announcement as a banner's content, or nothing. */
+export function announcementContent(view) {
+  const a = view.announcement;
+  if (!a?.text) return [];
+  return [h("strong", {}, "Announcement: "), a.text,
+    a.at ? h("span", { class: "subtle" }, ` (${timeOfDay(a.at)})`) : null];
+}
+
+// --- the extra 10% round ------------------------------------------------------------------
+
+/** "Housing would give its extra 10% to Health: because…" */
+export function tenPercentWords(view, a) {
+  return `${directorateName(view, a.directorate)} would give its extra 10% to ${directorateName(view, a.recipient)}${a.reason ? `: ${a.reason}` : "."}`;
+}
+
+/**
+ * The extra 10% answers as a map of who depends on whom: the directorates
+ * round a circle, an arrow from each answering directorate to the one it
+ * would fund. The list after it says the same in words.
+ */
+export function tenPercentMap(view, { idPrefix = "ten" } = {}) {
+  const answers = view.ten_percent?.answers || [];
+  const ds = view.directorates;
+  const n = ds.length || 1;
+  const RX = 250; // the directorates sit on an ellipse, wider than tall, leaving room for labels at the sides
+  const RY = 195;
+  const r = 30;
+  const at = new Map(ds.map((d, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    return [d.id, { x: RX * Math.cos(angle), y: RY * Math.sin(angle), angle }];
+  }));
+  const received = new Map();
+  for (const a of answers) received.set(a.recipient, (received.get(a.recipient) || 0) + 1);
+  const answered = new Set(answers.map((a) => a.directorate));
+  const markerId = `${idPrefix}-arrow`;
+  const fix = (v) => v.toFixed(1);
+
+  const arrows = answers.filter((a) => at.has(a.directorate) && at.has(a.recipient)).map((a) => {
+    const p = at.get(a.directorate);
+    const q = at.get(a.recipient);
+    const dx = q.x - p.x;
+    const dy = q.y - p.y;
+    const len = Math.hypot(dx, dy) || 1;
+    const ux = dx / len;
+    const uy = dy / len;
+    const start = { x: p.x + ux * (r + 4), y: p.y + uy * (r + 4) };
+    const end = { x: q.x - ux * (r + 10), y: q.y - uy * (r + 10) };
+    // Bend each arrow a little to its right, so two directorates that pick each other show two arrows.
+    const bend = 0.18 * len;
+    const mid = { x: (start.x + end.x) / 2 - uy * bend, y: (start.y + end.y) / 2 + ux * bend };
+    return svg("path", {
+      d: `M ${fix(start.x)} ${fix(start.y)} Q ${fix(mid.x)} ${fix(mid.y)} ${fix(end.x)} ${fix(end.y)}`,
+      class: "ten-arrow", "marker-end": `url(#${markerId})`,
+    });
+  });
+
+  const nodes = ds.map((d) => {
+    const p = at.get(d.id);
+    const cos = Math.cos(p.angle);
+    const sin = Math.sin(p.angle);
+    const side = Math.abs(cos) >= 0.3;
+    const anchor = side ? (cos > 0 ? "start" : "end") : "middle";
+    const lines = wrapWords(d.name, 18);
+    const step = 22;
+    let x = p.x;
+    let y;
+    if (side) {
+      x = p.x + Math.sign(cos) * (r + 10);
+      y = p.y + 6 - ((lines.length - 1) * step) / 2;
+    } else if (sin < 0) {
+      y = p.y - r - 12 - (lines.length - 1) * step;
+    } else {
+      y = p.y + r + 24;
+    }
+    const count = received.get(d.id) || 0;
+    return svg("g", { class: `ten-node${answered.has(d.id) ? " answered" : ""}${count ? " chosen" : ""}${d.pair_id ? "" : " empty-seat"}` },
+      svg("circle", { cx: fix(p.x), cy: fix(p.y), r }),
+      count ? svg("text", { x: fix(p.x), y: fix(p.y + 8), "text-anchor": "middle", class: "ten-count" }, String(count)) : null,
+      svg("text", { x: fix(x), y: fix(y), "text-anchor": anchor, class: "ten-label" },
+        lines.map((line, i) => svg("tspan", { x: fix(x), dy: i ? step : 0 }, line))));
+  });
+
+  const picture = svg("svg", {
+    class: "ten-map", viewBox: "-530 -300 1060 600", "aria-hidden": "true", focusable: "false",
+  },
+  svg("defs", {}, svg("marker", {
+    id: markerId, viewBox: "0 0 10 10", refX: "8", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse",
+  }, svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "ten-arrowhead" }))),
+  arrows, nodes);
+
+  return h("figure", { class: "ten-figure" },
+    picture,
+    h("figcaption", {},
+      h("p", { class: "subtle" }, "Each arrow runs from a directorate to the one it would fund; the number in a circle counts the directorates that chose it. A dashed circle is a directorate nobody holds in this session."),
+      answers.length
+        ? h("ul", { class: "ten-answers" }, answers.map((a) => h("li", {}, tenPercentWords(view, a))))
+        : h("p", {}, "No directorate has answered.")));
+}
+
+/** Splits a name into lines of about `width` characters, at spaces. */
+function wrapWords(text, width) {
+  const lines = [];
+  for (const word of String(text).split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+// --- the agenda item's own clock ----------------------------------------------------------
+
+/** The open agenda item, or null. */
+export function currentItem(view) {
+  return view.agenda.find((item) => item.current || item.id === view.session.current_item) || null;
+}
+
+// --- what just happened, in words ----------------------------------------------------------
+
 const PHASE_NEWS = {
   lobby: "Back to arrival.",
   read_in: "The read-in has started: open your briefing pack.",
@@ -179,6 +458,8 @@ const PHASE_NEWS = {
   debrief: "The debrief has started.",
   closed: "The session has finished. Thank you for taking part.",
 };
+
+const seatCalled = (v, id) => v.seats.find((s) => s.id === id)?.name || "Someone";
 
 const EVENT_WORDS = {
   "seat-joined": (e) => `${e.name} joined.`,
@@ -190,14 +471,30 @@ const EVENT_WORDS = {
   "phase-started": (e) => PHASE_NEWS[e.phase] || `${PHASE_LABELS[e.phase] || e.phase} has started.`,
   "clock-paused": () => "The clock is paused.",
   "clock-resumed": () => "The clock is running again.",
-  "inject-released": (e) => `News: ${e.title}. It is now in everyone's briefing pack.`,
+  "inject-released": (e) => `News: ${e.title}. It is now in your briefing pack, under News during the day.`,
+  "inject-written": (e) => `News: ${e.title}. It is now in your briefing pack, under News during the day.`,
+  "announced": (e) => `Announcement: ${e.text}`,
   "agenda-item-opened": (e, v) => `Now discussing: ${agendaItem(v, e.item_id)?.title || e.item_id}.`,
+  "agenda-item-added": (e) => `The agenda has a new item: ${e.item?.title || "untitled"}.`,
+  "agenda-item-edited": (e) => `The agenda item “${e.item?.title || ""}” has changed.`,
+  "agenda-item-moved": () => "The agenda has been reordered.",
   "motion-proposed": (e, v) => `${directorateName(v, e.directorate)} proposed ${motionLabel(v, e.motion_id).toLowerCase()}.`,
+  "amendment-proposed": (e, v) => `${directorateName(v, e.directorate)} proposed an amendment to ${motionLabel(v, e.motion_id).toLowerCase()}.`,
+  "amendment-decided": (e, v) => `The amendment to ${motionLabel(v, e.motion_id).toLowerCase()} was ${e.accepted ? "accepted" : "declined"}.`,
   "motion-seconded": (e, v) => `${directorateName(v, e.directorate)} seconded ${motionLabel(v, e.motion_id).toLowerCase()}. Voting is open.`,
   "motion-withdrawn": (e, v) => `${motionLabel(v, e.motion_id)} was withdrawn.`,
+  "motion-ruled-out": (e, v) => `The chair ruled ${motionLabel(v, e.motion_id).toLowerCase()} out of order.`,
+  "ballot-changed": (e, v) => `${motionLabel(v, e.motion_id)} will be decided by a ${e.secret ? "secret" : "named"} ballot.`,
   "vote-cast": (e, v) => `${directorateName(v, e.directorate)} voted on ${motionLabel(v, e.motion_id).toLowerCase()}.`,
   "vote-closed": (e, v) => `${motionLabel(v, e.motion_id)} was ${e.carried ? "carried" : "lost"}: ${e.votes_for} for, ${e.votes_against} against.`,
-  "budget-transferred": (e, v) => `${pounds(e.amount)} moved from ${directorateName(v, e.source)} to ${directorateName(v, e.target)}.`,
+  "budget-transferred": (e, v) => `${pounds(e.amount)} moved from ${directorateName(v, e.source)} to ${directorateName(v, e.target)}${e.correction ? " to correct a decision" : ""}.`,
+  "motion-voided": (e, v) => `${motionLabel(v, e.motion_id)} was corrected and no longer stands.`,
+  "hand-raised": (e, v) => `${seatCalled(v, e.seat_id)} is waiting to speak.`,
+  "speaker-called": (e, v) => `${seatCalled(v, e.seat_id)} has the floor.`,
+  "seat-moved": (e, v) => `${seatCalled(v, e.seat_id)} has moved to a new role.`,
+  "ten-percent-opened": () => "The extra 10% round has started: which directorate would your extra 10% go to?",
+  "ten-percent-answered": (e, v) => `${directorateName(v, e.directorate)} answered the extra 10% question.`,
+  "ten-percent-revealed": () => "The extra 10% answers are revealed.",
 };
 
 /** Takes events and the view after them; returns one plain sentence about the latest few. */

@@ -1,8 +1,9 @@
 // The parts of the participant's page drawn fresh from each view: their role and the motions.
 
 import { h } from "./dom.js";
+import { timeOfDay } from "./format.js";
 import { directorateName, motionCard, splitMotions } from "./meeting.js";
-import { closeVoteControls, seatMotionControls } from "./meeting-controls.js";
+import { amendmentDecisions, chairMotionControls, seatMotionControls } from "./meeting-controls.js";
 
 function agencyName(view, id) {
   if (id === "resident") return "Resident";
@@ -12,7 +13,7 @@ function agencyName(view, id) {
 const ROLE_NOTES = {
   director: (d) => `You lead ${d} on the board. Your pair has one vote on each motion; either of you may cast it.`,
   assistant: (d) => `You support the director of ${d}. Your pair has one vote on each motion; either of you may cast it.`,
-  chair: () => "You chair the board. You open each agenda item and close each vote, with a casting vote if it is tied.",
+  chair: () => "You chair the board. You open each agenda item, call speakers and close each vote, with a casting vote if it is tied.",
   panel: () => "You sit on the shareholders' panel. You speak for the residents and question the board, but do not vote.",
   unplaced: () => "You have no part in this shuffle. Please speak to the trainer.",
 };
@@ -48,7 +49,8 @@ function cards(view, motions, act, report) {
   const chairs = !!view.me.can?.chair;
   return h("div", { class: "motions" }, motions.map((m) => motionCard(view, m, {
     level: 5,
-    controls: [...seatMotionControls(view, m, act), ...(chairs ? closeVoteControls(view, m, act, report) : [])],
+    controls: [...seatMotionControls(view, m, act, report), ...(chairs ? chairMotionControls(view, m, act, report) : [])],
+    amendmentControls: amendmentDecisions(view, m, act),
   })));
 }
 
@@ -62,4 +64,18 @@ export function openMotions(view, act, report) {
 export function decidedMotions(view, act, report) {
   const { done } = splitMotions(view);
   return done.length ? cards(view, done, act, report) : h("p", {}, "None yet.");
+}
+
+/** The news this seat may read, newest first, pointing to where each one is in the briefing pack. */
+export function newsList(view) {
+  const items = [...view.injects].filter((i) => i.released_at).sort((a, b) => b.released_at - a.released_at);
+  if (!items.length) return h("p", {}, "No news yet.");
+  return [
+    h("ul", { class: "news-list" }, items.map((item) => h("li", {},
+      h("strong", {}, item.title),
+      h("span", { class: "subtle" }, ` (${timeOfDay(item.released_at)}${item.to?.length ? ", sent only to chosen people" : ""})`)))),
+    view.session.packs_open
+      ? h("p", {}, "Read each one in ", h("a", { href: "#pack-section" }, "your briefing pack"), ", under “News during the day”.")
+      : null,
+  ];
 }

@@ -1,13 +1,15 @@
 // The participant's page, /play/{code}: the join form, then the seat's view.
 
 import { ApiError, codeFromPath, getJSON, postJSON, sessionPath } from "./api.js";
-import { clockDisplay } from "./clock.js";
+import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
 import { packPanel } from "./documents.js";
 import { announce, elements, region, setOptions, setText, show } from "./dom.js";
-import { agendaList, describeEvents, ledgerTable } from "./meeting.js";
-import { chairPanel, proposeForm } from "./meeting-controls.js";
-import { decidedMotions, openMotions, roleDetails } from "./play-view.js";
+import { speakersPanel } from "./floor-controls.js";
+import { agendaList, announcementContent, describeEvents, ledgerTable, strategyPanel } from "./meeting.js";
+import { chairPanel, proposeForm, pruneKeptForms } from "./meeting-controls.js";
+import { decidedMotions, newsList, openMotions, roleDetails } from "./play-view.js";
+import { tenPercentPanel } from "./ten-percent.js";
 
 const SELECTORS = {
   connection: "#connection",
@@ -28,6 +30,7 @@ const SELECTORS = {
   title: "#session-title",
   phase: "#phase",
   countdown: "#countdown",
+  announcement: "#announcement",
   errors: "#errors",
   updates: "#updates",
   role: "#role",
@@ -35,8 +38,17 @@ const SELECTORS = {
   packLink: "#pack-link",
   documents: "#documents",
   meetingSection: "#meeting-section",
+  itemClock: "#item-clock",
   chairPanel: "#chair-panel",
   agenda: "#agenda",
+  speakersSection: "#speakers-section",
+  speakers: "#speakers",
+  tenSection: "#ten-section",
+  ten: "#ten",
+  strategySection: "#strategy-section",
+  strategy: "#strategy",
+  newsSection: "#news-section",
+  news: "#news",
   motionsSection: "#motions-section",
   motions: "#motions",
   decided: "#decided",
@@ -129,6 +141,10 @@ els.joinForm.addEventListener("submit", async (event) => {
 // --- the game ---------------------------------------------------------------------
 
 const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
+const itemClock = itemClockDisplay(els.itemClock);
+const announcementRegion = region(els.announcement);
+const strategyRegion = region(els.strategy);
+const newsRegion = region(els.news);
 const roleRegion = region(els.role);
 const agendaRegion = region(els.agenda);
 const motionsRegion = region(els.motions);
@@ -137,6 +153,8 @@ const ledgerRegion = region(els.ledger);
 const pack = packPanel(els.documents, code);
 let chair = null;
 let propose = null;
+let speakers = null;
+let tenPercent = null;
 let packKey = null;
 
 /** Sends a command; a refusal is shown in `where` (or the page's error area) and rethrown. */
@@ -189,6 +207,7 @@ function render(view, info = {}) {
   setText(els.title, session.title);
   document.title = `${session.title} – Neighbourhood plc`;
   clock.update(view);
+  announcementRegion.render(view.announcement, () => announcementContent(view));
   if (info.kind === "update" || info.kind === "resume") {
     const words = describeEvents(info.events, view);
     if (words) announce(els.updates, words);
@@ -230,10 +249,18 @@ function renderMeeting(view) {
   show(els.chairPanel, chairs);
   if (chairs && !chair) chair = chairPanel(els.chairPanel, act);
   chair?.update(view);
+  itemClock.update(view);
   // While preparing, every item's description helps; in the meeting, only the open item's.
   const descriptions = phase === "board" && session.current_item ? "current" : "all";
   agendaRegion.render({ agenda: view.agenda, current: session.current_item, descriptions },
     () => agendaList(view, { descriptions }));
+
+  const board = phase === "board";
+  show(els.speakersSection, board);
+  if (board && !speakers) speakers = speakersPanel(els.speakers, act, { seat: true, prefix: "floor" });
+  speakers?.update(view);
+  if (!tenPercent && view.ten_percent && view.ten_percent.status !== "not_started") tenPercent = tenPercentPanel(els.ten, act);
+  show(els.tenSection, !!tenPercent?.update(view));
 
   const proposing = !!me.can?.propose;
   show(els.proposeSection, proposing);
@@ -242,9 +269,14 @@ function renderMeeting(view) {
   setText(els.proposeNote, session.current_item ? "" : "The chair has not opened an agenda item yet. Motions can be put once one is open.");
 
   const report = (message) => announce(els.errors, message);
-  const motionData = { m: view.motions, me, phase, d: view.directorates.length };
+  const motionData = { m: view.motions, me, phase, d: view.directorates.length, q: view.quorum };
+  pruneKeptForms(view);
   motionsRegion.render(motionData, () => openMotions(view, act, report));
   decidedRegion.render(motionData, () => decidedMotions(view, act, report));
+  show(els.strategySection, inMeeting);
+  strategyRegion.render(view.strategy, () => strategyPanel(view, { level: 4 }));
+  show(els.newsSection, view.injects.length > 0);
+  newsRegion.render({ i: view.injects, open: session.packs_open }, () => newsList(view));
   ledgerRegion.render({ d: view.directorates, total: view.ledger_total }, () => ledgerTable(view, { showCaption: false }));
 }
 

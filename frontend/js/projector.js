@@ -2,11 +2,14 @@
 // projector's view; it never fetches briefing documents.
 
 import { codeFromPath, getJSON, sessionPath } from "./api.js";
-import { clockDisplay } from "./clock.js";
+import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, statusIndicator } from "./connection.js";
 import { announce, elements, h, region, setText, show } from "./dom.js";
 import { listWords } from "./format.js";
-import { agendaItem, boardTable, describeEvents, ledgerTable, motionCard, splitMotions } from "./meeting.js";
+import {
+  agendaItem, announcementContent, boardTable, describeEvents, floorLists, ledgerTable, motionCard, splitMotions,
+  strategyPanel, tenPercentMap,
+} from "./meeting.js";
 
 const SELECTORS = {
   title: "#title",
@@ -14,6 +17,7 @@ const SELECTORS = {
   countdown: "#countdown",
   connection: "#connection",
   problem: "#problem",
+  announcement: "#announcement",
   updates: "#updates",
   lobby: "#lobby",
   joinUrl: "#join-url",
@@ -22,20 +26,30 @@ const SELECTORS = {
   roster: "#roster",
   current: "#current",
   currentItem: "#current-item",
+  itemClock: "#item-clock",
+  floorSection: "#floor-section",
+  floor: "#floor",
+  tenSection: "#ten-section",
+  ten: "#ten",
   motionsSection: "#motions-section",
   motions: "#motions",
   boardSection: "#board-section",
   board: "#board",
+  side: "#side",
   ledgerSection: "#ledger-section",
   ledger: "#ledger",
+  strategySection: "#strategy-section",
+  strategy: "#strategy",
 };
 
 const els = elements(SELECTORS);
 const code = codeFromPath("/projector");
 const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
+const itemClock = itemClockDisplay(els.itemClock);
 const regions = {
   roster: region(els.roster), current: region(els.currentItem), motions: region(els.motions),
-  board: region(els.board), ledger: region(els.ledger),
+  board: region(els.board), ledger: region(els.ledger), floor: region(els.floor), ten: region(els.ten),
+  strategy: region(els.strategy), announcement: region(els.announcement),
 };
 
 function rosterList(view) {
@@ -77,6 +91,8 @@ function render(view, info = {}) {
   setText(els.title, session.title);
   document.title = `${session.title} – projector – Neighbourhood plc`;
   clock.update(view);
+  itemClock.update(view);
+  regions.announcement.render(view.announcement, () => announcementContent(view));
   if (info.kind === "update" || info.kind === "resume") announce(els.updates, describeEvents(info.events, view, { limit: 1 }));
   const phase = session.phase;
   const meeting = ["board", "debrief", "closed"].includes(phase);
@@ -85,6 +101,12 @@ function render(view, info = {}) {
   show(els.motionsSection, meeting);
   show(els.boardSection, session.shuffled && ["lobby", "read_in"].includes(phase));
   show(els.ledgerSection, meeting || phase === "read_in");
+  show(els.strategySection, meeting);
+  show(els.side, meeting || phase === "read_in");
+  const floor = view.floor || { speaking: null, queue: [] };
+  show(els.floorSection, phase === "board" && !!(floor.speaking || floor.queue.length));
+  const ten = view.ten_percent || { status: "not_started" };
+  show(els.tenSection, ten.status === "revealed");
   document.body.dataset.phase = phase;
 
   regions.roster.render(view.seats, () => rosterList(view));
@@ -95,6 +117,10 @@ function render(view, info = {}) {
     h("p", {}, `${session.chair_title}: ${view.chair?.name || "the trainer"}.`),
   ]);
   regions.ledger.render({ d: view.directorates, t: view.ledger_total }, () => ledgerTable(view, { compact: true, showCaption: false }));
+  regions.floor.render({ f: floor }, () => floorLists(view, { level: 3 }));
+  regions.ten.render({ t: ten, d: view.directorates.map((d) => d.name) },
+    () => (ten.status === "revealed" ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));
+  regions.strategy.render(view.strategy, () => strategyPanel(view, { level: 3 }));
 }
 
 async function showJoin() {

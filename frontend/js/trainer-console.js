@@ -1,22 +1,30 @@
 // /trainer/{code}: the trainer's console for one session.
 
 import { getJSON, sessionPath } from "./api.js";
-import { clockDisplay } from "./clock.js";
+import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
 import { announce, elements, h, region, setOptions, setText, show } from "./dom.js";
+import { speakersPanel } from "./floor-controls.js";
 import { PHASE_LABELS } from "./format.js";
-import { agendaList, describeEvents, ledgerTable, motionCard, splitMotions } from "./meeting.js";
-import { chairPanel, closeVoteControls } from "./meeting-controls.js";
+import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
+import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } from "./meeting-controls.js";
+import { tenPercentConsole } from "./ten-percent.js";
 import { wireControls } from "./trainer-controls.js";
-import { injectList, pairsList, rosterTable, shuffleResult, swapOptions } from "./trainer-view.js";
+import {
+  agendaEditor, announcementForm, injectList, moveForm, newsWriter, recipientsPicker, speakingRecord,
+} from "./trainer-meeting.js";
+import { pairsList, rosterTable, shuffleResult, swapOptions } from "./trainer-view.js";
 
 const SELECTORS = {
   connection: "#connection",
   title: "#console-title",
   phase: "#phase",
   countdown: "#countdown",
+  announcement: "#announcement",
   errors: "#errors",
   updates: "#updates",
+  setupGrid: "#setup-grid",
+  meetingGrid: "#meeting-grid",
   joinCode: "#join-code",
   joinUrl: "#join-url",
   joinQr: "#join-qr",
@@ -35,11 +43,22 @@ const SELECTORS = {
   swapForm: "#swap-form",
   swapFirst: "#swap-first",
   swapSecond: "#swap-second",
+  minutesLink: "#minutes-link",
+  itemClock: "#item-clock",
   chairPanel: "#chair-panel",
   agenda: "#agenda",
+  speakers: "#speakers",
   motions: "#motions",
+  strategy: "#strategy",
   ledger: "#ledger",
+  announce: "#announce",
+  ten: "#ten",
+  releaseTo: "#release-to",
   injects: "#injects",
+  newsWriter: "#news-writer",
+  agendaEditor: "#agenda-editor",
+  move: "#move",
+  record: "#record",
 };
 
 export async function startConsole(code, { showPart, showSignIn, showProblem }) {
@@ -64,15 +83,25 @@ function trainerConsole(code, els) {
   let connection = null;
   let latest = null;
   const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
+  const itemClock = itemClockDisplay(els.itemClock);
   const regions = {
     roster: region(els.roster), pairs: region(els.pairs), shuffle: region(els.shuffleResult),
     agenda: region(els.agenda), motions: region(els.motions), ledger: region(els.ledger),
-    injects: region(els.injects),
+    injects: region(els.injects), strategy: region(els.strategy), record: region(els.record),
+    announcement: region(els.announcement),
   };
 
   const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
   const report = (message) => announce(els.errors, message);
   const chair = chairPanel(els.chairPanel, act);
+  const speakers = speakersPanel(els.speakers, act, { prefix: "console-floor" });
+  const releaseTo = recipientsPicker("release", "Who gets the news you release");
+  els.releaseTo.replaceChildren(releaseTo.node);
+  const forms = [
+    speakers, releaseTo, newsWriter(els.newsWriter, act), announcementForm(els.announce, act),
+    agendaEditor(els.agendaEditor, act), moveForm(els.move, act), tenPercentConsole(els.ten, act),
+  ];
+  els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
   wireControls(els, { act, report, latest: () => latest });
 
   // --- drawing from each view --------------------------------------------------------
@@ -105,7 +134,15 @@ function trainerConsole(code, els) {
     show(els.swapForm, session.shuffled && ["lobby", "read_in"].includes(session.phase) && swaps.length > 1);
     setOptions(els.swapFirst, swaps);
     setOptions(els.swapSecond, swaps, els.swapSecond.value || swaps[1]?.value);
-    regions.injects.render({ i: view.injects, ph: session.phase }, () => injectList(view, act));
+    regions.announcement.render(view.announcement, () => announcementContent(view));
+    for (const form of forms) form.update(view);
+    regions.injects.render({ i: view.injects, ph: session.phase, s: view.seats.map((x) => x.name) },
+      () => injectList(view, act, releaseTo, report));
+    regions.record.render(view.floor, () => speakingRecord(view));
+    // From the board meeting on, the meeting's tools come first.
+    const meetingFirst = ["board", "debrief", "closed"].includes(session.phase);
+    if (meetingFirst && els.meetingGrid.nextElementSibling !== els.setupGrid) els.setupGrid.before(els.meetingGrid);
+    if (!meetingFirst && els.setupGrid.nextElementSibling !== els.meetingGrid) els.meetingGrid.before(els.setupGrid);
     renderMeeting(view);
   }
 
@@ -113,13 +150,18 @@ function trainerConsole(code, els) {
     const { session } = view;
     show(els.chairPanel, session.phase === "board");
     chair.update(view);
+    itemClock.update(view);
     regions.agenda.render({ a: view.agenda, c: session.current_item }, () => agendaList(view, { descriptions: "current" }));
-    regions.motions.render({ m: view.motions, ph: session.phase, d: view.directorates.length }, () => {
+    pruneKeptForms(view);
+    regions.motions.render({ m: view.motions, ph: session.phase, d: view.directorates.length, q: view.quorum }, () => {
       const { open, done } = splitMotions(view);
-      const card = (m) => motionCard(view, m, { level: 4, controls: closeVoteControls(view, m, act, report) });
+      const card = (m) => motionCard(view, m, {
+        level: 4, controls: [...chairMotionControls(view, m, act, report), ...correctionControls(view, m, act)],
+      });
       if (!open.length && !done.length) return h("p", {}, "No motions yet. Directorates put motions during the board meeting.");
       return [...open, ...done].map(card);
     });
+    regions.strategy.render(view.strategy, () => strategyPanel(view, { level: 4 }));
     regions.ledger.render({ d: view.directorates, t: view.ledger_total }, () => ledgerTable(view, { showCaption: false }));
   }
 

@@ -118,21 +118,3 @@ export function swapOptions(view) {
     return { value: d.pair_id, label: `${pair ? pairLabel(view, pair) : d.pair_id} – ${directorateName(view, d.id)}` };
   });
 }
-
-/** The scenario's news items, each with a button to release it, or when it went out. */
-export function injectList(view, act) {
-  if (!view.injects.length) return h("p", {}, "This scenario has no news items.");
-  const finished = view.session.phase === "closed";
-  return h("ul", {}, view.injects.map((item) => h("li", {},
-    h("strong", {}, item.title), " ",
-    item.released_at
-      ? h("span", { class: "hint" }, `(released at ${timeOfDay(item.released_at)})`)
-      : h("button", {
-        type: "button", disabled: finished,
-        onclick: () => act({ type: "release-inject", inject_id: item.id }).catch(() => {}),
-      }, "Release", hiddenText(` ${item.title}`)))));
-}
-
-function timeOfDay(seconds) {
-  return new Date(seconds * 1000).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-}

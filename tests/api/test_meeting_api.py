@@ -186,3 +186,10 @@ def test_news_written_on_the_spot_reaches_only_the_chosen_seats(meeting, trainer
     assert "<strong>surgery</strong>" in html and "<script" not in html
     assert other.get(f"/api/sessions/{code}/view").json()["injects"] == []
     assert other.get(f"/api/sessions/{code}/documents/{news[0]['document']}").status_code == 404
+
+
+def test_the_view_carries_the_scenarios_indicators_and_exported_costs(meeting):
+    code, view, _ = meeting
+    assert [i["id"] for i in view["indicators"]] == ["damp-homes", "gp-visits"]
+    assert view["exported_costs"] == [{"source": "housing", "target": "health", "annual_cost": 50000,
+                                       "because": "Damp homes bring more chest infections to the surgery."}]

@@ -1,0 +1,80 @@
+// The speakers' queue: who has the floor, who is waiting, a participant's
+// "Raise hand" / "Lower hand", and the chair's calling controls. Used by the
+// participant page (the chair's seat gets the calling controls too) and the
+// trainer's console.
+
+import { announce, h, hiddenText, region, setText, show } from "./dom.js";
+import { floorLists } from "./meeting.js";
+
+/**
+ * Takes the container, act(command, messageEl?) and options:
+ * `prefix` for ids, `seat` true on the participant page. Builds the buttons
+ * once; returns {update(view)}, which redraws the lists from the view.
+ */
+export function speakersPanel(container, act, { prefix = "floor", seat = false } = {}) {
+  const message = h("p", { class: "form-message", "aria-live": "polite" });
+  const send = (command) => act(command, message).catch(() => {});
+  // Busy rather than disabled while sending, so the button keeps keyboard focus.
+  const pressed = (command) => async (event) => {
+    const btn = event.currentTarget;
+    if (btn.getAttribute("aria-busy") === "true") return;
+    btn.setAttribute("aria-busy", "true");
+    try {
+      await send(command);
+    } finally {
+      btn.removeAttribute("aria-busy");
+    }
+  };
+  const unavailable = (btn, no) => (no ? btn.setAttribute("aria-disabled", "true") : btn.removeAttribute("aria-disabled"));
+  // Not disabled while sending: one button takes the other's place, and focus moves across (see update).
+  const raise = h("button", { type: "button", class: "primary", id: `${prefix}-raise`,
+    onclick: () => send({ type: "raise-hand" }) }, "Raise hand");
+  const lower = h("button", { type: "button", class: "secondary", id: `${prefix}-lower`,
+    onclick: () => send({ type: "lower-hand" }) }, "Lower hand");
+  const mine = h("p", { class: "my-place", tabindex: "-1" });
+  const next = h("button", { type: "button", class: "primary", onclick: pressed({ type: "call-speaker" }) }, "Call next speaker");
+  const finish = h("button", { type: "button", class: "secondary", onclick: pressed({ type: "finish-speaker" }) }, "Finish speaker");
+  const handRow = h("div", { class: "button-row" }, raise, lower);
+  const chairRow = h("div", { class: "button-row" }, next, finish);
+  const lists = h("div", { class: "floor-lists" });
+  const listRegion = region(lists);
+  container.replaceChildren(...[lists, seat ? mine : null, seat ? handRow : null, chairRow, message].filter(Boolean));
+
+  const personControls = (p) => h("span", { class: "queue-controls" },
+    h("button", { type: "button", class: "small", "data-key": `${prefix}-call-${p.id}`,
+      onclick: pressed({ type: "call-speaker", seat_id: p.id }) }, "Call", hiddenText(` ${p.name}`)),
+    h("button", { type: "button", class: "secondary small", "data-key": `${prefix}-off-${p.id}`,
+      onclick: pressed({ type: "lower-hand", seat_id: p.id }) }, "Take off the queue", hiddenText(` (${p.name})`)));
+
+  return {
+    update(view) {
+      const floor = view.floor || { speaking: null, queue: [] };
+      const board = view.session.phase === "board";
+      const chairing = board && (view.viewer === "trainer" || !!view.me?.can?.chair);
+      listRegion.render({ f: floor, chairing, d: view.directorates.map((d) => d.name) },
+        () => floorLists(view, { controls: chairing ? personControls : null }));
+      show(chairRow, chairing);
+      // Still pressable when there is nothing to do: the server then says why (and focus stays put).
+      unavailable(next, !floor.queue.length);
+      unavailable(finish, !floor.speaking);
+      if (!seat) return;
+      const me = view.me?.seat_id;
+      const place = floor.queue.findIndex((p) => p.id === me);
+      const speaking = floor.speaking?.id === me;
+      // The chair gives the floor rather than asking for it.
+      const canSpeak = board && !!view.me?.can?.speak && !chairing;
+      const focused = document.activeElement;
+      show(handRow, canSpeak);
+      show(raise, place < 0 && !speaking);
+      show(lower, place >= 0);
+      if (focused === raise && raise.hidden && !lower.hidden) lower.focus();
+      else if (focused === lower && lower.hidden && !raise.hidden) raise.focus();
+      else if ((focused === raise || focused === lower) && focused.hidden) mine.focus();
+      setText(mine, !canSpeak ? ""
+        : speaking ? "You have the floor."
+          : place >= 0 ? `Your hand is up: you are number ${place + 1} in the queue.`
+            : "Raise your hand to ask the chair for the floor.");
+    },
+    clear() { announce(message, ""); },
+  };
+}

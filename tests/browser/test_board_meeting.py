@@ -1,0 +1,132 @@
+"""The board meeting in five browsers: the speakers' queue, an amended budget transfer, a changed vote, the close."""
+
+import re
+
+from playwright.sync_api import expect
+
+PEOPLE = [("Asha", "Hartbridge Council Housing Services"), ("Ben", "Hartbridge Council Housing Services"),
+          ("Chloe", "NHS Hartbridge Primary Care Network"), ("Dev", "NHS Hartbridge Primary Care Network")]
+PROPOSED = 150_000
+AMENDED = 120_000
+
+
+def money(amount: int) -> str:
+    return f"£{amount:,}"
+
+
+def test_queue_amendment_and_changed_vote_reach_the_projector(day_server, new_context):
+    trainer = new_context(viewport={"width": 1400, "height": 1000})
+    console = trainer.new_page()
+    console.goto(day_server.sign_in_url)
+    expect(console.get_by_role("heading", name="Your sessions")).to_be_visible()
+    console.get_by_label("Scenario", exact=True).select_option("kilnbrook")
+    console.get_by_role("button", name="Create session").click()
+    console.wait_for_url(re.compile(r"/trainer/[A-Z0-9]{6}$"))
+    code = console.url.rsplit("/", 1)[1]
+    projector = trainer.new_page()
+    projector.goto(f"{day_server.base_url}/projector/{code}")
+    expect(projector.get_by_text(code).first).to_be_visible()
+
+    pages = {}
+    for name, organisation in PEOPLE:
+        page = new_context(viewport={"width": 1100, "height": 900}).new_page()
+        page.goto(f"{day_server.base_url}/play/{code.lower()}")
+        page.get_by_label("Your name").fill(name)
+        page.get_by_label("Your organisation").select_option(label=organisation)
+        page.get_by_role("button", name="Join").click()
+        expect(page.get_by_role("heading", name="Your role")).to_be_visible()
+        pages[name] = page
+
+    console.get_by_role("button", name="Auto-pair").click()
+    expect(console.locator("#pairs")).to_contain_text("p2")
+    console.get_by_label("Seed (optional)").fill("11")
+    console.get_by_role("button", name="Shuffle roles").click()
+    expect(console.locator("#shuffle-result")).to_contain_text("11")
+    console.get_by_role("button", name="Start read-in").click()
+    expect(console.locator("#phase")).to_have_text("Read-in")
+    console.get_by_role("button", name="Start board meeting").click()
+    expect(console.locator("#phase")).to_have_text("Board meeting")
+
+    view = trainer.request.get(f"{day_server.base_url}/api/sessions/{code}/view").json()
+    source, target = [d for d in view["directorates"] if d["director"]]
+    proposer = pages[source["director"]["name"]]
+    amender = pages[target["director"]["name"]]
+    seconder = pages[target["assistant"]["name"]]
+    first, second = source["assistant"]["name"], target["assistant"]["name"]
+
+    # The chair opens an item; the projector shows it with its own clock.
+    console.get_by_label("Agenda item").select_option("budget")
+    console.get_by_role("button", name="Open item").click()
+    expect(projector.locator("#current")).to_contain_text("Budget strategy")
+    expect(projector.locator("#item-clock")).to_contain_text("left")
+
+    # Two hands go up; the chair calls the first, then the next.
+    pages[first].get_by_role("button", name="Raise hand").click()
+    expect(console.locator("#speakers")).to_contain_text(first)
+    pages[second].get_by_role("button", name="Raise hand").click()
+    expect(pages[second].get_by_role("button", name="Lower hand")).to_be_visible()
+    floor = projector.locator("#floor")
+    expect(floor).to_contain_text("Waiting to speak (2)")
+    console.get_by_role("button", name="Call next speaker").click()
+    expect(floor.locator(".speaking")).to_contain_text(first)
+    expect(floor.locator(".queue")).to_contain_text(second)
+    expect(pages[first].locator("#speakers")).to_contain_text("You have the floor.")
+    console.get_by_role("button", name="Call next speaker").click()
+    expect(floor.locator(".speaking")).to_contain_text(second)
+    expect(floor).to_contain_text("Waiting to speak (0)")
+
+    # A director proposes a budget transfer.
+    proposer.get_by_role("radio", name="Budget transfer").check()
+    proposer.get_by_label("Motion", exact=True).fill("Fund the repairs that stop the cost at its source.")
+    proposer.get_by_label("Transfer from").select_option(label=source["name"])
+    proposer.get_by_label("Transfer to").select_option(label=target["name"])
+    proposer.get_by_label("Amount (£)").fill(str(PROPOSED))
+    proposer.get_by_label("Reason", exact=True).fill("Paying for the cause costs less than paying for the symptoms.")
+    proposer.get_by_role("button", name="Propose motion").click()
+
+    # The other directorate proposes an amendment that changes the amount; the proposer accepts it.
+    motion = amender.locator("#motion-m1")
+    expect(motion).to_contain_text(money(PROPOSED))
+    motion.get_by_role("button", name="Propose an amendment").click()
+    motion.get_by_label("New wording").fill("Fund the repairs that stop the cost at its source, starting smaller.")
+    motion.get_by_label("New amount (£)").fill(str(AMENDED))
+    motion.get_by_role("button", name="Propose amendment").click()
+    own = proposer.locator("#motion-m1")
+    expect(own).to_contain_text("Waiting for the proposer")
+    own.get_by_role("button", name="Accept amendment").click()
+    expect(own.locator(".transfer").first).to_contain_text(money(AMENDED))
+    expect(own).to_contain_text("starting smaller")
+
+    # Seconded; a vote cannot close before the quorum, and the chair sees why.
+    seconder.locator("#motion-m1").get_by_role("button", name="Second").click()
+    expect(console.locator("#motion-m1")).to_contain_text("Voting open")
+    expect(console.locator("#quorum-line")).to_contain_text("at least 2")
+    console.locator("#motion-m1").get_by_role("button", name="Close vote").click()
+    expect(console.locator("#errors")).to_contain_text("not quorate")
+
+    # Both directorates vote; one changes its mind once, and its buttons show the current choice.
+    theirs = seconder.locator("#motion-m1")
+    theirs.get_by_role("button", name="Vote against").click()
+    expect(theirs.get_by_role("button", name="Vote against")).to_have_attribute("aria-pressed", "true")
+    expect(amender.locator("#motion-m1").get_by_role("button", name="Vote against")).to_have_attribute("aria-pressed", "true")
+    theirs.get_by_role("button", name="Vote for").click()
+    expect(theirs.get_by_role("button", name="Vote for")).to_have_attribute("aria-pressed", "true")
+    expect(theirs.get_by_role("button", name="Vote against")).to_have_attribute("aria-pressed", "false")
+    expect(theirs).to_contain_text("Your directorate's vote: For")
+    proposer.locator("#motion-m1").get_by_role("button", name="Vote for").click()
+    expect(console.locator("#motion-m1")).to_contain_text("2 for")
+    expect(projector.locator("#motion-m1")).to_contain_text("2 for")
+    console.locator("#motion-m1").get_by_role("button", name="Close vote").click()
+
+    # Carried with the amended amount: the ledger and the corporate strategy follow.
+    expect(projector.locator("#motion-m1")).to_contain_text("Carried")
+    expect(projector.locator("#motion-m1")).to_contain_text(money(AMENDED))
+    ledger = projector.locator("#ledger")
+    expect(ledger).to_contain_text(money(source["budget"] - AMENDED))
+    expect(ledger).to_contain_text(money(target["budget"] + AMENDED))
+    strategy = projector.locator("#strategy")
+    expect(strategy.get_by_role("heading", name="Budget transfers")).to_be_visible()
+    expect(strategy).to_contain_text(f"{money(AMENDED)} from {source['name']} to {target['name']}")
+    for page in pages.values():
+        expect(page.locator("#motion-m1")).to_contain_text("Carried")
+        expect(page.locator("#strategy")).to_contain_text(money(AMENDED))
