@@ -77,7 +77,14 @@ class Actions:
             earlier = await to_thread.run_sync(self.live.refresh, previous)
             if earlier.state.phase not in ("debrief", "closed"):
                 raise RuleViolation("Finish the board meeting first: a follow-up carries forward what it agreed.")
+            existing = await to_thread.run_sync(self._follow_up_of, previous)
+            if existing:
+                raise RuleViolation(f"This meeting already has its follow-up: session {existing}.")
             return await to_thread.run_sync(self._follow_up, earlier)
+
+    def _follow_up_of(self, code: str) -> str | None:
+        with session_scope(self.live.engine) as db:
+            return records.follow_up_of(session=db, code=code)
 
     def _follow_up(self, earlier: Live) -> str:
         now = self.clock()

@@ -148,8 +148,8 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "pairs": [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items()],
         "chair": seat_ref(state, state.chair),
         "directorates": _directorates(state),
-        "indicators": [{"id": i.id, "name": i.name, "unit": i.unit, "baseline": i.baseline, "better": i.better}
-                       for i in state.scenario.indicators],
+        "indicators": [{"id": i.id, "name": i.name, "unit": i.unit, "baseline": i.baseline, "better": i.better,
+                        "owner": i.owner, "target": i.target} for i in state.scenario.indicators],
         "exported_costs": [{"source": x.source, "target": x.target, "annual_cost": x.annual_cost,
                             "because": x.because} for x in state.scenario.exported_costs],
         "ledger_total": sum(state.ledger.values()),

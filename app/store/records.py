@@ -25,6 +25,10 @@ def get_session(*, session: Session, code: str) -> SessionRow | None:
     return session.get(SessionRow, code)
 
 
+def follow_up_of(*, session: Session, code: str) -> str | None:
+    return session.exec(select(SessionRow.code).where(SessionRow.follows == code)).first()
+
+
 def series(*, session: Session, code: str) -> list[SessionRow]:
     """The chain of meetings a session belongs to, first to last."""
     row = session.get(SessionRow, code)

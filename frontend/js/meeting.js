@@ -471,6 +471,7 @@ const EVENT_WORDS = {
   "phase-started": (e) => PHASE_NEWS[e.phase] || `${PHASE_LABELS[e.phase] || e.phase} has started.`,
   "clock-paused": () => "The clock is paused.",
   "clock-resumed": () => "The clock is running again.",
+  "time-advanced": (e) => `Time has moved on by a ${e.period}: see what the budgets did to the neighbourhood.`,
   "inject-released": (e) => `News: ${e.title}. It is now in your briefing pack, under News during the day.`,
   "inject-written": (e) => `News: ${e.title}. It is now in your briefing pack, under News during the day.`,
   "announced": (e) => `Announcement: ${e.text}`,

@@ -31,6 +31,8 @@ const SELECTORS = {
   phase: "#phase",
   countdown: "#countdown",
   announcement: "#announcement",
+  reflectInvite: "#reflect-invite",
+  reflectLink: "#reflect-link",
   errors: "#errors",
   updates: "#updates",
   role: "#role",
@@ -207,6 +209,8 @@ function render(view, info = {}) {
   setText(els.title, session.title);
   document.title = `${session.title} – Neighbourhood plc`;
   clock.update(view);
+  show(els.reflectInvite, session.phase === "debrief");
+  els.reflectLink.href = `/play/${encodeURIComponent(session.code)}/debrief`;
   announcementRegion.render(view.announcement, () => announcementContent(view));
   if (info.kind === "update" || info.kind === "resume") {
     const words = describeEvents(info.events, view);

@@ -44,6 +44,7 @@ const SELECTORS = {
   swapFirst: "#swap-first",
   swapSecond: "#swap-second",
   minutesLink: "#minutes-link",
+  debriefLink: "#debrief-link",
   itemClock: "#item-clock",
   chairPanel: "#chair-panel",
   agenda: "#agenda",
@@ -102,6 +103,7 @@ function trainerConsole(code, els) {
     agendaEditor(els.agendaEditor, act), moveForm(els.move, act), tenPercentConsole(els.ten, act),
   ];
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
+  els.debriefLink.href = `/trainer/${encodeURIComponent(code)}/debrief`;
   wireControls(els, { act, report, latest: () => latest });
 
   // --- drawing from each view --------------------------------------------------------

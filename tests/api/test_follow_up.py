@@ -57,3 +57,10 @@ def test_a_follow_up_needs_the_meeting_to_have_finished(meeting, trainer):  # no
     code, _, _ = meeting
     answer = trainer.post(f"/api/sessions/{code}/follow-up")
     assert answer.status_code == 409 and "Finish the board meeting first" in answer.json()["detail"]
+
+
+def test_a_meeting_has_one_follow_up(meeting, trainer):  # noqa: F811
+    code = finish_first_meeting(meeting, trainer)
+    follow = trainer.post(f"/api/sessions/{code}/follow-up").json()["code"]
+    again = trainer.post(f"/api/sessions/{code}/follow-up")
+    assert again.status_code == 409 and follow in again.json()["detail"]
