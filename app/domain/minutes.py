@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import events as ev
+from .consequence_views import consequences_view
 from .meeting_views import floor_view, motion_view, strategy_view
 from .money import pounds
 from .state import SessionState
@@ -28,6 +29,7 @@ def minutes(state: SessionState, log: Numbered) -> dict[str, Any]:
         "ledger": [{"directorate": d.name, "start": d.budget, "end": state.ledger[d.id]}
                    for d in state.scenario.directorates],
         "strategy": strategy_view(state),
+        "outcomes": consequences_view(state)["rounds"][-1:],
         "speaking": floor_view(state)["contributions"],
     }
 

@@ -43,11 +43,12 @@ function sessionsTable(sessions) {
   const count = (seats) => (Array.isArray(seats) ? seats.length : seats ?? 0);
   return tableBox("Sessions", h("table", {},
     h("caption", { class: "visually-hidden" }, "Sessions, newest first"),
-    h("thead", {}, h("tr", {}, ["Code", "Scenario", "Phase", "People", "Created"].map((t) => h("th", { scope: "col" }, t)))),
+    h("thead", {}, h("tr", {}, ["Code", "Scenario", "Meeting", "Phase", "People", "Created"].map((t) => h("th", { scope: "col" }, t)))),
     h("tbody", {}, newest.map((s) => h("tr", {},
       h("th", { scope: "row" }, h("a", { href: `/trainer/${encodeURIComponent(s.code)}` }, s.code,
         h("span", { class: "visually-hidden" }, ": open the console"))),
       h("td", {}, s.title),
+      h("td", {}, s.follows ? `${s.meeting}, after ${s.follows}` : String(s.meeting || 1)),
       h("td", {}, PHASE_LABELS[s.phase] || s.phase),
       h("td", { class: "num" }, String(count(s.seats))),
       h("td", {}, dateTime(s.created_at)))))));

@@ -64,3 +64,10 @@ def test_a_meeting_has_one_follow_up(meeting, trainer):  # noqa: F811
     follow = trainer.post(f"/api/sessions/{code}/follow-up").json()["code"]
     again = trainer.post(f"/api/sessions/{code}/follow-up")
     assert again.status_code == 409 and follow in again.json()["detail"]
+
+
+def test_the_session_list_shows_the_series(meeting, trainer):  # noqa: F811
+    code = finish_first_meeting(meeting, trainer)
+    follow = trainer.post(f"/api/sessions/{code}/follow-up").json()["code"]
+    listed = {s["code"]: (s["meeting"], s["follows"]) for s in trainer.get("/api/sessions").json()}
+    assert listed[code] == (1, None) and listed[follow] == (2, code)

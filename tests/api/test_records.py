@@ -76,3 +76,11 @@ def test_only_the_trainer_exports_or_deletes(meeting, participant):  # noqa: F81
     stranger = participant()
     assert stranger.get(f"/api/sessions/{code}/export.json").status_code == 401
     assert stranger.delete(f"/api/sessions/{code}").status_code == 401
+
+
+def test_the_minutes_carry_the_outcomes_once_time_has_moved_on(meeting, trainer):  # noqa: F811
+    code = play_a_little(meeting, trainer)
+    record = trainer.get(f"/api/sessions/{code}/minutes").json()
+    assert [o["label"] for o in record["outcomes"]] == ["After 1 year"]
+    page = trainer.get(f"/trainer/{code}/minutes").text
+    assert "Outcomes after 1 year" in page and "dividend stood at" in page

@@ -66,6 +66,7 @@ def render(m: dict[str, Any], when) -> str:
                                   for t in m["transfers"]) + "</ul>" if m["transfers"] else "<p>None.</p>")
     parts.append(_table("Corporate ledger", ["Directorate", "At the start", "At the end"],
                         [[r["directorate"], pounds(r["start"]), pounds(r["end"])] for r in m["ledger"]]))
+    parts += [_outcome(outcome) for outcome in m["outcomes"]]
     parts.append(_table("Who spoke", ["Name", "Voice", "Times"],
                         [[s["name"], s["voice"], str(s["count"])] for s in m["speaking"]]))
     parts.append(_table("Timeline", ["Time", "What happened"],
@@ -74,6 +75,15 @@ def render(m: dict[str, Any], when) -> str:
             f"<title>Minutes: {title}</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<link rel=\"stylesheet\" href=\"/static/css/app.css\"></head>"
             f"<body class=\"print-pack\"><main>{''.join(parts)}</main></body></html>")
+
+
+def _outcome(outcome: dict[str, Any]) -> str:
+    rows = [[i["name"], f"{i['baseline']:g} {i['unit']}", f"{i['value']:g} {i['unit']}",
+             "" if i["target"] is None else f"{i['target']:g}",
+             "" if i["progress"] is None else f"{i['progress']}%"] for i in outcome["indicators"]]
+    return (f"<h2>Outcomes {escape(outcome['label'].lower())}</h2>"
+            f"<p>The residents' dividend stood at {outcome['dividend']:.2f} (100 at the start).</p>"
+            + _table("Indicators", ["Indicator", "At the start", "Now", "Target", "Progress"], rows))
 
 
 def _table(caption: str, headings: list[str], rows: list[list[str]]) -> str:

@@ -58,7 +58,7 @@ async def list_sessions(svc: ServicesDep) -> list[dict]:
     for row in await to_thread.run_sync(rows):
         state = (await svc.actions.state(row.code)).state
         found.append({"code": row.code, "title": row.title, "phase": state.phase, "seats": len(state.seats),
-                      "created_at": row.created_at})
+                      "created_at": row.created_at, "meeting": state.meeting, "follows": row.follows})
     return found
 
 
