@@ -1,48 +1,19 @@
 """The board meeting in five browsers: the speakers' queue, an amended budget transfer, a changed vote, the close."""
 
-import re
 
 from playwright.sync_api import expect
 
-PEOPLE = [("Asha", "Hartbridge Council Housing Services"), ("Ben", "Hartbridge Council Housing Services"),
-          ("Chloe", "NHS Hartbridge Primary Care Network"), ("Dev", "NHS Hartbridge Primary Care Network")]
+from tests.browser.steps import create_session, join_people, money, shuffle_and_read_in
+
 PROPOSED = 150_000
 AMENDED = 120_000
 
 
-def money(amount: int) -> str:
-    return f"£{amount:,}"
-
 
 def test_queue_amendment_and_changed_vote_reach_the_projector(day_server, new_context):
-    trainer = new_context(viewport={"width": 1400, "height": 1000})
-    console = trainer.new_page()
-    console.goto(day_server.sign_in_url)
-    expect(console.get_by_role("heading", name="Your sessions")).to_be_visible()
-    console.get_by_label("Scenario", exact=True).select_option("kilnbrook")
-    console.get_by_role("button", name="Create session").click()
-    console.wait_for_url(re.compile(r"/trainer/[A-Z0-9]{6}$"))
-    code = console.url.rsplit("/", 1)[1]
-    projector = trainer.new_page()
-    projector.goto(f"{day_server.base_url}/projector/{code}")
-    expect(projector.get_by_text(code).first).to_be_visible()
-
-    pages = {}
-    for name, organisation in PEOPLE:
-        page = new_context(viewport={"width": 1100, "height": 900}).new_page()
-        page.goto(f"{day_server.base_url}/play/{code.lower()}")
-        page.get_by_label("Your name").fill(name)
-        page.get_by_label("Your organisation").select_option(label=organisation)
-        page.get_by_role("button", name="Join").click()
-        expect(page.get_by_role("heading", name="Your role")).to_be_visible()
-        pages[name] = page
-
-    console.get_by_role("button", name="Auto-pair").click()
-    expect(console.locator("#pairs")).to_contain_text("p2")
-    console.get_by_label("Seed (optional)").fill("11")
-    console.get_by_role("button", name="Shuffle roles").click()
-    expect(console.locator("#shuffle-result")).to_contain_text("11")
-    console.get_by_role("button", name="Start read-in").click()
+    trainer, console, projector, code = create_session(day_server, new_context)
+    pages = join_people(day_server, new_context, code)
+    shuffle_and_read_in(console, seed=11)
     expect(console.locator("#phase")).to_have_text("Read-in")
     console.get_by_role("button", name="Start board meeting").click()
     expect(console.locator("#phase")).to_have_text("Board meeting")
