@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from fastapi.testclient import TestClient
 
 from app.config import Settings
@@ -16,6 +17,12 @@ TESTS = Path(__file__).parent
 TEST_PACKS = TESTS / "packs"
 SHIPPED_PACKS = TESTS.parent / "scenarios"
 IN_CI = os.environ.get("CI") == "true"
+
+# In CI the property tests draw the same examples every run, so a red build is always reproducible;
+# locally they keep exploring new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if IN_CI:
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture
