@@ -7,7 +7,9 @@ version can be downloaded again exactly as it was.
 
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -59,6 +61,15 @@ class PackLibrary:
             return None
         with session_scope(self.engine) as db:
             return records.pack_archive(session=db, pack_id=pack_id, version=version or pack.version)
+
+    def file(self, pack: Pack, path: str) -> bytes | None:
+        """One file of a stored pack version, read from its zip."""
+        with session_scope(self.engine) as db:
+            archive = records.pack_archive(session=db, pack_id=pack.id, version=pack.version)
+        if archive is None:
+            return None
+        with zipfile.ZipFile(io.BytesIO(archive)) as files:
+            return files.read(path) if path in files.namelist() else None
 
     def refresh(self) -> None:
         with session_scope(self.engine) as db:

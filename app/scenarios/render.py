@@ -6,6 +6,7 @@ anything unsafe that could still get through (links to `javascript:` and the lik
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import nh3
@@ -53,3 +54,16 @@ def targets_table(d: Directorate, indicators: dict[str, Indicator]) -> str:
         "<th scope=\"col\" class=\"num\">Target</th><th scope=\"col\">By</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+_PACK_IMAGE = re.compile(r'(<img[^>]*?\ssrc=")(?!https?:|/|data:|#)([^"]+)"')
+
+
+def point_images(html: str, base: str) -> str:
+    """Takes a document's HTML; returns it with images inside the pack served from `base` (ending in '/')."""
+    return _PACK_IMAGE.sub(lambda m: f'{m.group(1)}{base}{m.group(2)}"', html)
+
+
+def image_paths(html: str, base: str) -> set[str]:
+    """The pack paths of the images a document shows, once `point_images` has pointed them at `base`."""
+    return {src[len(base):] for src in re.findall(r'<img[^>]*?\ssrc="([^"]+)"', html) if src.startswith(base)}

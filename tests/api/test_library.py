@@ -60,3 +60,30 @@ def test_download_gives_back_the_pack_exactly(trainer):
     assert f'filename="tiny-{original["version"]}.zip"' in response.headers["content-disposition"]
     assert read_zip(response.content) == read_folder(TINY)
     assert trainer.get("/api/scenarios/nothing/download").status_code == 404
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def test_pictures_in_a_pack_reach_only_those_who_may_read_them(trainer, participant):
+    housing = (TINY / "docs" / "housing.md").read_bytes() + b"\n![Map of the estate](docs/map.png)\n"
+    upload(trainer, tiny_zip(**{"docs/housing.md": housing, "docs/map.png": PNG}))
+    code = trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
+    browsers = {}
+    for name, agency in (("Asha", "council-housing"), ("Ben", "council-housing"), ("Cai", "nhs"), ("Dee", "nhs")):
+        browser = participant()
+        browsers[join(browser, code, name, agency)] = browser
+    for command in ({"type": "auto-pair"}, {"type": "shuffle", "seed": 7}, {"type": "start-phase", "phase": "read_in"}):
+        send(trainer, code, command)
+    view = trainer.get(f"/api/sessions/{code}/view").json()
+    holder = next(d["director"]["id"] for d in view["directorates"] if d["id"] == "housing")
+    other = next(d["director"]["id"] for d in view["directorates"] if d["director"] and d["id"] != "housing")
+    html = browsers[holder].get(f"/api/sessions/{code}/documents/housing-mission").json()["html"]
+    src = f"/api/sessions/{code}/files/docs/map.png"
+    assert f'src="{src}"' in html
+    picture = browsers[holder].get(src)
+    assert picture.status_code == 200 and picture.headers["content-type"] == "image/png" and picture.content == PNG
+    assert browsers[other].get(src).status_code == 404
+    assert browsers[holder].get(f"/api/sessions/{code}/files/scenario.yaml").status_code == 404
+    assert src in browsers[holder].get(f"/play/{code}/pack").text

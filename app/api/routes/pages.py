@@ -11,7 +11,8 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from ...auth import TRAINER_COOKIE, sign_in_token_valid
 from ...domain.views import role_title
 from ..deps import ServicesDep, caller, normalise_code
-from .sessions import readable
+from ...scenarios.render import point_images
+from .sessions import files_base, readable
 
 FRONTEND = Path(__file__).resolve().parents[3] / "frontend"
 router = APIRouter(include_in_schema=False)
@@ -72,7 +73,9 @@ async def print_pack(code: str, request: Request, svc: ServicesDep) -> HTMLRespo
     docs = readable(live, who)
     title = escape(live.state.scenario.title)
     role = escape(_role_line(live.state, who))
-    body = "".join(f"<section class=\"doc\"><h2>{escape(d.title)}</h2>{d.html}</section>" for d in docs) or (
+    base = files_base(live.state.code)
+    body = "".join(f"<section class=\"doc\"><h2>{escape(d.title)}</h2>{point_images(d.html, base)}</section>"
+                   for d in docs) or (
         "<p>Your briefing pack opens when the trainer starts the read-in.</p>")
     return HTMLResponse(
         f"<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Briefing pack: {title}</title>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import segno
@@ -15,7 +16,7 @@ from ...domain.commands import COMMANDS, Join
 from ...domain.lobby_rules import JOINABLE_PHASES
 from ...domain.state import SessionState
 from ...scenarios.loader import Document
-from ...scenarios.render import markdown_to_html
+from ...scenarios.render import image_paths, markdown_to_html, point_images
 from ...store import records
 from ...store.db import session_scope
 from ..deps import CallerDep, ServicesDep, TrainerOnly, normalise_code
@@ -113,7 +114,31 @@ async def document(code: str, doc_id: str, who: CallerDep, svc: ServicesDep) -> 
     doc = next((d for d in readable(live, who) if d.id == doc_id), None)
     if doc is None:
         raise HTTPException(404, "There is no such document in your pack.")
-    return {"id": doc.id, "title": doc.title, "section": doc.section, "html": doc.html}
+    html = point_images(doc.html, files_base(live.state.code))
+    return {"id": doc.id, "title": doc.title, "section": doc.section, "html": html}
+
+
+def files_base(code: str) -> str:
+    return f"/api/sessions/{code}/files/"
+
+
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".webp": "image/webp"}
+
+
+@router.get("/sessions/{code}/files/{path:path}")
+async def pack_file(code: str, path: str, who: CallerDep, svc: ServicesDep) -> Response:
+    """An image from the pack, if a document the caller may read shows it."""
+    live = await svc.actions.state(normalise_code(code))
+    base = files_base(live.state.code)
+    shown = set().union(*(image_paths(point_images(d.html, base), base) for d in readable(live, who)))
+    kind = IMAGE_TYPES.get(Path(path).suffix.lower())
+    if path not in shown or kind is None:
+        raise HTTPException(404, "There is no such picture in your pack.")
+    data = await to_thread.run_sync(svc.library.file, live.pack, path)
+    if data is None:
+        raise HTTPException(404, "There is no such picture in your pack.")
+    return Response(data, media_type=kind, headers={"Cache-Control": "private, max-age=3600"})
 
 
 def readable(live, who) -> list[Document]:
