@@ -19,9 +19,9 @@ from anyio import to_thread
 
 from .domain import commands as c
 from .domain import events as ev
-from .domain.reducer import apply, replay
 from .domain.errors import RuleViolation
 from .domain.follow_up import plan
+from .domain.reducer import apply, replay
 from .domain.rules import decide
 from .domain.views import Viewer, shown_event, view_for
 from .live import Live, LiveSessions

@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from .actions import Actions
 from .api import errors
 from .api.deps import Services
+from .api.guessing import GuessGuard
 from .api.limits import BodyLimit
 from .api.routes import health, minutes, pages, records, scenarios, sessions
 from .auth import TrainerCookies, secret_key
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.services.live.engine.dispose()
 
     app = FastAPI(title="Neighbourhood plc", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
+    app.state.guard = GuessGuard()
     errors.install(app)
     app.add_middleware(BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT,
                                           "/api/sessions/import": records.IMPORT_LIMIT})

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from ..domain.errors import RuleViolation
 from ..live import UnknownSession
+from .guessing import client_of
 
 log = logging.getLogger("nplc")
 
@@ -33,7 +34,8 @@ def install(app: FastAPI) -> None:
         return JSONResponse({"detail": str(error)}, status_code=409)
 
     @app.exception_handler(UnknownSession)
-    async def unknown(_: Request, error: UnknownSession) -> JSONResponse:
+    async def unknown(request: Request, error: UnknownSession) -> JSONResponse:
+        request.app.state.guard.missed(client_of(request))
         return JSONResponse({"detail": unknown_session_message(str(error))}, status_code=404)
 
     @app.exception_handler(RequestValidationError)

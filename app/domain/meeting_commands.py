@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .types import Choice
 from .command_base import Command, ItemKind, Ref
+from .types import Choice
 
 
 class ReleaseInject(Command):

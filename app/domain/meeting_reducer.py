@@ -6,7 +6,14 @@ from dataclasses import replace
 from typing import Callable
 
 from . import events as ev
-from .meeting_state import Amendment, Ballot, Motion, Release, TenPercentAnswer, WrittenInject
+from .meeting_state import (
+    Amendment,
+    Ballot,
+    Motion,
+    Release,
+    TenPercentAnswer,
+    WrittenInject,
+)
 from .state import Clock, SessionState
 
 

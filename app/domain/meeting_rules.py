@@ -5,7 +5,13 @@ from __future__ import annotations
 from . import commands as c
 from . import events as ev
 from .errors import RuleViolation
-from .meeting_checks import check_target, check_transfer, directorate_of, in_meeting, motion_of
+from .meeting_checks import (
+    check_target,
+    check_transfer,
+    directorate_of,
+    in_meeting,
+    motion_of,
+)
 from .state import SessionState
 
 TERMS_NEEDED = {

@@ -11,13 +11,13 @@ from typing import Callable
 
 from . import commands as c
 from . import events as ev
-from .errors import RuleViolation
 from .agenda_rules import AGENDA_RULES
+from .errors import RuleViolation
 from .floor_rules import FLOOR_RULES
 from .lobby_rules import LOBBY_RULES
 from .meeting_rules import MOTION_RULES
-from .voting_rules import VOTING_RULES
 from .state import SessionState
+from .voting_rules import VOTING_RULES
 
 Rule = Callable[[SessionState, c.Command, c.Context], list[ev.Event]]
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from ..api.deps import Services, is_trainer, normalise_code, seat_of
 from ..api.errors import command_problem, unknown_session_message
+from ..api.guessing import client_of
 from ..domain.commands import COMMANDS, TRAINER, Actor
 from ..domain.errors import RuleViolation
 from ..domain.views import Viewer
@@ -55,6 +56,9 @@ async def session_socket(ws: WebSocket, code: str) -> None:
     if not origin_allowed(ws, svc):
         await ws.close(POLICY, "This page is not allowed to connect.")
         return
+    if ws.app.state.guard.blocked(client_of(ws)):
+        await ws.close(POLICY, "Too many wrong session codes from this device; wait a minute.")
+        return
     who = await identify(ws, svc, code, ws.query_params.get("as", "seat"))
     if who is None:
         await ws.close(POLICY, "Join the session (or sign in as the trainer) first.")
@@ -65,6 +69,7 @@ async def session_socket(ws: WebSocket, code: str) -> None:
     try:
         await svc.actions.attach(code, conn, _after(ws))
     except UnknownSession:
+        ws.app.state.guard.missed(client_of(ws))
         await ws.send_text(json.dumps(error(None, unknown_session_message(code))))
         await ws.close(4404)
         return

@@ -7,7 +7,14 @@ import hashlib
 from sqlmodel import Session, col, delete, select
 
 from ..scenarios.loader import Pack
-from .models import CommandRow, EventRow, PackVersionRow, SeatCredential, ServerValue, SessionRow
+from .models import (
+    CommandRow,
+    EventRow,
+    PackVersionRow,
+    SeatCredential,
+    ServerValue,
+    SessionRow,
+)
 
 
 def token_hash(token: str) -> str:

@@ -96,3 +96,13 @@ def test_an_oversized_request_is_refused_before_it_is_read(trainer):
     assert response.status_code == 413
     assert "too large" in response.json()["detail"]
     assert trainer.get(f"/api/sessions/{code}/view").json()["seats"] == []
+
+
+def test_guessing_codes_is_slowed_down(trainer, participant):
+    code = new_session(trainer)
+    guesser = participant()
+    for n in range(60):
+        assert guesser.get(f"/api/sessions/ZZZ{n:03d}/lobby").status_code == 404
+    blocked = guesser.get(f"/api/sessions/{code}/lobby")
+    assert blocked.status_code == 429 and "Wait a minute" in blocked.json()["detail"]
+    assert trainer.get(f"/api/sessions/{code}/lobby").status_code == 200  # the trainer is never held up

@@ -10,8 +10,8 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
 from ...auth import TRAINER_COOKIE, sign_in_token_valid
 from ...domain.views import role_title
-from ..deps import ServicesDep, caller, normalise_code
 from ...scenarios.render import point_images
+from ..deps import ServicesDep, caller, normalise_code
 from .sessions import files_base, readable
 
 FRONTEND = Path(__file__).resolve().parents[3] / "frontend"

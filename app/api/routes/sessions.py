@@ -8,7 +8,7 @@ from typing import Any
 
 import segno
 from anyio import to_thread
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field, ValidationError
 
 from ...auth import seat_cookie
@@ -21,8 +21,9 @@ from ...store import records
 from ...store.db import session_scope
 from ..deps import CallerDep, ServicesDep, TrainerOnly, normalise_code
 from ..errors import command_problem
+from ..guessing import check_not_guessing
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", dependencies=[Depends(check_not_guessing)])
 
 
 class SessionCreate(BaseModel):

@@ -7,16 +7,67 @@ Each class's `type` is its stable name on the wire and in the database; its
 docstring is its reference documentation.
 """
 
-from .base import (AgencyFacts, AgendaFacts, DirectorateFacts, Event, ExportedCostFacts, IndicatorFacts,
-                   InjectFacts, ScenarioFacts)
-from .floor import (Announced, HandLowered, HandRaised, InjectWritten, SeatMoved, SpeakerCalled, SpeakerFinished,
-                    ReflectionGiven, TenPercentAnswered, TenPercentOpened, TenPercentRevealed, TimeAdvanced)
-from .meeting import (AgendaItemAdded, AgendaItemEdited, AgendaItemMoved, AgendaItemOpened, AmendmentDecided,
-                      AmendmentProposed, BallotChanged, BudgetTransferred, MotionProposed, MotionRuledOut,
-                      MotionSeconded, MotionVoided, MotionWithdrawn, TargetTerms, Transfer, VoteCast, VoteClosed)
-from .setup import (Assignment, CarriedDecision, CarriedSeat, ChairChosen, ClockPaused, ClockResumed,
-                    FollowUpStarted, InjectReleased, PairSpec, PairsSet,
-                    PairsSwapped, PhaseStarted, RolesShuffled, SeatJoined, SeatRemoved, SessionCreated)
+from .base import (
+                   AgencyFacts,
+                   AgendaFacts,
+                   DirectorateFacts,
+                   Event,
+                   ExportedCostFacts,
+                   IndicatorFacts,
+                   InjectFacts,
+                   ScenarioFacts,
+)
+from .floor import (
+                   Announced,
+                   HandLowered,
+                   HandRaised,
+                   InjectWritten,
+                   ReflectionGiven,
+                   SeatMoved,
+                   SpeakerCalled,
+                   SpeakerFinished,
+                   TenPercentAnswered,
+                   TenPercentOpened,
+                   TenPercentRevealed,
+                   TimeAdvanced,
+)
+from .meeting import (
+                   AgendaItemAdded,
+                   AgendaItemEdited,
+                   AgendaItemMoved,
+                   AgendaItemOpened,
+                   AmendmentDecided,
+                   AmendmentProposed,
+                   BallotChanged,
+                   BudgetTransferred,
+                   MotionProposed,
+                   MotionRuledOut,
+                   MotionSeconded,
+                   MotionVoided,
+                   MotionWithdrawn,
+                   TargetTerms,
+                   Transfer,
+                   VoteCast,
+                   VoteClosed,
+)
+from .setup import (
+                   Assignment,
+                   CarriedDecision,
+                   CarriedSeat,
+                   ChairChosen,
+                   ClockPaused,
+                   ClockResumed,
+                   FollowUpStarted,
+                   InjectReleased,
+                   PairSpec,
+                   PairsSet,
+                   PairsSwapped,
+                   PhaseStarted,
+                   RolesShuffled,
+                   SeatJoined,
+                   SeatRemoved,
+                   SessionCreated,
+)
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
