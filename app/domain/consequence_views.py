@@ -3,6 +3,7 @@ directorate exported and imported, with their causes in words."""
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from .consequences import RoundResult, run
@@ -50,7 +51,20 @@ def _directorate_rows(state: SessionState, result: RoundResult) -> list[dict[str
     return rows
 
 
+_last: tuple[weakref.ref, dict[str, Any]] | None = None
+
+
 def consequences_view(state: SessionState) -> dict[str, Any]:
+    """The same for every viewer, so when one update goes to forty screens it is worked out once."""
+    global _last
+    if _last is not None and _last[0]() is state:
+        return _last[1]
+    view = _consequences(state)
+    _last = (weakref.ref(state), view)
+    return view
+
+
+def _consequences(state: SessionState) -> dict[str, Any]:
     results = run(state.scenario, state.rounds)
     return {"rounds": [{"months": r.months, "label": _label(r.months), "dividend": round(r.dividend, 2),
                         "indicators": _indicator_rows(state, r), "directorates": _directorate_rows(state, r)}
