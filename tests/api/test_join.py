@@ -24,7 +24,9 @@ def test_unknown_scenario_is_named(trainer):
 def test_sign_in_with_a_wrong_token_is_refused(client):
     response = client.get("/sign-in?token=not-a-token", follow_redirects=False)
     assert response.status_code == 403
-    assert "nplc sign-in" in response.json()["detail"]
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<code>nplc sign-in</code>" in response.text
+    assert client.get("/sign-in", follow_redirects=False).status_code == 403
 
 
 def test_lobby_lists_the_organisations_and_join_address(trainer):
