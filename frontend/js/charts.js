@@ -6,6 +6,7 @@
 
 import { h, hiddenText, svg } from "./dom.js";
 import { numberText, plural } from "./format.js";
+import { labelPlace, ringPositions, wrapWords } from "./ring.js";
 
 /**
  * Colours for data, each at least 3:1 against white (WCAG 2.2, 1.4.11) and
@@ -245,15 +246,7 @@ export function barConfig({ labels, series, horizontal = false, stacked = false,
 }
 
 /** Takes a long name; returns lines of about `width` characters, for chart labels. */
-export function wrapLabel(text, width = 16) {
-  const lines = [];
-  for (const word of String(text).split(/\s+/)) {
-    const last = lines[lines.length - 1];
-    if (last && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
+export const wrapLabel = wrapWords;
 
 // --- a flow diagram: directorates round a circle, arrows between them ------------------------
 
@@ -264,15 +257,9 @@ export function wrapLabel(text, width = 16) {
  * Arrow widths follow the amounts. Returns the <svg> (role img, with `label` as its name).
  */
 export function flowDiagram({ nodes, edges, idPrefix, label }) {
-  const n = nodes.length || 1;
-  const RX = 300;
-  const RY = 215;
   const r = 28;
   const fix = (v) => v.toFixed(1);
-  const at = new Map(nodes.map((d, i) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
-    return [d.id, { x: RX * Math.cos(angle), y: RY * Math.sin(angle), angle }];
-  }));
+  const at = ringPositions(nodes.map((d) => d.id), 300, 215);
   const biggest = Math.max(1, ...edges.map((e) => e.amount));
   const seen = new Map();
   const markers = ["live", "muted"].map((kind) => svg("marker", {
@@ -313,23 +300,10 @@ export function flowDiagram({ nodes, edges, idPrefix, label }) {
 
   const nodeMarks = nodes.map((d) => {
     const p = at.get(d.id);
-    const cos = Math.cos(p.angle);
-    const sin = Math.sin(p.angle);
-    const side = Math.abs(cos) >= 0.3;
-    const anchor = side ? (cos > 0 ? "start" : "end") : "middle";
-    const lines = wrapLabel(d.name, 16);
+    const lines = wrapWords(d.name, 16);
     if (d.note) lines.push(d.note);
     const step = 28;
-    let x = p.x;
-    let y;
-    if (side) {
-      x = p.x + Math.sign(cos) * (r + 10);
-      y = p.y + 6 - ((lines.length - 1) * step) / 2;
-    } else if (sin < 0) {
-      y = p.y - r - 12 - (lines.length - 1) * step;
-    } else {
-      y = p.y + r + 24;
-    }
+    const { x, y, anchor } = labelPlace(p, r, lines.length, step);
     return svg("g", { class: `flow-node${d.tone ? ` flow-node-${d.tone}` : ""}` },
       svg("circle", { cx: fix(p.x), cy: fix(p.y), r }),
       svg("text", { x: fix(x), y: fix(y), "text-anchor": anchor, class: "flow-label" },

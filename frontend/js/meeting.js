@@ -2,6 +2,7 @@
 // participant page, the trainer's console and the projector.
 
 import { h, hiddenText, svg } from "./dom.js";
+import { labelPlace, ringPositions, wrapWords } from "./ring.js";
 import {
   CHOICE_LABELS, KIND_LABELS, PHASE_LABELS, STATUS_LABELS, TERM_LABELS, VOICE_NAMES, listWords, numberText, plural, pounds,
   timeOfDay,
@@ -355,14 +356,9 @@ export function tenPercentWords(view, a) {
 export function tenPercentMap(view, { idPrefix = "ten" } = {}) {
   const answers = view.ten_percent?.answers || [];
   const ds = view.directorates;
-  const n = ds.length || 1;
-  const RX = 250; // the directorates sit on an ellipse, wider than tall, leaving room for labels at the sides
-  const RY = 195;
   const r = 30;
-  const at = new Map(ds.map((d, i) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
-    return [d.id, { x: RX * Math.cos(angle), y: RY * Math.sin(angle), angle }];
-  }));
+  // An ellipse wider than tall leaves room for the labels at the sides.
+  const at = ringPositions(ds.map((d) => d.id), 250, 195);
   const received = new Map();
   for (const a of answers) received.set(a.recipient, (received.get(a.recipient) || 0) + 1);
   const answered = new Set(answers.map((a) => a.directorate));
@@ -390,22 +386,9 @@ export function tenPercentMap(view, { idPrefix = "ten" } = {}) {
 
   const nodes = ds.map((d) => {
     const p = at.get(d.id);
-    const cos = Math.cos(p.angle);
-    const sin = Math.sin(p.angle);
-    const side = Math.abs(cos) >= 0.3;
-    const anchor = side ? (cos > 0 ? "start" : "end") : "middle";
     const lines = wrapWords(d.name, 18);
     const step = 22;
-    let x = p.x;
-    let y;
-    if (side) {
-      x = p.x + Math.sign(cos) * (r + 10);
-      y = p.y + 6 - ((lines.length - 1) * step) / 2;
-    } else if (sin < 0) {
-      y = p.y - r - 12 - (lines.length - 1) * step;
-    } else {
-      y = p.y + r + 24;
-    }
+    const { x, y, anchor } = labelPlace(p, r, lines.length, step);
     const count = received.get(d.id) || 0;
     return svg("g", { class: `ten-node${answered.has(d.id) ? " answered" : ""}${count ? " chosen" : ""}${d.pair_id ? "" : " empty-seat"}` },
       svg("circle", { cx: fix(p.x), cy: fix(p.y), r }),
@@ -429,17 +412,6 @@ export function tenPercentMap(view, { idPrefix = "ten" } = {}) {
       answers.length
         ? h("ul", { class: "ten-answers" }, answers.map((a) => h("li", {}, tenPercentWords(view, a))))
         : h("p", {}, "No directorate has answered.")));
-}
-
-/** Splits a name into lines of about `width` characters, at spaces. */
-function wrapWords(text, width) {
-  const lines = [];
-  for (const word of String(text).split(/\s+/)) {
-    const last = lines[lines.length - 1];
-    if (last && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
 }
 
 // --- the agenda item's own clock ----------------------------------------------------------
