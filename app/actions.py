@@ -158,8 +158,14 @@ class Actions:
         ctx = c.Context(actor, self.clock(), seed=secrets.randbelow(2**31))
         return await self._record(code, command, ctx, command_id)
 
-    async def _record(self, code: str, command: c.Command, ctx: c.Context, command_id: str | None,
-                      credential: tuple[str, str] | None = None) -> Recorded:
+    async def _record(
+        self,
+        code: str,
+        command: c.Command,
+        ctx: c.Context,
+        command_id: str | None,
+        credential: tuple[str, str] | None = None,
+    ) -> Recorded:
         key = actor_key(ctx.actor)
         async with self.live.lock(code):
             for attempt in range(3):
@@ -170,8 +176,9 @@ class Actions:
                         return Recorded(seen, duplicate=True)
                 new_events = decide(live.state, command, ctx)
                 try:
-                    seq = await to_thread.run_sync(self._store, code, live, new_events, key, command_id, ctx.now,
-                                                   credential)
+                    seq = await to_thread.run_sync(
+                        self._store, code, live, new_events, key, command_id, ctx.now, credential
+                    )
                     break
                 except log.SequenceConflict:
                     if attempt == 2:
@@ -203,8 +210,9 @@ class Actions:
         messages = {}
         for viewer in self.hub.viewers(code):
             shown = _shown(state, numbered, viewer)
-            messages[viewer.key] = json.dumps({"type": "update", "seq": state.seq, "events": shown,
-                                               "view": view_for(state, viewer, now)})
+            messages[viewer.key] = json.dumps(
+                {"type": "update", "seq": state.seq, "events": shown, "view": view_for(state, viewer, now)}
+            )
         self.hub.deliver(code, messages)
 
     async def attach(self, code: str, conn: Connection, after: int) -> None:
@@ -218,8 +226,17 @@ class Actions:
             reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
             missed = [] if reset else await to_thread.run_sync(self._load_after, code, after)
             shown = _shown(state, missed, viewer)
-            conn.push(json.dumps({"type": "sync", "seq": state.seq, "events": shown, "reset": reset,
-                                  "view": view_for(state, viewer, self.clock())}))
+            conn.push(
+                json.dumps(
+                    {
+                        "type": "sync",
+                        "seq": state.seq,
+                        "events": shown,
+                        "reset": reset,
+                        "view": view_for(state, viewer, self.clock()),
+                    }
+                )
+            )
             self.hub.join(code, conn)
 
     def _load_after(self, code: str, after: int) -> list[tuple[int, ev.Event]]:

@@ -41,8 +41,12 @@ def secret_key(engine: Engine, configured: str | None) -> str:
 def new_sign_in_token(engine: Engine, minutes: int) -> str:
     token = secrets.token_urlsafe(24)
     with session_scope(engine) as db:
-        records.put_value(session=db, name=SIGN_IN_PREFIX + records.token_hash(token), value="trainer",
-                          expires_at=time.time() + minutes * 60)
+        records.put_value(
+            session=db,
+            name=SIGN_IN_PREFIX + records.token_hash(token),
+            value="trainer",
+            expires_at=time.time() + minutes * 60,
+        )
         db.commit()
     return token
 

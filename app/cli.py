@@ -31,11 +31,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    given = {"host": getattr(args, "host", None), "port": getattr(args, "port", None),
-             "database_url": getattr(args, "database", None), "scenarios_dir": getattr(args, "scenarios", None)}
+    given = {
+        "host": getattr(args, "host", None),
+        "port": getattr(args, "port", None),
+        "database_url": getattr(args, "database", None),
+        "scenarios_dir": getattr(args, "scenarios", None),
+    }
     settings = Settings(**{k: v for k, v in given.items() if v is not None})
     if settings.public_url is None:
-        settings = settings.model_copy(update={"public_url": f"http://{_reachable_host(settings.host)}:{settings.port}"})
+        settings = settings.model_copy(
+            update={"public_url": f"http://{_reachable_host(settings.host)}:{settings.port}"}
+        )
     return settings
 
 

@@ -22,9 +22,14 @@ Numbered = Sequence[tuple[int, ev.Event]]
 
 
 def session_json(state: SessionState, pack: Pack, log: Numbered, view: dict[str, Any]) -> dict[str, Any]:
-    return {"format": FORMAT, "format_version": 1, "code": state.code, "pack": pack.to_json(),
-            "events": [{"seq": seq, "type": e.type, "payload": codec.encode(e)} for seq, e in log],
-            "state": view}
+    return {
+        "format": FORMAT,
+        "format_version": 1,
+        "code": state.code,
+        "pack": pack.to_json(),
+        "events": [{"seq": seq, "type": e.type, "payload": codec.encode(e)} for seq, e in log],
+        "state": view,
+    }
 
 
 def read_session_json(data: dict[str, Any]) -> tuple[Pack, list[ev.Event]]:
@@ -55,28 +60,60 @@ def _name(state: SessionState, directorate: str | None) -> str:
 
 def tables(state: SessionState, log: Numbered) -> dict[str, str]:
     """Returns file name -> CSV text. Secret ballots appear without anyone's choice."""
-    seats = [[s.id, s.name, (state.agency(s.agency).name if state.agency(s.agency) else "Resident"),
-              state.role_of(s.id).kind, _name(state, state.role_of(s.id).directorate), role_title(state, s.id)]
-             for s in state.seats.values()]
-    motions = [[m.id, m.kind, m.term or "", m.text, m.status, _name(state, m.directorate),
-                _name(state, m.seconded_by), "secret" if m.secret else "named", m.note]
-               for m in state.motions.values()]
-    votes = [[m.id, _name(state, d), "" if m.secret else b.choice]
-             for m in state.motions.values() for d, b in m.ballots.items()]
-    transfers = [[e.motion_id, _name(state, e.source), _name(state, e.target), e.amount, "yes" if e.correction else ""]
-                 for _, e in log if isinstance(e, ev.BudgetTransferred)]
-    indicators = [[r["label"], i["id"], i["name"], i["baseline"], i["value"], i["target"] or "", r["dividend"]]
-                  for r in consequences_view(state)["rounds"] for i in r["indicators"]]
-    speaking = [[row["name"], row["voice"], _name(state, row["directorate"]), row["count"]]
-                for row in floor_view(state)["contributions"]]
+    seats = [
+        [
+            s.id,
+            s.name,
+            (state.agency(s.agency).name if state.agency(s.agency) else "Resident"),
+            state.role_of(s.id).kind,
+            _name(state, state.role_of(s.id).directorate),
+            role_title(state, s.id),
+        ]
+        for s in state.seats.values()
+    ]
+    motions = [
+        [
+            m.id,
+            m.kind,
+            m.term or "",
+            m.text,
+            m.status,
+            _name(state, m.directorate),
+            _name(state, m.seconded_by),
+            "secret" if m.secret else "named",
+            m.note,
+        ]
+        for m in state.motions.values()
+    ]
+    votes = [
+        [m.id, _name(state, d), "" if m.secret else b.choice]
+        for m in state.motions.values()
+        for d, b in m.ballots.items()
+    ]
+    transfers = [
+        [e.motion_id, _name(state, e.source), _name(state, e.target), e.amount, "yes" if e.correction else ""]
+        for _, e in log
+        if isinstance(e, ev.BudgetTransferred)
+    ]
+    indicators = [
+        [r["label"], i["id"], i["name"], i["baseline"], i["value"], i["target"] or "", r["dividend"]]
+        for r in consequences_view(state)["rounds"]
+        for i in r["indicators"]
+    ]
+    speaking = [
+        [row["name"], row["voice"], _name(state, row["directorate"]), row["count"]]
+        for row in floor_view(state)["contributions"]
+    ]
     return {
         "seats.csv": _csv(["seat", "name", "organisation", "role", "directorate", "title"], seats),
-        "motions.csv": _csv(["motion", "kind", "term", "text", "result", "proposed by", "seconded by", "ballot",
-                             "note"], motions),
+        "motions.csv": _csv(
+            ["motion", "kind", "term", "text", "result", "proposed by", "seconded by", "ballot", "note"], motions
+        ),
         "votes.csv": _csv(["motion", "directorate", "choice"], votes),
         "transfers.csv": _csv(["motion", "from", "to", "amount", "correction"], transfers),
-        "indicators.csv": _csv(["round", "indicator", "name", "baseline", "value", "board target", "dividend"],
-                               indicators),
+        "indicators.csv": _csv(
+            ["round", "indicator", "name", "baseline", "value", "board target", "dividend"], indicators
+        ),
         "speaking.csv": _csv(["name", "voice", "directorate", "times"], speaking),
     }
 

@@ -38,8 +38,17 @@ class PackLibrary:
                 files = read_folder(folder)
                 pack = load_files(folder.name, files)
                 if pack.id in seen:
-                    raise PackInvalid(folder.name, [Problem(YAML, 1, f"the pack in '{seen[pack.id]}' already has "
-                                                                     f"the id '{pack.id}'; give this one another id")])
+                    raise PackInvalid(
+                        folder.name,
+                        [
+                            Problem(
+                                YAML,
+                                1,
+                                f"the pack in '{seen[pack.id]}' already has "
+                                f"the id '{pack.id}'; give this one another id",
+                            )
+                        ],
+                    )
             except PackInvalid as bad:
                 self.skipped.append(bad)
                 continue
@@ -77,6 +86,7 @@ class PackLibrary:
 
     def _store(self, pack: Pack, files: dict[str, bytes], make_current: bool) -> None:
         with session_scope(self.engine) as db:
-            records.save_pack_version(session=db, pack=pack, at=time.time(), archive=write_zip(files),
-                                      make_current=make_current)
+            records.save_pack_version(
+                session=db, pack=pack, at=time.time(), archive=write_zip(files), make_current=make_current
+            )
             db.commit()

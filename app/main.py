@@ -55,8 +55,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Neighbourhood plc", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
     app.state.guard = GuessGuard()
     errors.install(app)
-    app.add_middleware(BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT,
-                                          "/api/sessions/import": records.IMPORT_LIMIT})
+    app.add_middleware(
+        BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT, "/api/sessions/import": records.IMPORT_LIMIT}
+    )
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(scenarios.router)

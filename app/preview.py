@@ -28,8 +28,11 @@ setInterval(async () => {
 
 def roles(pack: Pack) -> list[tuple[str, str]]:
     s = pack.scenario
-    return ([(d.id, f"{d.director_title} ({d.name})") for d in s.directorates]
-            + [("chair", s.chair.title), ("residents", s.residents.title), ("everyone", "Everyone (shared papers only)")])
+    return [(d.id, f"{d.director_title} ({d.name})") for d in s.directorates] + [
+        ("chair", s.chair.title),
+        ("residents", s.residents.title),
+        ("everyone", "Everyone (shared papers only)"),
+    ]
 
 
 def role_documents(pack: Pack, role: str) -> list:
@@ -38,33 +41,44 @@ def role_documents(pack: Pack, role: str) -> list:
 
 def _page(title: str, body: str, version: str) -> HTMLResponse:
     return HTMLResponse(
-        f"<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<link rel=\"stylesheet\" href=\"/static/css/app.css\"></head>"
-        f"<body class=\"print-pack\"><main>{body}</main>{POLL % repr(version)}</body></html>")
+        f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="stylesheet" href="/static/css/app.css"></head>'
+        f'<body class="print-pack"><main>{body}</main>{POLL % repr(version)}</body></html>'
+    )
 
 
 def _problems_page(folder: Path, bad: PackInvalid, version: str) -> HTMLResponse:
     items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in bad.problems)
-    body = (f"<h1>{escape(folder.name)}: {len(bad.problems)} problem(s) to fix</h1>"
-            "<p>Save your changes and this page updates by itself.</p>"
-            f"<ul>{items}</ul>")
+    body = (
+        f"<h1>{escape(folder.name)}: {len(bad.problems)} problem(s) to fix</h1>"
+        "<p>Save your changes and this page updates by itself.</p>"
+        f"<ul>{items}</ul>"
+    )
     return _page(f"Problems in {folder.name}", body, version)
 
 
 def _role_page(pack: Pack, role: str, version: str) -> HTMLResponse:
-    options = "".join(f"<option value=\"{escape(key)}\"{' selected' if key == role else ''}>{escape(label)}</option>"
-                      for key, label in roles(pack))
-    switcher = ("<form method=\"get\" class=\"preview-switcher\"><label for=\"role\">Read the pack as</label> "
-                f"<select id=\"role\" name=\"role\" onchange=\"this.form.submit()\">{options}</select> "
-                "<button type=\"submit\">Show</button></form>")
+    options = "".join(
+        f'<option value="{escape(key)}"{" selected" if key == role else ""}>{escape(label)}</option>'
+        for key, label in roles(pack)
+    )
+    switcher = (
+        '<form method="get" class="preview-switcher"><label for="role">Read the pack as</label> '
+        f'<select id="role" name="role" onchange="this.form.submit()">{options}</select> '
+        '<button type="submit">Show</button></form>'
+    )
     docs = "".join(
-        f"<section class=\"doc\"><h2>{escape(d.title)}"
+        f'<section class="doc"><h2>{escape(d.title)}'
         f"{' <small>(released by the trainer during the day)</small>' if d.section == 'inject' else ''}</h2>"
-        f"{d.html}</section>" for d in role_documents(pack, role))
-    body = (f"<h1>{escape(pack.scenario.title)}: preview</h1>{switcher}"
-            f"<p class=\"role-line\">Version {escape(pack.version)}. {len(role_documents(pack, role))} documents.</p>"
-            f"{docs}")
+        f"{d.html}</section>"
+        for d in role_documents(pack, role)
+    )
+    body = (
+        f"<h1>{escape(pack.scenario.title)}: preview</h1>{switcher}"
+        f'<p class="role-line">Version {escape(pack.version)}. {len(role_documents(pack, role))} documents.</p>'
+        f"{docs}"
+    )
     return _page(f"Preview: {pack.scenario.title}", body, version)
 
 

@@ -89,8 +89,12 @@ async def fan_out(server: LiveServer, clients: int, rounds: int) -> list[float]:
     for i, browser in enumerate(browsers):
         join(browser, code, f"P{i}", ROSTER[i % 8] if i < 16 else "resident")
     url = f"ws://127.0.0.1:{server.port}/ws/{code}?as=seat"
-    sockets = [await connect(url, additional_headers={"Cookie": cookie_header(browsers[i % len(browsers)])},
-                             origin=server.base_url) for i in range(clients)]
+    sockets = [
+        await connect(
+            url, additional_headers={"Cookie": cookie_header(browsers[i % len(browsers)])}, origin=server.base_url
+        )
+        for i in range(clients)
+    ]
     for ws in sockets:
         await ws.recv()
     latencies = []
@@ -128,8 +132,10 @@ def main() -> None:
             latencies = asyncio.run(fan_out(server, args.clients, 50))
         finally:
             server.stop()
-        print(f"fan-out to {args.clients} websocket clients: median {statistics.median(latencies):.1f} ms, "
-              f"p95 {statistics.quantiles(latencies, n=20)[18]:.1f} ms (command over HTTP to last client)")
+        print(
+            f"fan-out to {args.clients} websocket clients: median {statistics.median(latencies):.1f} ms, "
+            f"p95 {statistics.quantiles(latencies, n=20)[18]:.1f} ms (command over HTTP to last client)"
+        )
 
 
 if __name__ == "__main__":

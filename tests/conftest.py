@@ -27,8 +27,12 @@ if IN_CI:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(database_url=f"sqlite:///{tmp_path / 'test.db'}", scenarios_dir=TEST_PACKS,
-                    secret_key="k" * 40, public_url="http://testserver")
+    return Settings(
+        database_url=f"sqlite:///{tmp_path / 'test.db'}",
+        scenarios_dir=TEST_PACKS,
+        secret_key="k" * 40,
+        public_url="http://testserver",
+    )
 
 
 @pytest.fixture

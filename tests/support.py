@@ -39,9 +39,24 @@ class LiveServer:
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("NPLC_")}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "serve", "--port", str(self.port),
-             "--database", f"sqlite:///{self.db_path}", "--scenarios", str(self.scenarios)],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            [
+                sys.executable,
+                "-m",
+                "app.cli",
+                "serve",
+                "--port",
+                str(self.port),
+                "--database",
+                f"sqlite:///{self.db_path}",
+                "--scenarios",
+                str(self.scenarios),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.sign_in_url = self._read_sign_in_link()
         # Keep reading what the server prints, so a full pipe can never stall it.
         threading.Thread(target=self._drain, daemon=True).start()
@@ -105,8 +120,9 @@ def cookie_header(http) -> str:
 
 
 def send(http, code: str, command: dict, command_id: str | None = None, expect: int = 200) -> dict:
-    response = http.post(f"/api/sessions/{code}/commands",
-                         json={"id": command_id or str(uuid.uuid4()), "command": command})
+    response = http.post(
+        f"/api/sessions/{code}/commands", json={"id": command_id or str(uuid.uuid4()), "command": command}
+    )
     assert response.status_code == expect, response.text
     return response.json()
 

@@ -52,6 +52,7 @@ def is_trainer(conn: HTTPConnection, svc: Services) -> bool:
 async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
     """The seat this browser holds in the session. In a follow-up meeting the seat from an earlier meeting
     of the series counts, so the same people come back without joining again."""
+
     def lookup() -> str | None:
         current, hops = code, 0
         with session_scope(svc.live.engine) as db:

@@ -49,5 +49,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def failed(request: Request, error: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return JSONResponse({"detail": "Something went wrong on the server. Please try again, and tell the trainer if it keeps happening."},
-                            status_code=500)
+        return JSONResponse(
+            {
+                "detail": "Something went wrong on the server. Please try again, and tell the trainer if it keeps happening."
+            },
+            status_code=500,
+        )

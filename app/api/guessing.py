@@ -43,5 +43,8 @@ def client_of(conn: HTTPConnection) -> str:
 def check_not_guessing(conn: HTTPConnection) -> None:
     """A dependency for every route that takes a session code; the signed-in trainer is never held up."""
     if conn.app.state.guard.blocked(client_of(conn)) and not is_trainer(conn, conn.app.state.services):
-        raise HTTPException(429, "Too many wrong session codes from this device. Wait a minute, then check the "
-                                 "code on the screen and try again.")
+        raise HTTPException(
+            429,
+            "Too many wrong session codes from this device. Wait a minute, then check the "
+            "code on the screen and try again.",
+        )

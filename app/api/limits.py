@@ -27,6 +27,11 @@ class BodyLimit:
 
     async def _refuse(self, send: Send, limit: int) -> None:
         body = json.dumps({"detail": f"That request is too large (the limit is {limit // 1024} KB)."}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+            }
+        )
         await send({"type": "http.response.body", "body": body})

@@ -50,8 +50,14 @@ def edit_item(state: SessionState, cmd: c.EditItem, ctx: c.Context) -> list[ev.E
     changes = {k: v for k, v in cmd.model_dump(exclude={"type", "item_id"}).items() if v is not None}
     if not changes:
         raise RuleViolation("Nothing to change: give a new title, kind, timebox or description.")
-    merged = {"id": old.id, "title": old.title, "kind": old.kind, "minutes": old.minutes,
-              "description": old.description, **changes}
+    merged = {
+        "id": old.id,
+        "title": old.title,
+        "kind": old.kind,
+        "minutes": old.minutes,
+        "description": old.description,
+        **changes,
+    }
     return [ev.AgendaItemEdited(ev.AgendaFacts(**merged))]
 
 

@@ -20,8 +20,11 @@ def _label(months: int) -> str:
 
 def _board_targets(state: SessionState) -> dict[str, float]:
     """The value the board agreed for each indicator (the latest carried target motion wins)."""
-    return {m.target.indicator: m.target.value for m in state.motions.values()
-            if m.status == "carried" and m.kind == "target" and m.target}
+    return {
+        m.target.indicator: m.target.value
+        for m in state.motions.values()
+        if m.status == "carried" and m.kind == "target" and m.target
+    }
 
 
 def _indicator_rows(state: SessionState, result: RoundResult) -> list[dict[str, Any]]:
@@ -31,8 +34,19 @@ def _indicator_rows(state: SessionState, result: RoundResult) -> list[dict[str, 
         target = targets.get(v.id)
         span = (target - v.baseline) if target is not None else 0
         progress = round(100 * (v.value - v.baseline) / span) if span else None
-        rows.append({"id": v.id, "name": v.name, "unit": v.unit, "better": v.better, "owner": v.owner,
-                     "baseline": v.baseline, "value": round(v.value, 2), "target": target, "progress": progress})
+        rows.append(
+            {
+                "id": v.id,
+                "name": v.name,
+                "unit": v.unit,
+                "better": v.better,
+                "owner": v.owner,
+                "baseline": v.baseline,
+                "value": round(v.value, 2),
+                "target": target,
+                "progress": progress,
+            }
+        )
     return rows
 
 
@@ -42,12 +56,27 @@ def _directorate_rows(state: SessionState, result: RoundResult) -> list[dict[str
     for d in state.scenario.directorates:
         incoming = [f for f in result.flows if f.target == d.id]
         outgoing = [f for f in result.flows if f.source == d.id]
-        causes = [{"source": f.source, "amount": round(f.amount), "because": f.because,
-                   "text": f"{d.name}: {pounds(round(f.amount))} a year of extra demand exported by the shortfall "
-                           f"in {names[f.source]} ({f.because.rstrip('.')})."} for f in incoming]
-        rows.append({"id": d.id, "name": d.name, "balance": result.ledger[d.id],
-                     "imported": round(result.imported[d.id]), "exported": round(sum(f.amount for f in outgoing)),
-                     "effective": round(result.effective[d.id]), "causes": causes})
+        causes = [
+            {
+                "source": f.source,
+                "amount": round(f.amount),
+                "because": f.because,
+                "text": f"{d.name}: {pounds(round(f.amount))} a year of extra demand exported by the shortfall "
+                f"in {names[f.source]} ({f.because.rstrip('.')}).",
+            }
+            for f in incoming
+        ]
+        rows.append(
+            {
+                "id": d.id,
+                "name": d.name,
+                "balance": result.ledger[d.id],
+                "imported": round(result.imported[d.id]),
+                "exported": round(sum(f.amount for f in outgoing)),
+                "effective": round(result.effective[d.id]),
+                "causes": causes,
+            }
+        )
     return rows
 
 
@@ -66,6 +95,15 @@ def consequences_view(state: SessionState) -> dict[str, Any]:
 
 def _consequences(state: SessionState) -> dict[str, Any]:
     results = run(state.scenario, state.rounds)
-    return {"rounds": [{"months": r.months, "label": _label(r.months), "dividend": round(r.dividend, 2),
-                        "indicators": _indicator_rows(state, r), "directorates": _directorate_rows(state, r)}
-                       for r in results]}
+    return {
+        "rounds": [
+            {
+                "months": r.months,
+                "label": _label(r.months),
+                "dividend": round(r.dividend, 2),
+                "indicators": _indicator_rows(state, r),
+                "directorates": _directorate_rows(state, r),
+            }
+            for r in results
+        ]
+    }

@@ -70,8 +70,9 @@ def flows(scenario: ScenarioFacts, ledger: dict[str, int]) -> tuple[Flow, ...]:
         size = gap(scenario, link.source)
         funded = (ledger[link.source] - budgets[link.source]) / size if size > 0 else 0.0
         funded = max(-1.0, min(1.0, funded))
-        found.append(Flow(link.source, link.target, float(link.annual_cost), link.annual_cost * (1 - funded),
-                          link.because))
+        found.append(
+            Flow(link.source, link.target, float(link.annual_cost), link.annual_cost * (1 - funded), link.because)
+        )
     return tuple(found)
 
 
@@ -109,8 +110,17 @@ def advance(scenario: ScenarioFacts, previous: RoundResult | None, ledger: dict[
         owned = ind.owner is not None and budgets.get(ind.owner, 0) > 0
         relative = (now[ind.owner] - baseline[ind.owner]) / budgets[ind.owner] if owned else board_change
         start = before[ind.id].value if ind.id in before else ind.baseline
-        values.append(IndicatorValue(ind.id, ind.name, ind.unit, ind.better, ind.owner, ind.baseline,
-                                     _moved(start, scenario.elasticity * relative * years, ind.better, ind.unit)))
+        values.append(
+            IndicatorValue(
+                ind.id,
+                ind.name,
+                ind.unit,
+                ind.better,
+                ind.owner,
+                ind.baseline,
+                _moved(start, scenario.elasticity * relative * years, ind.better, ind.unit),
+            )
+        )
     dividend = (previous.dividend if previous else 100.0) * (1 + scenario.elasticity * board_change * years)
     elapsed = (previous.months if previous else 0) + months
     return RoundResult(elapsed, dict(ledger), found, imported, now, tuple(values), dividend)

@@ -8,9 +8,13 @@ from .state import SessionState
 from .types import RESIDENT
 
 PROGRESS_ITEM = ev.AgendaFacts(
-    "progress", "Progress against the targets we agreed", "targets", 20,
+    "progress",
+    "Progress against the targets we agreed",
+    "targets",
+    20,
     "Each directorate reports on the targets and commitments carried from the last meeting: what has moved, "
-    "what has not, and what the others could do to help.")
+    "what has not, and what the others could do to help.",
+)
 
 
 def real_life_pairs(state: SessionState) -> tuple[tuple[ev.PairSpec, ...], tuple[ev.Assignment, ...]]:
@@ -25,7 +29,9 @@ def real_life_pairs(state: SessionState) -> tuple[tuple[ev.PairSpec, ...], tuple
     for number, (directorate, seats) in enumerate(by_directorate.items(), start=1):
         members = tuple(seats[:2])
         pairs.append(ev.PairSpec(f"p{number}", members))
-        assignments.append(ev.Assignment(f"p{number}", directorate, members[0], members[1] if len(members) > 1 else None))
+        assignments.append(
+            ev.Assignment(f"p{number}", directorate, members[0], members[1] if len(members) > 1 else None)
+        )
     return tuple(pairs), tuple(assignments)
 
 
@@ -36,15 +42,35 @@ def carried_decisions(state: SessionState) -> tuple[ev.CarriedDecision, ...]:
         if m.status != "carried":
             continue
         target = m.target
-        fresh.append(ev.CarriedDecision(state.meeting, m.kind, m.text, m.directorate, m.term,
-                                        target.indicator if target else None, target.value if target else None,
-                                        target.by if target else None))
+        fresh.append(
+            ev.CarriedDecision(
+                state.meeting,
+                m.kind,
+                m.text,
+                m.directorate,
+                m.term,
+                target.indicator if target else None,
+                target.value if target else None,
+                target.by if target else None,
+            )
+        )
     return state.carried + tuple(fresh)
 
 
 def plan(state: SessionState, at: float) -> ev.FollowUpStarted:
     """Takes a finished (or finishing) session; returns the event that starts its follow-up meeting."""
     pairs, assignments = real_life_pairs(state)
-    seats = tuple(ev.CarriedSeat(s.id, s.name, s.agency) for s in sorted(state.seats.values(), key=lambda s: s.joined_at))
-    return ev.FollowUpStarted(state.code, state.meeting + 1, seats, pairs, assignments, dict(state.ledger),
-                              carried_decisions(state), PROGRESS_ITEM, at)
+    seats = tuple(
+        ev.CarriedSeat(s.id, s.name, s.agency) for s in sorted(state.seats.values(), key=lambda s: s.joined_at)
+    )
+    return ev.FollowUpStarted(
+        state.code,
+        state.meeting + 1,
+        seats,
+        pairs,
+        assignments,
+        dict(state.ledger),
+        carried_decisions(state),
+        PROGRESS_ITEM,
+        at,
+    )

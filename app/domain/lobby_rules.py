@@ -34,7 +34,9 @@ def _room_left(state: SessionState, is_resident: bool) -> tuple[int, str] | None
 
 def join(state: SessionState, cmd: c.Join, ctx: c.Context) -> list[ev.Event]:
     if state.phase not in JOINABLE_PHASES:
-        raise RuleViolation(f"This session is in its {PHASE_LABELS[state.phase].lower()} and no longer takes new people.")
+        raise RuleViolation(
+            f"This session is in its {PHASE_LABELS[state.phase].lower()} and no longer takes new people."
+        )
     if cmd.agency != RESIDENT and state.agency(cmd.agency) is None:
         raise RuleViolation("Choose your organisation from the list, or 'Resident'.")
     full = _room_left(state, cmd.agency == RESIDENT)
@@ -75,8 +77,11 @@ def auto_pair(state: SessionState, cmd: c.AutoPair, ctx: c.Context) -> list[ev.E
     _roles_can_change(state)
     _in_lobby(state, "pair people")
     panel = state.scenario.residents_mode == "panel"
-    roster = [(s.id, s.agency) for s in sorted(state.seats.values(), key=lambda s: s.joined_at)
-              if s.id != state.chair_pick and not (panel and s.agency == RESIDENT)]
+    roster = [
+        (s.id, s.agency)
+        for s in sorted(state.seats.values(), key=lambda s: s.joined_at)
+        if s.id != state.chair_pick and not (panel and s.agency == RESIDENT)
+    ]
     if not roster:
         raise RuleViolation("Nobody has joined yet, so there is nobody to pair.")
     return [_pairs_event(auto_pairs(roster), automatic=True)]
@@ -92,8 +97,7 @@ def move_seat(state: SessionState, cmd: c.MoveSeat, ctx: c.Context) -> list[ev.E
         raise RuleViolation("There is no such pair.")
     if cmd.to_pair is not None and len(state.pairs[cmd.to_pair]) >= 2 and cmd.seat_id not in state.pairs[cmd.to_pair]:
         raise RuleViolation("That pair already has two people.")
-    groups = [tuple(x for x in seats if x != cmd.seat_id) for p, seats in state.pairs.items()
-              if p != cmd.to_pair]
+    groups = [tuple(x for x in seats if x != cmd.seat_id) for p, seats in state.pairs.items() if p != cmd.to_pair]
     if cmd.to_pair is None:
         groups.append((cmd.seat_id,))
     else:
@@ -135,8 +139,10 @@ def shuffle(state: SessionState, cmd: c.Shuffle, ctx: c.Context) -> list[ev.Even
     except ShuffleImpossible as problem:
         raise RuleViolation(str(problem)) from None
     rng = random.Random(seed)
-    assignments = tuple(ev.Assignment(cand.id, chosen[cand.id], *split_roles(cand.seats, rng))
-                        for cand in sorted(candidates, key=lambda cand: cand.id))
+    assignments = tuple(
+        ev.Assignment(cand.id, chosen[cand.id], *split_roles(cand.seats, rng))
+        for cand in sorted(candidates, key=lambda cand: cand.id)
+    )
     return [ev.RolesShuffled(seed, assignments, state.chair_pick)]
 
 

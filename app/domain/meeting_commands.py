@@ -194,8 +194,10 @@ class Reflect(Command):
     """A participant's ratings of the partnership (1 poor to 5 excellent) on each feature, and a comment."""
 
     type: Literal["reflect"] = "reflect"
-    ratings: dict[Literal["shared-aims", "clear-roles", "power-sharing", "trust", "residents-voice",
-                          "information-sharing"], Annotated[int, Field(ge=1, le=5)]] = Field(min_length=1)
+    ratings: dict[
+        Literal["shared-aims", "clear-roles", "power-sharing", "trust", "residents-voice", "information-sharing"],
+        Annotated[int, Field(ge=1, le=5)],
+    ] = Field(min_length=1)
     comment: str = Field("", max_length=1000)
 
 

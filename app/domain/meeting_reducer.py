@@ -72,8 +72,22 @@ def _with_motion(s: SessionState, motion: Motion) -> SessionState:
 
 def _proposed(s: SessionState, e: ev.MotionProposed) -> SessionState:
     kind = e.kind or ("transfer" if e.transfer else "free")
-    return _with_motion(s, Motion(e.motion_id, e.item_id, e.text, e.proposer, e.directorate, e.transfer, e.at,
-                                  kind=kind, term=e.term, target=e.target, secret=e.secret))
+    return _with_motion(
+        s,
+        Motion(
+            e.motion_id,
+            e.item_id,
+            e.text,
+            e.proposer,
+            e.directorate,
+            e.transfer,
+            e.at,
+            kind=kind,
+            term=e.term,
+            target=e.target,
+            secret=e.secret,
+        ),
+    )
 
 
 def _amendment(s: SessionState, e: ev.AmendmentProposed) -> SessionState:

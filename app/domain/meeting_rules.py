@@ -41,8 +41,21 @@ def propose(state: SessionState, cmd: c.Propose, ctx: c.Context) -> list[ev.Even
     transfer, target = _terms(state, cmd)
     term = cmd.term if cmd.motion_kind == "objective" else None
     motion_id = f"m{len(state.motions) + 1}"
-    return [ev.MotionProposed(motion_id, state.current_item, cmd.text, ctx.actor.seat_id, directorate, transfer,
-                              ctx.now, kind=cmd.motion_kind, term=term, target=target, secret=cmd.secret)]
+    return [
+        ev.MotionProposed(
+            motion_id,
+            state.current_item,
+            cmd.text,
+            ctx.actor.seat_id,
+            directorate,
+            transfer,
+            ctx.now,
+            kind=cmd.motion_kind,
+            term=term,
+            target=target,
+            secret=cmd.secret,
+        )
+    ]
 
 
 def _before_any_vote(state: SessionState, motion_id: str, doing: str):
@@ -63,8 +76,11 @@ def amend(state: SessionState, cmd: c.Amend, ctx: c.Context) -> list[ev.Event]:
     transfer = check_transfer(state, cmd.transfer) if cmd.transfer else None
     target = check_target(state, cmd.target) if cmd.target else None
     amendment_id = f"{motion.id}-a{len(motion.amendments) + 1}"
-    return [ev.AmendmentProposed(motion.id, amendment_id, ctx.actor.seat_id, directorate, cmd.text, transfer,
-                                 target, ctx.now)]
+    return [
+        ev.AmendmentProposed(
+            motion.id, amendment_id, ctx.actor.seat_id, directorate, cmd.text, transfer, target, ctx.now
+        )
+    ]
 
 
 def decide_amendment(state: SessionState, cmd: c.DecideAmendment, ctx: c.Context) -> list[ev.Event]:
@@ -77,8 +93,15 @@ def decide_amendment(state: SessionState, cmd: c.DecideAmendment, ctx: c.Context
     if amendment is None or amendment.status != "pending":
         raise RuleViolation("There is no such amendment waiting for a decision.")
     if cmd.accept and amendment.transfer:
-        check_transfer(state, c.TransferTerms(source=amendment.transfer.source, target=amendment.transfer.target,
-                                              amount=amendment.transfer.amount, reason=amendment.transfer.reason))
+        check_transfer(
+            state,
+            c.TransferTerms(
+                source=amendment.transfer.source,
+                target=amendment.transfer.target,
+                amount=amendment.transfer.amount,
+                reason=amendment.transfer.reason,
+            ),
+        )
     return [ev.AmendmentDecided(motion.id, amendment.id, cmd.accept)]
 
 

@@ -20,14 +20,18 @@ Numbered = Sequence[tuple[int, ev.Event]]
 def minutes(state: SessionState, log: Numbered) -> dict[str, Any]:
     """Takes the final state and the numbered log; returns the minutes as plain data (no secret choices)."""
     return {
-        "title": state.scenario.title, "area": state.scenario.area, "code": state.code,
-        "created_at": state.created_at, "chair": role_title(state, state.chair) if state.chair else "",
+        "title": state.scenario.title,
+        "area": state.scenario.area,
+        "code": state.code,
+        "created_at": state.created_at,
+        "chair": role_title(state, state.chair) if state.chair else "",
         "attendance": _attendance(state),
         "timeline": [entry for _, event in log if (entry := _timeline_entry(state, event))],
         "items": _items(state, log),
         "transfers": [_transfer_entry(state, e) for _, e in log if isinstance(e, ev.BudgetTransferred)],
-        "ledger": [{"directorate": d.name, "start": d.budget, "end": state.ledger[d.id]}
-                   for d in state.scenario.directorates],
+        "ledger": [
+            {"directorate": d.name, "start": d.budget, "end": state.ledger[d.id]} for d in state.scenario.directorates
+        ],
         "strategy": strategy_view(state),
         "outcomes": consequences_view(state)["rounds"][-1:],
         "speaking": floor_view(state)["contributions"],
@@ -38,8 +42,13 @@ def _attendance(state: SessionState) -> list[dict[str, str]]:
     rows = []
     for seat in sorted(state.seats.values(), key=lambda s: s.joined_at):
         agency = state.agency(seat.agency)
-        rows.append({"name": seat.name, "organisation": agency.name if agency else "Resident",
-                     "role": role_title(state, seat.id) or "No role"})
+        rows.append(
+            {
+                "name": seat.name,
+                "organisation": agency.name if agency else "Resident",
+                "role": role_title(state, seat.id) or "No role",
+            }
+        )
     return rows
 
 
@@ -81,10 +90,19 @@ def _items(state: SessionState, log: Numbered) -> list[dict[str, Any]]:
 
 def _motion_entry(state: SessionState, motion, original_text: str) -> dict[str, Any]:
     view = motion_view(state, motion, own=None)
-    results = {"carried": "Carried", "lost": "Lost", "withdrawn": "Withdrawn", "out_of_order": "Ruled out of order",
-               "void": "Decision set aside by a correction", "proposed": "Not seconded", "voting": "Vote not closed"}
+    results = {
+        "carried": "Carried",
+        "lost": "Lost",
+        "withdrawn": "Withdrawn",
+        "out_of_order": "Ruled out of order",
+        "void": "Decision set aside by a correction",
+        "proposed": "Not seconded",
+        "voting": "Vote not closed",
+    }
     return view | {
-        "number": motion.id[1:], "result": results[motion.status], "original_text": original_text,
+        "number": motion.id[1:],
+        "result": results[motion.status],
+        "original_text": original_text,
         "proposer_directorate": _name(state, motion.directorate),
         "seconder_directorate": _name(state, motion.seconded_by) if motion.seconded_by else "",
         "ballots": {} if motion.secret else {_name(state, d): c for d, c in view["ballots"].items()},
@@ -93,5 +111,7 @@ def _motion_entry(state: SessionState, motion, original_text: str) -> dict[str, 
 
 def _transfer_entry(state: SessionState, e: ev.BudgetTransferred) -> dict[str, Any]:
     what = "returned by a correction" if e.correction else "moved"
-    return {"motion": e.motion_id[1:], "text": f"{pounds(e.amount)} {what} from {_name(state, e.source)} "
-                                                 f"to {_name(state, e.target)}."}
+    return {
+        "motion": e.motion_id[1:],
+        "text": f"{pounds(e.amount)} {what} from {_name(state, e.source)} to {_name(state, e.target)}.",
+    }

@@ -12,16 +12,31 @@ from .state import Clock, Seat, SessionState
 
 def _created(_: SessionState | None, e: ev.SessionCreated) -> SessionState:
     ledger = {d.id: d.budget for d in e.scenario.directorates}
-    return SessionState(code=e.code, scenario=e.scenario, created_at=e.at, ledger=ledger, agenda=e.scenario.agenda,
-                        clock=Clock("lobby", e.scenario.timings.get("lobby", 15), e.at))
+    return SessionState(
+        code=e.code,
+        scenario=e.scenario,
+        created_at=e.at,
+        ledger=ledger,
+        agenda=e.scenario.agenda,
+        clock=Clock("lobby", e.scenario.timings.get("lobby", 15), e.at),
+    )
 
 
 def _follow_up(s: SessionState, e: ev.FollowUpStarted) -> SessionState:
     seats = {c.seat_id: Seat(c.seat_id, c.name, c.agency, e.at) for c in e.seats}
     # Real-life roles are given, not shuffled: seed 0 marks the roles as settled so packs and phases open.
-    return replace(s, previous=e.previous, meeting=e.meeting, seats=seats, pairs={p.id: p.seats for p in e.pairs},
-                   assignments={a.pair_id: a for a in e.assignments}, seed=0, ledger=dict(e.ledger),
-                   carried=e.carried, agenda=(e.progress_item, *s.agenda))
+    return replace(
+        s,
+        previous=e.previous,
+        meeting=e.meeting,
+        seats=seats,
+        pairs={p.id: p.seats for p in e.pairs},
+        assignments={a.pair_id: a for a in e.assignments},
+        seed=0,
+        ledger=dict(e.ledger),
+        carried=e.carried,
+        agenda=(e.progress_item, *s.agenda),
+    )
 
 
 def _joined(s: SessionState, e: ev.SeatJoined) -> SessionState:
@@ -54,17 +69,24 @@ def _shuffled(s: SessionState, e: ev.RolesShuffled) -> SessionState:
 
 def _swapped(s: SessionState, e: ev.PairsSwapped) -> SessionState:
     a, b = s.assignments[e.first], s.assignments[e.second]
-    return replace(s, assignments={
-        **s.assignments,
-        e.first: replace(a, directorate=b.directorate),
-        e.second: replace(b, directorate=a.directorate),
-    })
+    return replace(
+        s,
+        assignments={
+            **s.assignments,
+            e.first: replace(a, directorate=b.directorate),
+            e.second: replace(b, directorate=a.directorate),
+        },
+    )
 
 
 def _phase(s: SessionState, e: ev.PhaseStarted) -> SessionState:
     board = e.phase == "board"
-    return replace(s, clock=Clock(e.phase, e.minutes, e.at), current_item=s.current_item if board else None,
-                   item_clock=s.item_clock if board else None)
+    return replace(
+        s,
+        clock=Clock(e.phase, e.minutes, e.at),
+        current_item=s.current_item if board else None,
+        item_clock=s.item_clock if board else None,
+    )
 
 
 def _paused(s: SessionState, e: ev.ClockPaused) -> SessionState:

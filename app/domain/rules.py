@@ -22,9 +22,25 @@ from .voting_rules import VOTING_RULES
 Rule = Callable[[SessionState, c.Command, c.Context], list[ev.Event]]
 
 TRAINER_ONLY = {
-    "remove-seat", "auto-pair", "move-seat", "choose-chair", "shuffle", "swap-pairs",
-    "start-phase", "pause-clock", "resume-clock", "release-inject", "write-inject", "announce",
-    "add-item", "edit-item", "move-item", "void-motion", "move-to-role", "open-ten-percent", "reveal-ten-percent",
+    "remove-seat",
+    "auto-pair",
+    "move-seat",
+    "choose-chair",
+    "shuffle",
+    "swap-pairs",
+    "start-phase",
+    "pause-clock",
+    "resume-clock",
+    "release-inject",
+    "write-inject",
+    "announce",
+    "add-item",
+    "edit-item",
+    "move-item",
+    "void-motion",
+    "move-to-role",
+    "open-ten-percent",
+    "reveal-ten-percent",
     "advance-time",
 }
 CHAIR_OR_TRAINER = {"open-item", "close-vote", "rule-out", "set-ballot", "call-speaker", "finish-speaker"}

@@ -42,12 +42,16 @@ def auto_pairs(seats_by_agency: Sequence[tuple[SeatId, str]]) -> list[tuple[Seat
             pairs.append((members[i], members[i + 1]))
         if len(members) % 2:
             leftovers.append(members[-1])
-    pairs.extend(tuple(leftovers[i:i + 2]) for i in range(0, len(leftovers), 2))
+    pairs.extend(tuple(leftovers[i : i + 2]) for i in range(0, len(leftovers), 2))
     return pairs
 
 
-def match(candidates: Sequence[Candidate], directorates: Sequence[DirectorateId], seed: int,
-          names: Mapping[DirectorateId, str] | None = None) -> dict[PairId, DirectorateId]:
+def match(
+    candidates: Sequence[Candidate],
+    directorates: Sequence[DirectorateId],
+    seed: int,
+    names: Mapping[DirectorateId, str] | None = None,
+) -> dict[PairId, DirectorateId]:
     """Takes pairs, directorates and a seed; returns pair -> directorate, or raises ShuffleImpossible."""
     names = names or {d: d for d in directorates}
     if len(candidates) > len(directorates):
@@ -58,8 +62,9 @@ def match(candidates: Sequence[Candidate], directorates: Sequence[DirectorateId]
     rng = random.Random(seed)
     order = sorted(candidates, key=lambda c: c.id)
     rng.shuffle(order)
-    options = {c.id: [d for d in rng.sample(list(directorates), len(directorates)) if d not in c.forbidden]
-               for c in order}
+    options = {
+        c.id: [d for d in rng.sample(list(directorates), len(directorates)) if d not in c.forbidden] for c in order
+    }
     holder: dict[DirectorateId, PairId] = {}
     for cand in order:
         seen: set[PairId] = set()
@@ -68,8 +73,9 @@ def match(candidates: Sequence[Candidate], directorates: Sequence[DirectorateId]
     return {pair: d for d, pair in holder.items()}
 
 
-def _augment(pair: PairId, options: Mapping[PairId, list[DirectorateId]],
-             holder: dict[DirectorateId, PairId], seen: set[PairId]) -> bool:
+def _augment(
+    pair: PairId, options: Mapping[PairId, list[DirectorateId]], holder: dict[DirectorateId, PairId], seen: set[PairId]
+) -> bool:
     seen.add(pair)
     for d in options[pair]:
         current = holder.get(d)
@@ -79,8 +85,12 @@ def _augment(pair: PairId, options: Mapping[PairId, list[DirectorateId]],
     return False
 
 
-def _explain(stuck: set[PairId], candidates: Sequence[Candidate],
-             options: Mapping[PairId, list[DirectorateId]], names: Mapping[DirectorateId, str]) -> str:
+def _explain(
+    stuck: set[PairId],
+    candidates: Sequence[Candidate],
+    options: Mapping[PairId, list[DirectorateId]],
+    names: Mapping[DirectorateId, str],
+) -> str:
     open_to = sorted({d for p in stuck for d in options[p]}, key=lambda d: names[d])
     who = ", ".join(sorted(stuck))
     places = ", ".join(names[d] for d in open_to) or "none at all"

@@ -65,12 +65,25 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
 def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
     clock, scenario = state.clock, state.scenario
     info = {
-        "code": state.code, "title": scenario.title, "area": scenario.area, "seq": state.seq,
-        "phase": clock.phase, "phase_label": PHASE_LABELS[clock.phase], "minutes": clock.minutes,
-        "paused": clock.paused_at is not None, "ends_at": clock.ends_at(now), "remaining": clock.remaining(now),
-        "chair_title": scenario.chair_title, "residents_title": scenario.residents_title,
-        "residents_mode": scenario.residents_mode, "shuffled": state.shuffled, "packs_open": state.packs_open(),
-        "current_item": state.current_item, "now": now, "meeting": state.meeting, "previous": state.previous,
+        "code": state.code,
+        "title": scenario.title,
+        "area": scenario.area,
+        "seq": state.seq,
+        "phase": clock.phase,
+        "phase_label": PHASE_LABELS[clock.phase],
+        "minutes": clock.minutes,
+        "paused": clock.paused_at is not None,
+        "ends_at": clock.ends_at(now),
+        "remaining": clock.remaining(now),
+        "chair_title": scenario.chair_title,
+        "residents_title": scenario.residents_title,
+        "residents_mode": scenario.residents_mode,
+        "shuffled": state.shuffled,
+        "packs_open": state.packs_open(),
+        "current_item": state.current_item,
+        "now": now,
+        "meeting": state.meeting,
+        "previous": state.previous,
         "real_roles": state.previous is not None,
     }
     if viewer.kind == TRAINER:
@@ -98,12 +111,18 @@ def _seats(state: SessionState) -> list[dict[str, Any]]:
     rows = []
     for seat in sorted(state.seats.values(), key=lambda s: s.joined_at):
         role = state.role_of(seat.id) if state.shuffled else None
-        rows.append({
-            "id": seat.id, "name": seat.name, "agency": seat.agency, "agency_name": agency_name(seat.agency),
-            "pair_id": state.pair_of(seat.id),
-            "role": role.kind if role else None, "directorate": role.directorate if role else None,
-            "title": role_title(state, seat.id) if role else "",
-        })
+        rows.append(
+            {
+                "id": seat.id,
+                "name": seat.name,
+                "agency": seat.agency,
+                "agency_name": agency_name(seat.agency),
+                "pair_id": state.pair_of(seat.id),
+                "role": role.kind if role else None,
+                "directorate": role.directorate if role else None,
+                "title": role_title(state, seat.id) if role else "",
+            }
+        )
     return rows
 
 
@@ -111,12 +130,18 @@ def _directorates(state: SessionState) -> list[dict[str, Any]]:
     rows = []
     for d in state.scenario.directorates:
         held = state.holder(d.id)
-        rows.append({
-            "id": d.id, "name": d.name, "director_title": d.director_title, "budget": d.budget,
-            "balance": state.ledger[d.id], "pair_id": held.pair_id if held else None,
-            "director": seat_ref(state, held.director) if held else None,
-            "assistant": seat_ref(state, held.assistant) if held else None,
-        })
+        rows.append(
+            {
+                "id": d.id,
+                "name": d.name,
+                "director_title": d.director_title,
+                "budget": d.budget,
+                "balance": state.ledger[d.id],
+                "pair_id": held.pair_id if held else None,
+                "director": seat_ref(state, held.director) if held else None,
+                "assistant": seat_ref(state, held.assistant) if held else None,
+            }
+        )
     return rows
 
 
@@ -128,13 +153,22 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
     holds = role.directorate is not None and state.phase == "board"
     partner = [s for s in state.seats_sharing_role(seat_id) if s != seat_id]
     return {
-        "seat_id": seat_id, "name": seat.name, "agency": seat.agency, "pair_id": state.pair_of(seat_id),
+        "seat_id": seat_id,
+        "name": seat.name,
+        "agency": seat.agency,
+        "pair_id": state.pair_of(seat_id),
         "partner": seat_ref(state, partner[0]) if partner else None,
-        "role": role.kind if state.shuffled else None, "directorate": role.directorate,
+        "role": role.kind if state.shuffled else None,
+        "directorate": role.directorate,
         "title": role_title(state, seat_id) if state.shuffled else "",
-        "can": {"propose": holds, "second": holds, "vote": holds and state.voter_directorate(seat_id) is not None,
-                "chair": role.kind == "chair", "speak": state.phase == "board",
-                "answer_ten_percent": role.directorate is not None and state.ten_percent.status == "open"},
+        "can": {
+            "propose": holds,
+            "second": holds,
+            "vote": holds and state.voter_directorate(seat_id) is not None,
+            "chair": role.kind == "chair",
+            "speak": state.phase == "board",
+            "answer_ten_percent": role.directorate is not None and state.ten_percent.status == "open",
+        },
     }
 
 
@@ -148,15 +182,38 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "pairs": [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items()],
         "chair": seat_ref(state, state.chair),
         "directorates": _directorates(state),
-        "indicators": [{"id": i.id, "name": i.name, "unit": i.unit, "baseline": i.baseline, "better": i.better,
-                        "owner": i.owner, "target": i.target} for i in state.scenario.indicators],
-        "exported_costs": [{"source": x.source, "target": x.target, "annual_cost": x.annual_cost,
-                            "because": x.because} for x in state.scenario.exported_costs],
+        "indicators": [
+            {
+                "id": i.id,
+                "name": i.name,
+                "unit": i.unit,
+                "baseline": i.baseline,
+                "better": i.better,
+                "owner": i.owner,
+                "target": i.target,
+            }
+            for i in state.scenario.indicators
+        ],
+        "exported_costs": [
+            {"source": x.source, "target": x.target, "annual_cost": x.annual_cost, "because": x.because}
+            for x in state.scenario.exported_costs
+        ],
         "ledger_total": sum(state.ledger.values()),
         **meeting_view(state, viewer.kind, viewer.seat_id, now),
         "consequences": consequences_view(state),
-        "carried": [{"meeting": d.meeting, "kind": d.kind, "text": d.text, "directorate": d.directorate,
-                     "term": d.term, "indicator": d.indicator, "value": d.value, "by": d.by} for d in state.carried],
+        "carried": [
+            {
+                "meeting": d.meeting,
+                "kind": d.kind,
+                "text": d.text,
+                "directorate": d.directorate,
+                "term": d.term,
+                "indicator": d.indicator,
+                "value": d.value,
+                "by": d.by,
+            }
+            for d in state.carried
+        ],
         "reflection": reflection_view(state, viewer.seat_id if viewer.kind == "seat" else None),
     }
     if viewer.kind == "seat":

@@ -38,8 +38,10 @@ def vote(state: SessionState, cmd: c.Vote, ctx: c.Context) -> list[ev.Event]:
     earlier = motion.ballots.get(directorate)
     if earlier is not None and earlier.choice == cmd.choice:
         name = state.directorate(directorate).name
-        raise RuleViolation(f"{name} has already voted {_said(cmd.choice)}; each directorate has one vote. "
-                            "Choose another option to change it.")
+        raise RuleViolation(
+            f"{name} has already voted {_said(cmd.choice)}; each directorate has one vote. "
+            "Choose another option to change it."
+        )
     return [ev.VoteCast(motion.id, directorate, ctx.actor.seat_id, cmd.choice)]
 
 
@@ -67,13 +69,17 @@ def close_vote(state: SessionState, cmd: c.CloseVote, ctx: c.Context) -> list[ev
     motion = replace(motion, ballots={d: b for d, b in motion.ballots.items() if d in held})
     needed = quorum(state)
     if len(motion.ballots) < needed:
-        raise RuleViolation(f"The vote is not quorate: {len(motion.ballots)} of {len(held)} "
-                            f"directorates have voted, and at least {needed} must.")
+        raise RuleViolation(
+            f"The vote is not quorate: {len(motion.ballots)} of {len(held)} "
+            f"directorates have voted, and at least {needed} must."
+        )
     yes, no, abstain = tally(motion)
     casting = None
     if yes == no:
         if cmd.casting not in ("for", "against"):
-            raise RuleViolation(f"The vote is tied at {yes} to {no}: the chair must give a casting vote, for or against.")
+            raise RuleViolation(
+                f"The vote is tied at {yes} to {no}: the chair must give a casting vote, for or against."
+            )
         casting = cmd.casting
     carried = yes > no or casting == "for"
     note, t = "", motion.transfer
@@ -96,8 +102,10 @@ def void_motion(state: SessionState, cmd: c.VoidMotion, ctx: c.Context) -> list[
         return [voided]
     if state.ledger[t.target] < t.amount:
         name = state.directorate(t.target).name
-        raise RuleViolation(f"{name} now holds only {pounds(state.ledger[t.target])}, so the {pounds(t.amount)} "
-                            "cannot simply go back; agree a new transfer instead.")
+        raise RuleViolation(
+            f"{name} now holds only {pounds(state.ledger[t.target])}, so the {pounds(t.amount)} "
+            "cannot simply go back; agree a new transfer instead."
+        )
     return [voided, ev.BudgetTransferred(motion.id, t.target, t.source, t.amount, correction=True)]
 
 

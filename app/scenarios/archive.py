@@ -36,12 +36,19 @@ def read_zip(data: bytes, name: str = "upload.zip") -> dict[str, bytes]:
     except (zipfile.BadZipFile, OSError):
         raise PackInvalid(name, [Problem(name, 0, "this is not a zip file; zip the pack's folder and try again")])
     if len(entries) > MAX_ENTRIES:
-        raise PackInvalid(name, [Problem(name, 0, f"the zip holds {len(entries)} files; a pack may hold {MAX_ENTRIES}")])
+        raise PackInvalid(
+            name, [Problem(name, 0, f"the zip holds {len(entries)} files; a pack may hold {MAX_ENTRIES}")]
+        )
     problems = [p for info in entries for p in _entry_problems(info)]
     declared = sum(i.file_size for i in entries)
     if declared > MAX_TOTAL_BYTES:
-        problems.append(Problem(name, 0, f"the files add up to {declared // 2**20} MB unpacked; "
-                                         f"the limit is {MAX_TOTAL_BYTES // 2**20} MB"))
+        problems.append(
+            Problem(
+                name,
+                0,
+                f"the files add up to {declared // 2**20} MB unpacked; the limit is {MAX_TOTAL_BYTES // 2**20} MB",
+            )
+        )
     if problems:
         raise PackInvalid(name, problems)
     with archive:
@@ -83,7 +90,7 @@ def _strip_top_folder(files: dict[str, bytes]) -> dict[str, bytes]:
     if "scenario.yaml" in files or len(tops) != 1 or not all("/" in p for p in files):
         return files
     top = tops.pop()
-    return {path[len(top) + 1:]: data for path, data in files.items()}
+    return {path[len(top) + 1 :]: data for path, data in files.items()}
 
 
 def write_zip(files: dict[str, bytes]) -> bytes:

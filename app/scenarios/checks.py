@@ -40,13 +40,18 @@ def _budgets(s: Scenario) -> Found:
     for i, d in enumerate(s.directorates):
         lines_total = sum(line.amount for line in d.budget.lines)
         if lines_total != d.budget.total:
-            yield (("directorates", i, "budget", "total"),
-                   f"{d.name}'s budget lines add up to {pounds(lines_total)}, not the stated total "
-                   f"{pounds(d.budget.total)}; correct a line or the total")
+            yield (
+                ("directorates", i, "budget", "total"),
+                f"{d.name}'s budget lines add up to {pounds(lines_total)}, not the stated total "
+                f"{pounds(d.budget.total)}; correct a line or the total",
+            )
     overall = sum(d.budget.total for d in s.directorates)
     if overall != s.total_budget:
-        yield (("total_budget",), f"the directorates' budgets add up to {pounds(overall)}, not "
-               f"{pounds(s.total_budget)}; make total_budget {overall} or correct a directorate")
+        yield (
+            ("total_budget",),
+            f"the directorates' budgets add up to {pounds(overall)}, not "
+            f"{pounds(s.total_budget)}; make total_budget {overall} or correct a directorate",
+        )
 
 
 def _references(s: Scenario) -> Found:
@@ -61,9 +66,11 @@ def _references(s: Scenario) -> Found:
             if ind is None:
                 yield ("directorates", i, "targets", j, "indicator"), _unknown("indicator", t.indicator, indicators)
             elif (t.value - ind.baseline) * (1 if ind.better == "higher" else -1) <= 0:
-                yield (("directorates", i, "targets", j, "value"),
-                       f"the target {t.value:g} for '{ind.id}' is no better than its baseline {ind.baseline:g} "
-                       f"(better is {ind.better})")
+                yield (
+                    ("directorates", i, "targets", j, "value"),
+                    f"the target {t.value:g} for '{ind.id}' is no better than its baseline {ind.baseline:g} "
+                    f"(better is {ind.better})",
+                )
     for i, e in enumerate(s.exported_costs):
         for end in ("source", "target"):
             if getattr(e, end) not in directorates:
@@ -80,17 +87,21 @@ def _documents(s: Scenario) -> Found:
                 yield ("documents", i, "visible_to", j), _unknown("audience", who, audiences)
         public = EVERYONE in doc.visible_to
         if public and doc.section in PRIVATE_SECTIONS:
-            yield (("documents", i, "visible_to"),
-                   f"'{doc.id}' is a {doc.section} document, private to a role, but is shared with everyone; "
-                   "name the roles that may read it, or make its section 'shared'")
+            yield (
+                ("documents", i, "visible_to"),
+                f"'{doc.id}' is a {doc.section} document, private to a role, but is shared with everyone; "
+                "name the roles that may read it, or make its section 'shared'",
+            )
         if doc.section in ("shared", "inject") and not public:
             yield ("documents", i, "visible_to"), f"'{doc.id}' is a {doc.section} document; make visible_to [everyone]"
     for i, d in enumerate(s.directorates):
         have = {doc.section for doc in s.documents if d.id in doc.visible_to}
         for section in PACK_SECTIONS:
             if section not in have:
-                yield (("directorates", i),
-                       f"{d.name}'s pack has no '{section}' document; add one with visible_to: [{d.id}]")
+                yield (
+                    ("directorates", i),
+                    f"{d.name}'s pack has no '{section}' document; add one with visible_to: [{d.id}]",
+                )
 
 
 def _files(s: Scenario, files: set[str]) -> Found:
@@ -98,7 +109,10 @@ def _files(s: Scenario, files: set[str]) -> Found:
         if doc.file.startswith("/") or ".." in doc.file.split("/"):
             yield ("documents", i, "file"), f"'{doc.file}' must be a path inside the pack, without '..'"
         elif doc.file not in files:
-            yield ("documents", i, "file"), f"the file '{doc.file}' does not exist in the pack; create it or fix the name"
+            yield (
+                ("documents", i, "file"),
+                f"the file '{doc.file}' does not exist in the pack; create it or fix the name",
+            )
         elif not doc.file.endswith(".md"):
             yield ("documents", i, "file"), f"'{doc.file}' must be a Markdown file ending in .md"
 
@@ -106,8 +120,11 @@ def _files(s: Scenario, files: set[str]) -> Found:
 def _agenda_and_injects(s: Scenario) -> Found:
     planned = sum(item.minutes for item in s.agenda)
     if planned > s.timings.board:
-        yield (("agenda",), f"the agenda items take {planned} minutes but the board meeting has "
-               f"{s.timings.board}; shorten items or lengthen timings.board")
+        yield (
+            ("agenda",),
+            f"the agenda items take {planned} minutes but the board meeting has "
+            f"{s.timings.board}; shorten items or lengthen timings.board",
+        )
     inject_docs = {doc.id for doc in s.documents if doc.section == "inject"}
     for i, inj in enumerate(s.injects):
         if inj.document not in inject_docs:
@@ -130,5 +147,11 @@ def _unknown(kind: str, value: str, known) -> str:
 
 
 _RULES: tuple[Callable[..., Found], ...] = (
-    _unique_ids, _budgets, _references, _documents, _files, _agenda_and_injects, _shuffle_possible,
+    _unique_ids,
+    _budgets,
+    _references,
+    _documents,
+    _files,
+    _agenda_and_injects,
+    _shuffle_possible,
 )

@@ -44,8 +44,9 @@ class Pack:
 
     def to_json(self) -> str:
         docs = [d.__dict__ | {"visible_to": list(d.visible_to)} for d in self.documents.values()]
-        return json.dumps({"scenario": self.scenario.model_dump(mode="json"), "version": self.version,
-                           "documents": docs})
+        return json.dumps(
+            {"scenario": self.scenario.model_dump(mode="json"), "version": self.version, "documents": docs}
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Pack:
@@ -136,17 +137,30 @@ def facts(pack: Pack) -> ev.ScenarioFacts:
             owners.setdefault(t.indicator, d.id)
             targets.setdefault(t.indicator, t.value)
     return ev.ScenarioFacts(
-        id=s.id, version=pack.version, title=s.title, area=s.area, chair_title=s.chair.title,
-        residents_mode=s.residents.mode, residents_title=s.residents.title, residents_max=s.residents.max,
+        id=s.id,
+        version=pack.version,
+        title=s.title,
+        area=s.area,
+        chair_title=s.chair.title,
+        residents_mode=s.residents.mode,
+        residents_title=s.residents.title,
+        residents_max=s.residents.max,
         timings=s.timings.model_dump(),
-        directorates=tuple(ev.DirectorateFacts(d.id, d.name, d.director_title, d.assistant_title, d.budget.total,
-                                               d.gap) for d in s.directorates),
+        directorates=tuple(
+            ev.DirectorateFacts(d.id, d.name, d.director_title, d.assistant_title, d.budget.total, d.gap)
+            for d in s.directorates
+        ),
         agencies=tuple(ev.AgencyFacts(a.id, a.name, a.directorate) for a in s.agencies),
         agenda=tuple(ev.AgendaFacts(a.id, a.title, a.kind, a.minutes, a.description) for a in s.agenda),
         injects=tuple(ev.InjectFacts(i.id, i.title, i.document) for i in s.injects),
-        indicators=tuple(ev.IndicatorFacts(i.id, i.name, i.unit, i.baseline, i.better, owners.get(i.id),
-                                           targets.get(i.id)) for i in s.indicators),
-        exported_costs=tuple(ev.ExportedCostFacts(x.source, x.target, x.annual_cost, x.because)
-                             for x in s.exported_costs),
-        elasticity=s.model.elasticity, prevention_ratio=s.model.prevention_ratio, votes_by=s.votes_by,
+        indicators=tuple(
+            ev.IndicatorFacts(i.id, i.name, i.unit, i.baseline, i.better, owners.get(i.id), targets.get(i.id))
+            for i in s.indicators
+        ),
+        exported_costs=tuple(
+            ev.ExportedCostFacts(x.source, x.target, x.annual_cost, x.because) for x in s.exported_costs
+        ),
+        elasticity=s.model.elasticity,
+        prevention_ratio=s.model.prevention_ratio,
+        votes_by=s.votes_by,
     )

@@ -23,13 +23,14 @@ def markdown_to_html(text: str) -> str:
 
 
 def budget_table(d: Directorate) -> str:
-    rows = "".join(f"<tr><td>{escape(line.label)}</td><td class=\"num\">{pounds(line.amount)}</td></tr>"
-                   for line in d.budget.lines)
+    rows = "".join(
+        f'<tr><td>{escape(line.label)}</td><td class="num">{pounds(line.amount)}</td></tr>' for line in d.budget.lines
+    )
     return (
-        f"<table class=\"figures\"><caption>{escape(d.name)}: budget for the year</caption>"
-        "<thead><tr><th scope=\"col\">Line</th><th scope=\"col\" class=\"num\">Amount</th></tr></thead>"
-        f"<tbody>{rows}</tbody><tfoot><tr><th scope=\"row\">Total</th>"
-        f"<td class=\"num\">{pounds(d.budget.total)}</td></tr></tfoot></table>"
+        f'<table class="figures"><caption>{escape(d.name)}: budget for the year</caption>'
+        '<thead><tr><th scope="col">Line</th><th scope="col" class="num">Amount</th></tr></thead>'
+        f'<tbody>{rows}</tbody><tfoot><tr><th scope="row">Total</th>'
+        f'<td class="num">{pounds(d.budget.total)}</td></tr></tfoot></table>'
     )
 
 
@@ -45,13 +46,13 @@ def targets_table(d: Directorate, indicators: dict[str, Indicator]) -> str:
         if ind is None:
             continue
         rows.append(
-            f"<tr><td>{escape(ind.name)}</td><td class=\"num\">{escape(_number(ind.baseline, ind.unit))}</td>"
-            f"<td class=\"num\">{escape(_number(t.value, ind.unit))}</td><td>{escape(t.by)}</td></tr>"
+            f'<tr><td>{escape(ind.name)}</td><td class="num">{escape(_number(ind.baseline, ind.unit))}</td>'
+            f'<td class="num">{escape(_number(t.value, ind.unit))}</td><td>{escape(t.by)}</td></tr>'
         )
     return (
-        f"<table class=\"figures\"><caption>{escape(d.name)}: outcome targets</caption>"
-        "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\" class=\"num\">Now</th>"
-        "<th scope=\"col\" class=\"num\">Target</th><th scope=\"col\">By</th></tr></thead>"
+        f'<table class="figures"><caption>{escape(d.name)}: outcome targets</caption>'
+        '<thead><tr><th scope="col">Indicator</th><th scope="col" class="num">Now</th>'
+        '<th scope="col" class="num">Target</th><th scope="col">By</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -66,4 +67,4 @@ def point_images(html: str, base: str) -> str:
 
 def image_paths(html: str, base: str) -> set[str]:
     """The pack paths of the images a document shows, once `point_images` has pointed them at `base`."""
-    return {src[len(base):] for src in re.findall(r'<img[^>]*?\ssrc="([^"]+)"', html) if src.startswith(base)}
+    return {src[len(base) :] for src in re.findall(r'<img[^>]*?\ssrc="([^"]+)"', html) if src.startswith(base)}

@@ -6,12 +6,24 @@ import re
 from pathlib import Path
 
 DIRECTORATES = {
-    "housing": ("Housing", "Chief Housing Officer", 500_000, [("Repairs and maintenance", 350_000),
-                                                              ("Tenancy support", 150_000)]),
-    "health": ("Health", "Director of Public Health", 400_000, [("GP and community services", 300_000),
-                                                                ("Prevention", 100_000)]),
-    "safety": ("Community Safety", "Neighbourhood Police Inspector", 300_000, [("Patrols", 220_000),
-                                                                                ("Youth diversion", 80_000)]),
+    "housing": (
+        "Housing",
+        "Chief Housing Officer",
+        500_000,
+        [("Repairs and maintenance", 350_000), ("Tenancy support", 150_000)],
+    ),
+    "health": (
+        "Health",
+        "Director of Public Health",
+        400_000,
+        [("GP and community services", 300_000), ("Prevention", 100_000)],
+    ),
+    "safety": (
+        "Community Safety",
+        "Neighbourhood Police Inspector",
+        300_000,
+        [("Patrols", 220_000), ("Youth diversion", 80_000)],
+    ),
 }
 SECTIONS = {
     "mission": "Mission and current strategies",
@@ -52,29 +64,38 @@ directorates:
 def _directorate_yaml(key: str) -> str:
     name, title, total, lines = DIRECTORATES[key]
     budget_lines = ", ".join(f"{{label: {label}, amount: {amount}}}" for label, amount in lines)
-    target = {"housing": "damp-homes, value: 12", "health": "gp-visits, value: 6",
-              "safety": "crime-rate, value: 85"}[key]
-    return (f"  - id: {key}\n    name: {name}\n    director_title: {title}\n"
-            f"    budget: {{total: {total}, lines: [{budget_lines}]}}\n"
-            f"    targets: [{{indicator: {target}, by: March 2028}}]\n")
+    target = {"housing": "damp-homes, value: 12", "health": "gp-visits, value: 6", "safety": "crime-rate, value: 85"}[
+        key
+    ]
+    return (
+        f"  - id: {key}\n    name: {name}\n    director_title: {title}\n"
+        f"    budget: {{total: {total}, lines: [{budget_lines}]}}\n"
+        f"    targets: [{{indicator: {target}, by: March 2028}}]\n"
+    )
 
 
 def _documents_yaml() -> str:
-    rows = ["documents:",
-            "  - {id: area-profile, title: Area profile, file: shared/area-profile.md, section: shared, visible_to: [everyone]}",
-            "  - {id: chair-brief, title: Chair's brief, file: chair/brief.md, section: confidential, visible_to: [chair]}",
-            "  - {id: residents-brief, title: Residents' brief, file: residents/brief.md, section: mission, visible_to: [residents]}",
-            "  - {id: news-story, title: Local news story, file: news/story.md, section: inject, visible_to: [everyone]}"]
+    rows = [
+        "documents:",
+        "  - {id: area-profile, title: Area profile, file: shared/area-profile.md, section: shared, visible_to: [everyone]}",
+        "  - {id: chair-brief, title: Chair's brief, file: chair/brief.md, section: confidential, visible_to: [chair]}",
+        "  - {id: residents-brief, title: Residents' brief, file: residents/brief.md, section: mission, visible_to: [residents]}",
+        "  - {id: news-story, title: Local news story, file: news/story.md, section: inject, visible_to: [everyone]}",
+    ]
     for key, (name, *_rest) in DIRECTORATES.items():
         for section, label in SECTIONS.items():
-            rows.append(f"  - {{id: {key}-{section}, title: \"{name}: {label.lower()}\", file: {key}/{section}.md, "
-                        f"section: {section}, visible_to: [{key}]}}")
-    rows += ["agenda:",
-             "  - {id: objectives, title: Corporate objectives, kind: objectives, minutes: 30}",
-             "  - {id: targets, title: Departmental targets, kind: targets, minutes: 25}",
-             "  - {id: budget, title: Budget strategy and transfers, kind: budget, minutes: 35}",
-             "injects:",
-             "  - {id: news-story, title: Local news story, document: news-story, suggested_minute: 40}"]
+            rows.append(
+                f'  - {{id: {key}-{section}, title: "{name}: {label.lower()}", file: {key}/{section}.md, '
+                f"section: {section}, visible_to: [{key}]}}"
+            )
+    rows += [
+        "agenda:",
+        "  - {id: objectives, title: Corporate objectives, kind: objectives, minutes: 30}",
+        "  - {id: targets, title: Departmental targets, kind: targets, minutes: 25}",
+        "  - {id: budget, title: Budget strategy and transfers, kind: budget, minutes: 35}",
+        "injects:",
+        "  - {id: news-story, title: Local news story, document: news-story, suggested_minute: 40}",
+    ]
     return "\n".join(rows) + "\n"
 
 
@@ -86,16 +107,21 @@ def scaffold_files(pack_id: str, title: str, folder: str) -> dict[str, bytes]:
     """Returns the files of a new pack: path -> bytes."""
     yaml = YAML_HEAD.format(id=pack_id, title=title, folder=folder)
     yaml += "".join(_directorate_yaml(key) for key in DIRECTORATES) + _documents_yaml()
-    files = {"scenario.yaml": yaml.encode(),
-             "shared/area-profile.md": _markdown("Area profile", "Describe the neighbourhood with figures everyone "
-                                                 "can see: people, income, health, housing, crime."),
-             "chair/brief.md": _markdown("Chair's brief", "What the managing director should steer the board towards."),
-             "residents/brief.md": _markdown("Residents' brief", "What the shareholders' panel cares about."),
-             "news/story.md": _markdown("Local news story", "A story the trainer releases during the meeting.")}
+    files = {
+        "scenario.yaml": yaml.encode(),
+        "shared/area-profile.md": _markdown(
+            "Area profile",
+            "Describe the neighbourhood with figures everyone can see: people, income, health, housing, crime.",
+        ),
+        "chair/brief.md": _markdown("Chair's brief", "What the managing director should steer the board towards."),
+        "residents/brief.md": _markdown("Residents' brief", "What the shareholders' panel cares about."),
+        "news/story.md": _markdown("Local news story", "A story the trainer releases during the meeting."),
+    }
     for key, (name, *_rest) in DIRECTORATES.items():
         for section, label in SECTIONS.items():
-            files[f"{key}/{section}.md"] = _markdown(f"{name}: {label.lower()}",
-                                                     f"Write the {label.lower()} for the {name} pair here.")
+            files[f"{key}/{section}.md"] = _markdown(
+                f"{name}: {label.lower()}", f"Write the {label.lower()} for the {name} pair here."
+            )
     return files
 
 

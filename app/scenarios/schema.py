@@ -53,8 +53,11 @@ class Directorate(Strict):
     budget: Budget
     targets: list[Target] = Field(default_factory=list)
     gap: int | None = Field(
-        None, ge=0, description="Pounds a year that would close this directorate's shortfall, so that it exports "
-        "no costs; by default model.prevention_ratio times the costs it exports.")
+        None,
+        ge=0,
+        description="Pounds a year that would close this directorate's shortfall, so that it exports "
+        "no costs; by default model.prevention_ratio times the costs it exports.",
+    )
 
 
 class Agency(Strict):
@@ -128,10 +131,20 @@ class Inject(Strict):
 class ModelSettings(Strict):
     """How the consequences model turns money into outcomes (docs/consequences-model.md)."""
 
-    elasticity: float = Field(0.5, gt=0, le=5, description="How far an indicator moves in a year for each "
-                              "100% change in its owner's effective spending (0.5: half as far).")
-    prevention_ratio: float = Field(0.5, gt=0, le=10, description="A directorate's gap, as a share of the costs it "
-                                    "exports, when it gives no gap itself; below 1, prevention pays.")
+    elasticity: float = Field(
+        0.5,
+        gt=0,
+        le=5,
+        description="How far an indicator moves in a year for each "
+        "100% change in its owner's effective spending (0.5: half as far).",
+    )
+    prevention_ratio: float = Field(
+        0.5,
+        gt=0,
+        le=10,
+        description="A directorate's gap, as a share of the costs it "
+        "exports, when it gives no gap itself; below 1, prevention pays.",
+    )
 
 
 class Scenario(Strict):
@@ -152,4 +165,5 @@ class Scenario(Strict):
     injects: list[Inject] = Field(default_factory=list)
     model: ModelSettings = ModelSettings()
     votes_by: Literal["either", "director"] = Field(
-        "either", description="Who casts a directorate's vote: either partner of the pair, or the director alone.")
+        "either", description="Who casts a directorate's vote: either partner of the pair, or the director alone."
+    )

@@ -26,11 +26,15 @@ class YamlProblem(Exception):
 def load_with_lines(text: str) -> tuple[Any, dict[Path, int]]:
     """Takes YAML text; returns (data, path -> 1-based line). Raises YamlProblem."""
     if len(text.encode("utf-8")) > MAX_YAML_BYTES:
-        raise YamlProblem(1, f"the file is larger than {MAX_YAML_BYTES // 1024} KB; split long text into Markdown files")
+        raise YamlProblem(
+            1, f"the file is larger than {MAX_YAML_BYTES // 1024} KB; split long text into Markdown files"
+        )
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlProblem(event.start_mark.line + 1, "anchors and aliases (& and *) are not allowed; write the value out")
+                raise YamlProblem(
+                    event.start_mark.line + 1, "anchors and aliases (& and *) are not allowed; write the value out"
+                )
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:

@@ -57,8 +57,9 @@ def check_pragmas(engine: Engine) -> dict[str, object]:
     with engine.connect() as conn:
         found = {name: conn.execute(text(f"PRAGMA {name}")).scalar() for name in SQLITE_PRAGMAS}
     if str(found["journal_mode"]).lower() != "wal":
-        raise RuntimeError(f"SQLite would not use WAL mode (it reports {found['journal_mode']!r}); "
-                           "put the database on a local disk.")
+        raise RuntimeError(
+            f"SQLite would not use WAL mode (it reports {found['journal_mode']!r}); put the database on a local disk."
+        )
     return found
 
 

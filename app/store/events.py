@@ -23,8 +23,17 @@ def last_seq(*, session: Session, code: str) -> int:
 
 def append(*, session: Session, code: str, events: Sequence[Event], expected_seq: int, actor: str, at: float) -> int:
     """Adds events after `expected_seq`; returns the new last seq. Raises SequenceConflict on a race."""
-    rows = [EventRow(session_code=code, seq=expected_seq + i, type=e.type, payload=json.dumps(codec.encode(e)),
-                     actor=actor, at=at) for i, e in enumerate(events, start=1)]
+    rows = [
+        EventRow(
+            session_code=code,
+            seq=expected_seq + i,
+            type=e.type,
+            payload=json.dumps(codec.encode(e)),
+            actor=actor,
+            at=at,
+        )
+        for i, e in enumerate(events, start=1)
+    ]
     session.add_all(rows)
     try:
         session.flush()
@@ -36,15 +45,19 @@ def append(*, session: Session, code: str, events: Sequence[Event], expected_seq
 
 def load(*, session: Session, code: str, after: int = 0) -> list[tuple[int, Event]]:
     """Returns (seq, event) for every event after `after`, in order."""
-    rows = session.exec(select(EventRow).where(EventRow.session_code == code, EventRow.seq > after)
-                        .order_by(col(EventRow.seq))).all()
+    rows = session.exec(
+        select(EventRow).where(EventRow.session_code == code, EventRow.seq > after).order_by(col(EventRow.seq))
+    ).all()
     return [(row.seq, codec.decode(row.type, json.loads(row.payload))) for row in rows]
 
 
 def seen_command(*, session: Session, code: str, actor: str, command_id: str) -> int | None:
     """Returns the seq recorded for a command id already applied, or None."""
-    row = session.exec(select(CommandRow).where(CommandRow.session_code == code, CommandRow.actor == actor,
-                                                CommandRow.command_id == command_id)).first()
+    row = session.exec(
+        select(CommandRow).where(
+            CommandRow.session_code == code, CommandRow.actor == actor, CommandRow.command_id == command_id
+        )
+    ).first()
     return row.seq if row else None
 
 

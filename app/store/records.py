@@ -22,8 +22,9 @@ def token_hash(token: str) -> str:
 
 
 def add_session(*, session: Session, code: str, pack: Pack, at: float, follows: str | None = None) -> SessionRow:
-    row = SessionRow(code=code, pack_id=pack.id, pack_version=pack.version, title=pack.scenario.title, created_at=at,
-                     follows=follows)
+    row = SessionRow(
+        code=code, pack_id=pack.id, pack_version=pack.version, title=pack.scenario.title, created_at=at, follows=follows
+    )
     session.add(row)
     return row
 
@@ -44,8 +45,9 @@ def series(*, session: Session, code: str) -> list[SessionRow]:
     chain = []
     while row is not None:
         chain.append(row)
-        row = session.exec(select(SessionRow).where(SessionRow.follows == row.code)
-                           .order_by(col(SessionRow.created_at))).first()
+        row = session.exec(
+            select(SessionRow).where(SessionRow.follows == row.code).order_by(col(SessionRow.created_at))
+        ).first()
     return chain
 
 
@@ -64,8 +66,9 @@ def list_sessions(*, session: Session) -> list[SessionRow]:
     return list(session.exec(select(SessionRow).order_by(col(SessionRow.created_at).desc())).all())
 
 
-def save_pack_version(*, session: Session, pack: Pack, at: float, archive: bytes | None = None,
-                      make_current: bool = False) -> bool:
+def save_pack_version(
+    *, session: Session, pack: Pack, at: float, archive: bytes | None = None, make_current: bool = False
+) -> bool:
     """Stores a pack version unless it is already stored; returns whether it was new.
 
     `make_current` moves an already stored version back to the top (an organiser re-uploading it);
@@ -77,8 +80,9 @@ def save_pack_version(*, session: Session, pack: Pack, at: float, archive: bytes
             row.stored_at = at
             session.add(row)
         return False
-    session.add(PackVersionRow(pack_id=pack.id, version=pack.version, content=pack.to_json(), archive=archive,
-                               stored_at=at))
+    session.add(
+        PackVersionRow(pack_id=pack.id, version=pack.version, content=pack.to_json(), archive=archive, stored_at=at)
+    )
     return True
 
 

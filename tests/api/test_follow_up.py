@@ -9,15 +9,30 @@ def finish_first_meeting(meeting, trainer):  # noqa: F811
     code, view, _ = meeting
     first, second = held(view)
     proposer, other = browser_for(meeting, first), browser_for(meeting, second)
-    send(proposer, code, {"type": "propose", "kind": "target", "text": "Cut damp to one home in ten",
-                          "target": {"indicator": "damp-homes", "directorate": "housing", "value": 10,
-                                     "by": "March 2028"}})
+    send(
+        proposer,
+        code,
+        {
+            "type": "propose",
+            "kind": "target",
+            "text": "Cut damp to one home in ten",
+            "target": {"indicator": "damp-homes", "directorate": "housing", "value": 10, "by": "March 2028"},
+        },
+    )
     send(other, code, {"type": "second", "motion_id": "m1"})
     for browser in (proposer, other):
         send(browser, code, {"type": "vote", "motion_id": "m1", "choice": "for"})
     send(trainer, code, {"type": "close-vote", "motion_id": "m1"})
-    send(proposer, code, {"type": "propose", "kind": "transfer", "text": "Move money to repairs",
-                          "transfer": {"source": "health", "target": "housing", "amount": 50000, "reason": "damp"}})
+    send(
+        proposer,
+        code,
+        {
+            "type": "propose",
+            "kind": "transfer",
+            "text": "Move money to repairs",
+            "transfer": {"source": "health", "target": "housing", "amount": 50000, "reason": "damp"},
+        },
+    )
     send(other, code, {"type": "second", "motion_id": "m2"})
     for browser in (proposer, other):
         send(browser, code, {"type": "vote", "motion_id": "m2", "choice": "for"})

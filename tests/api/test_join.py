@@ -93,8 +93,9 @@ def test_view_without_a_seat_is_refused(trainer, participant):
 
 def test_an_oversized_request_is_refused_before_it_is_read(trainer):
     code = new_session(trainer)
-    response = trainer.post(f"/api/sessions/{code}/join", content=b"x" * 100_000,
-                            headers={"content-type": "application/json"})
+    response = trainer.post(
+        f"/api/sessions/{code}/join", content=b"x" * 100_000, headers={"content-type": "application/json"}
+    )
     assert response.status_code == 413
     assert "too large" in response.json()["detail"]
     assert trainer.get(f"/api/sessions/{code}/view").json()["seats"] == []

@@ -31,7 +31,8 @@ def test_a_broken_upload_lists_every_problem_and_stores_nothing(trainer):
     yaml = (TINY / "scenario.yaml").read_text().replace("total_budget: 1000000", "total_budget: 7")
     answer = upload(trainer, tiny_zip(**{"scenario.yaml": yaml.encode(), "evil.html": b"<script>"}), expect=422)
     assert answer["problems"] == [
-        "evil.html: only .yaml, .md, .txt and image files (.png, .jpg, .gif, .webp) may be in a pack"]
+        "evil.html: only .yaml, .md, .txt and image files (.png, .jpg, .gif, .webp) may be in a pack"
+    ]
     answer = upload(trainer, tiny_zip(**{"scenario.yaml": yaml.encode()}), expect=422)
     assert any(p.startswith("scenario.yaml:") and "add up to £1,000,000" in p for p in answer["problems"])
     assert trainer.get("/api/scenarios").json() == before
@@ -62,8 +63,10 @@ def test_download_gives_back_the_pack_exactly(trainer):
     assert trainer.get("/api/scenarios/nothing/download").status_code == 404
 
 
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 def test_pictures_in_a_pack_reach_only_those_who_may_read_them(trainer, participant):

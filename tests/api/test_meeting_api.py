@@ -66,7 +66,7 @@ def test_budget_document_carries_the_figures_from_the_pack(meeting, trainer):
     code, _, _ = meeting
     html = trainer.get(f"/api/sessions/{code}/documents/housing-budget").json()["html"]
     assert "<caption>Housing: budget for the year</caption>" in html
-    assert "<td>Repairs</td><td class=\"num\">£300,000</td>" in html
+    assert '<td>Repairs</td><td class="num">£300,000</td>' in html
     assert "£400,000" in html
 
 
@@ -98,8 +98,15 @@ def test_a_carried_transfer_moves_money_and_a_repeat_counts_once(meeting, traine
     code, view, _ = meeting
     first, second = held(view)
     proposer, seconder = browser_for(meeting, first), browser_for(meeting, second)
-    send(proposer, code, {"type": "propose", "text": "Fund damp repairs",
-                          "transfer": {"source": first, "target": second, "amount": 25000, "reason": "damp"}})
+    send(
+        proposer,
+        code,
+        {
+            "type": "propose",
+            "text": "Fund damp repairs",
+            "transfer": {"source": first, "target": second, "amount": 25000, "reason": "damp"},
+        },
+    )
     send(seconder, code, {"type": "second", "motion_id": "m1"})
     send(proposer, code, {"type": "vote", "motion_id": "m1", "choice": "for"}, command_id="vote-1")
     again = send(proposer, code, {"type": "vote", "motion_id": "m1", "choice": "for"}, command_id="vote-1")
@@ -136,9 +143,16 @@ def test_a_directorate_has_one_vote_which_it_may_change_until_the_close(meeting,
 def test_a_transfer_larger_than_the_budget_is_refused(meeting):
     code, view, _ = meeting
     first, second = held(view)
-    answer = send(browser_for(meeting, first), code, {
-        "type": "propose", "text": "Everything",
-        "transfer": {"source": first, "target": second, "amount": 10**9, "reason": "why not"}}, expect=409)
+    answer = send(
+        browser_for(meeting, first),
+        code,
+        {
+            "type": "propose",
+            "text": "Everything",
+            "transfer": {"source": first, "target": second, "amount": 10**9, "reason": "why not"},
+        },
+        expect=409,
+    )
     assert "cannot transfer" in answer["detail"]
 
 
@@ -178,8 +192,16 @@ def test_news_written_on_the_spot_reaches_only_the_chosen_seats(meeting, trainer
     first, second = held(view)
     chosen, other = browser_for(meeting, first), browser_for(meeting, second)
     chosen_seat = next(d["director"]["id"] for d in view["directorates"] if d["id"] == first)
-    send(trainer, code, {"type": "write-inject", "title": "A leaked memo",
-                         "text": "The **surgery** will close on Fridays. <script>x</script>", "to": [chosen_seat]})
+    send(
+        trainer,
+        code,
+        {
+            "type": "write-inject",
+            "title": "A leaked memo",
+            "text": "The **surgery** will close on Fridays. <script>x</script>",
+            "to": [chosen_seat],
+        },
+    )
     news = chosen.get(f"/api/sessions/{code}/view").json()["injects"]
     assert [n["title"] for n in news] == ["A leaked memo"]
     html = chosen.get(f"/api/sessions/{code}/documents/{news[0]['document']}").json()["html"]
@@ -191,5 +213,11 @@ def test_news_written_on_the_spot_reaches_only_the_chosen_seats(meeting, trainer
 def test_the_view_carries_the_scenarios_indicators_and_exported_costs(meeting):
     code, view, _ = meeting
     assert [i["id"] for i in view["indicators"]] == ["damp-homes", "gp-visits"]
-    assert view["exported_costs"] == [{"source": "housing", "target": "health", "annual_cost": 50000,
-                                       "because": "Damp homes bring more chest infections to the surgery."}]
+    assert view["exported_costs"] == [
+        {
+            "source": "housing",
+            "target": "health",
+            "annual_cost": 50000,
+            "because": "Damp homes bring more chest infections to the surgery.",
+        }
+    ]

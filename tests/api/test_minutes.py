@@ -10,10 +10,26 @@ def test_minutes_tell_the_story_of_the_meeting(meeting, trainer):  # noqa: F811
     proposer, other = browser_for(meeting, first), browser_for(meeting, second)
     send(proposer, code, {"type": "raise-hand"})
     send(trainer, code, {"type": "call-speaker"})
-    send(proposer, code, {"type": "propose", "kind": "transfer", "text": "Fund damp repairs",
-                          "transfer": {"source": first, "target": second, "amount": 30000, "reason": "damp"}})
-    send(other, code, {"type": "amend", "motion_id": "m1", "text": "Fund damp repairs now",
-                       "transfer": {"source": first, "target": second, "amount": 20000, "reason": "damp"}})
+    send(
+        proposer,
+        code,
+        {
+            "type": "propose",
+            "kind": "transfer",
+            "text": "Fund damp repairs",
+            "transfer": {"source": first, "target": second, "amount": 30000, "reason": "damp"},
+        },
+    )
+    send(
+        other,
+        code,
+        {
+            "type": "amend",
+            "motion_id": "m1",
+            "text": "Fund damp repairs now",
+            "transfer": {"source": first, "target": second, "amount": 20000, "reason": "damp"},
+        },
+    )
     send(proposer, code, {"type": "decide-amendment", "motion_id": "m1", "amendment_id": "m1-a1", "accept": True})
     send(other, code, {"type": "second", "motion_id": "m1"})
     send(proposer, code, {"type": "vote", "motion_id": "m1", "choice": "for"})
@@ -28,7 +44,10 @@ def test_minutes_tell_the_story_of_the_meeting(meeting, trainer):  # noqa: F811
     motion = item["motions"][0]
     assert motion["original_text"] == "Fund damp repairs" and motion["text"] == "Fund damp repairs now"
     assert motion["result"] == "Decision set aside by a correction"
-    assert [t["text"].split(" from")[0] for t in record["transfers"]] == ["£20,000 moved", "£20,000 returned by a correction"]
+    assert [t["text"].split(" from")[0] for t in record["transfers"]] == [
+        "£20,000 moved",
+        "£20,000 returned by a correction",
+    ]
     assert any("Announcement: Tea is served" == t["text"] for t in record["timeline"])
     assert any("Counted the wrong budget" in t["text"] for t in record["timeline"])
     assert record["speaking"][0]["count"] == 1

@@ -12,8 +12,16 @@ def play_a_little(meeting, trainer):  # noqa: F811
     code, view, _ = meeting
     first, second = held(view)
     proposer, other = browser_for(meeting, first), browser_for(meeting, second)
-    send(proposer, code, {"type": "propose", "kind": "transfer", "text": "Fund damp repairs",
-                          "transfer": {"source": first, "target": second, "amount": 15000, "reason": "damp"}})
+    send(
+        proposer,
+        code,
+        {
+            "type": "propose",
+            "kind": "transfer",
+            "text": "Fund damp repairs",
+            "transfer": {"source": first, "target": second, "amount": 15000, "reason": "damp"},
+        },
+    )
     send(other, code, {"type": "second", "motion_id": "m1"})
     send(proposer, code, {"type": "vote", "motion_id": "m1", "choice": "for"})
     send(other, code, {"type": "vote", "motion_id": "m1", "choice": "against"})
@@ -26,8 +34,9 @@ def test_an_exported_session_imports_back_to_the_same_state(meeting, trainer):  
     code = play_a_little(meeting, trainer)
     exported = trainer.get(f"/api/sessions/{code}/export.json")
     assert exported.headers["content-disposition"] == f'attachment; filename="session-{code}.json"'
-    answer = trainer.post("/api/sessions/import", content=exported.content,
-                          headers={"content-type": "application/json"})
+    answer = trainer.post(
+        "/api/sessions/import", content=exported.content, headers={"content-type": "application/json"}
+    )
     assert answer.status_code == 201, answer.text
     copy = answer.json()["code"]
     assert copy != code
@@ -41,8 +50,10 @@ def test_an_exported_session_imports_back_to_the_same_state(meeting, trainer):  
 def test_a_broken_import_is_refused_clearly(trainer):
     bad = trainer.post("/api/sessions/import", content=b"{not json", headers={"content-type": "application/json"})
     assert bad.status_code == 422 and bad.json()["detail"] == "This is not a Neighbourhood plc session export."
-    cut = trainer.post("/api/sessions/import", json={"format": "neighbourhood-plc-session", "format_version": 1,
-                                                     "pack": "{}", "events": [{"seq": 2}]})
+    cut = trainer.post(
+        "/api/sessions/import",
+        json={"format": "neighbourhood-plc-session", "format_version": 1, "pack": "{}", "events": [{"seq": 2}]},
+    )
     assert cut.status_code == 422 and "could not be read whole" in cut.json()["detail"]
 
 
@@ -51,8 +62,15 @@ def test_csv_files_hold_the_record(meeting, trainer):  # noqa: F811
     response = trainer.get(f"/api/sessions/{code}/export.zip")
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = {n.split("/", 1)[1] for n in archive.namelist()}
-    assert names == {"seats.csv", "motions.csv", "votes.csv", "transfers.csv", "indicators.csv", "speaking.csv",
-                     "minutes.html"}
+    assert names == {
+        "seats.csv",
+        "motions.csv",
+        "votes.csv",
+        "transfers.csv",
+        "indicators.csv",
+        "speaking.csv",
+        "minutes.html",
+    }
     rows = lambda name: list(csv.DictReader(io.StringIO(archive.read(f"{code}/{name}").decode())))  # noqa: E731
     assert [r["name"] for r in rows("seats.csv")] == ["Asha", "Ben", "Cai", "Dee"]
     assert rows("motions.csv")[0]["result"] == "carried"

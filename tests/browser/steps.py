@@ -6,8 +6,12 @@ import re
 
 from playwright.sync_api import Page, expect
 
-PEOPLE = [("Asha", "Hartbridge Council Housing Services"), ("Ben", "Hartbridge Council Housing Services"),
-          ("Chloe", "NHS Hartbridge Primary Care Network"), ("Dev", "NHS Hartbridge Primary Care Network")]
+PEOPLE = [
+    ("Asha", "Hartbridge Council Housing Services"),
+    ("Ben", "Hartbridge Council Housing Services"),
+    ("Chloe", "NHS Hartbridge Primary Care Network"),
+    ("Dev", "NHS Hartbridge Primary Care Network"),
+]
 
 
 def money(amount: int) -> str:

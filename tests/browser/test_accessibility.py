@@ -13,9 +13,11 @@ RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 def violations(page) -> list[str]:
     page.evaluate(AXE)
-    found = page.evaluate("async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
-                          ".violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)",
-                          RULES)
+    found = page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+        ".violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)",
+        RULES,
+    )
     return found
 
 
@@ -33,8 +35,13 @@ def test_the_pages_pass_axe_at_every_stage(day, new_context):
     join_form = new_context().new_page()
     join_form.goto(f"{server.base_url}/play/{code}")
     expect(join_form.get_by_label("Your name")).to_be_visible()
-    checked = {"home": home, "join form": join_form, "console in the lobby": console,
-               "projector in the lobby": projector, "participant in the lobby": pages["Asha"]}
+    checked = {
+        "home": home,
+        "join form": join_form,
+        "console in the lobby": console,
+        "projector in the lobby": projector,
+        "participant in the lobby": pages["Asha"],
+    }
     problems = {name: violations(page) for name, page in checked.items()}
 
     shuffle_and_read_in(console, seed=11)
@@ -43,8 +50,11 @@ def test_the_pages_pass_axe_at_every_stage(day, new_context):
     console.get_by_role("button", name="Start board meeting").click()
     console.get_by_role("button", name="Open item").click()
     expect(pages["Ben"].get_by_role("button", name="Propose motion")).to_be_visible()
-    for name, page in (("console in the meeting", console), ("projector in the meeting", projector),
-                       ("participant in the meeting", pages["Ben"])):
+    for name, page in (
+        ("console in the meeting", console),
+        ("projector in the meeting", projector),
+        ("participant in the meeting", pages["Ben"]),
+    ):
         problems[name] = violations(page)
     debrief = trainer.new_page()
     debrief.goto(f"{server.base_url}/trainer/{code}/debrief")

@@ -1,13 +1,11 @@
 """The board meeting in five browsers: the speakers' queue, an amended budget transfer, a changed vote, the close."""
 
-
 from playwright.sync_api import expect
 
 from tests.browser.steps import create_session, join_people, money, shuffle_and_read_in
 
 PROPOSED = 150_000
 AMENDED = 120_000
-
 
 
 def test_queue_amendment_and_changed_vote_reach_the_projector(day_server, new_context):
@@ -79,7 +77,9 @@ def test_queue_amendment_and_changed_vote_reach_the_projector(day_server, new_co
     theirs = seconder.locator("#motion-m1")
     theirs.get_by_role("button", name="Vote against").click()
     expect(theirs.get_by_role("button", name="Vote against")).to_have_attribute("aria-pressed", "true")
-    expect(amender.locator("#motion-m1").get_by_role("button", name="Vote against")).to_have_attribute("aria-pressed", "true")
+    expect(amender.locator("#motion-m1").get_by_role("button", name="Vote against")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     theirs.get_by_role("button", name="Vote for").click()
     expect(theirs.get_by_role("button", name="Vote for")).to_have_attribute("aria-pressed", "true")
     expect(theirs.get_by_role("button", name="Vote against")).to_have_attribute("aria-pressed", "false")

@@ -7,8 +7,12 @@ from functools import partial
 
 from playwright.sync_api import expect
 
-PEOPLE = [("Asha", "council-housing"), ("Ben", "council-housing"),
-          ("Chloe", "nhs-primary-care"), ("Dev", "nhs-primary-care")]
+PEOPLE = [
+    ("Asha", "council-housing"),
+    ("Ben", "council-housing"),
+    ("Chloe", "nhs-primary-care"),
+    ("Dev", "nhs-primary-care"),
+]
 # Finance exports nothing in Kilnbrook; Housing's shortfall exports £2,080,000 a year, and its gap is half that.
 AMOUNT = 520_000
 COMMENTS = {"Asha": "Residents should have spoken earlier.", "Ben": "The money followed the cost.", "Chloe": ""}
@@ -16,8 +20,9 @@ COMMENTS = {"Asha": "Residents should have spoken earlier.", "Ben": "The money f
 
 def command(context, base, code, **body):
     """Sends one command over HTTP with this browser's cookies (the trainer's, or a seat's)."""
-    response = context.request.post(f"{base}/api/sessions/{code}/commands",
-                                    data={"id": uuid.uuid4().hex, "command": body})
+    response = context.request.post(
+        f"{base}/api/sessions/{code}/commands", data={"id": uuid.uuid4().hex, "command": body}
+    )
     assert response.ok, f"{body['type']}: {response.status} {response.text()}"
 
 
@@ -56,9 +61,19 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
     held = [d for d in view["directorates"] if d["director"]]
     assert len(held) == 2
     proposer, seconder = (seats[d["director"]["name"]] for d in held)
-    run(proposer, type="propose", kind="transfer", text="Fund damp repairs where the cost starts.",
-        transfer={"source": "finance", "target": "housing", "amount": AMOUNT,
-                  "reason": "Damp homes fill the surgeries.", "addresses": "housing>health"})
+    run(
+        proposer,
+        type="propose",
+        kind="transfer",
+        text="Fund damp repairs where the cost starts.",
+        transfer={
+            "source": "finance",
+            "target": "housing",
+            "amount": AMOUNT,
+            "reason": "Damp homes fill the surgeries.",
+            "addresses": "housing>health",
+        },
+    )
     motion_id = trainer.request.get(f"{base}/api/sessions/{code}/view").json()["motions"][0]["id"]
     run(seconder, type="second", motion_id=motion_id)
     run(proposer, type="vote", motion_id=motion_id, choice="for")
@@ -90,8 +105,9 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
     damp = table.get_by_role("row").filter(has_text="Council homes with a serious damp")
     expect(damp).to_contain_text("Housing")
     expect(damp).to_contain_text("of the way")
-    expect(debrief.get_by_text(
-        "Health: £460,000 a year of extra demand exported by the shortfall in Housing", exact=False)).to_be_visible()
+    expect(
+        debrief.get_by_text("Health: £460,000 a year of extra demand exported by the shortfall in Housing", exact=False)
+    ).to_be_visible()
 
     # The projector: large type, no controls, and the results only once three have answered.
     screen = trainer.new_page()

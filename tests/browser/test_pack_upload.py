@@ -19,8 +19,9 @@ def test_upload_shows_problems_then_stores_a_good_pack(day_server, new_context):
     page.goto(day_server.sign_in_url)
     expect(page.get_by_role("heading", name="Scenario packs")).to_be_visible()
     files = read_folder(TINY)
-    broken = dict(files, **{"scenario.yaml": files["scenario.yaml"].replace(b"indicator: damp-homes",
-                                                                            b"indicator: nowhere")})
+    broken = dict(
+        files, **{"scenario.yaml": files["scenario.yaml"].replace(b"indicator: damp-homes", b"indicator: nowhere")}
+    )
     page.get_by_label("Scenario pack (.zip)").set_input_files(as_upload("broken.zip", write_zip(broken)))
     page.get_by_role("button", name="Upload pack").click()
     message = page.locator("#upload-message")

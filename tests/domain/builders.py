@@ -31,20 +31,33 @@ def tiny_facts() -> ev.ScenarioFacts:
     return facts(tiny_pack())
 
 
-def synthetic_facts(directorates: int, *, residents_mode: str = "panel", residents_max: int = 3,
-                    budget: int = 100_000) -> ev.ScenarioFacts:
+def synthetic_facts(
+    directorates: int, *, residents_mode: str = "panel", residents_max: int = 3, budget: int = 100_000
+) -> ev.ScenarioFacts:
     """`directorates` directorates d0..dN-1; agency aI belongs to dI, 'a0b' also to d0, 'free' to none."""
-    dirs = tuple(ev.DirectorateFacts(f"d{i}", f"Directorate {i}", f"Director {i}", "Executive assistant",
-                                     budget * (i + 1)) for i in range(directorates))
+    dirs = tuple(
+        ev.DirectorateFacts(f"d{i}", f"Directorate {i}", f"Director {i}", "Executive assistant", budget * (i + 1))
+        for i in range(directorates)
+    )
     agencies = [ev.AgencyFacts(f"a{i}", f"Agency {i}", f"d{i}") for i in range(directorates)]
     agencies.append(ev.AgencyFacts("a0b", "Second agency of directorate 0", "d0"))
     agencies.append(ev.AgencyFacts("free", "Agency with no directorate", None))
     return ev.ScenarioFacts(
-        id="synthetic", version="1", title="Synthetic plc", area="Testshire", chair_title="Managing Director",
-        residents_mode=residents_mode, residents_title="Residents' panel", residents_max=residents_max,
-        timings={"lobby": 10, "read_in": 20, "board": 60, "debrief": 15}, directorates=dirs, agencies=tuple(agencies),
-        agenda=(ev.AgendaFacts("objectives", "Objectives", "objectives", 20),
-                ev.AgendaFacts("budget", "Budget", "budget", 30)),
+        id="synthetic",
+        version="1",
+        title="Synthetic plc",
+        area="Testshire",
+        chair_title="Managing Director",
+        residents_mode=residents_mode,
+        residents_title="Residents' panel",
+        residents_max=residents_max,
+        timings={"lobby": 10, "read_in": 20, "board": 60, "debrief": 15},
+        directorates=dirs,
+        agencies=tuple(agencies),
+        agenda=(
+            ev.AgendaFacts("objectives", "Objectives", "objectives", 20),
+            ev.AgendaFacts("budget", "Budget", "budget", 30),
+        ),
     )
 
 
@@ -102,8 +115,9 @@ class Game:
         return [s for a in self.state.assignments.values() for s in (a.director, a.assistant) if s]
 
 
-def board_game(scenario: ev.ScenarioFacts | None = None, *, seed: int = 7, chair: bool = True,
-               resident: bool = True) -> Game:
+def board_game(
+    scenario: ev.ScenarioFacts | None = None, *, seed: int = 7, chair: bool = True, resident: bool = True
+) -> Game:
     """A game in the board meeting with the 'budget' item open: two people per directorate's agency,
     optionally a chair (from an agency without a directorate) and a resident on the panel."""
     game = Game(scenario)
@@ -136,11 +150,36 @@ OPEN = ("proposed", "voting")
 DECIDED = ("carried", "lost")
 
 # Business of the meeting: motions, amendments, votes and corrections.
-MOTION_MOVES = (["vote"] * 12 + ["second"] * 4 + ["close"] * 5 + ["propose"] * 5 + ["amend"] * 2 + ["decide"] * 2
-                + ["raw"] * 3 + ["withdraw", "rule-out", "void", "void", "ballot", "open"])
+MOTION_MOVES = (
+    ["vote"] * 12
+    + ["second"] * 4
+    + ["close"] * 5
+    + ["propose"] * 5
+    + ["amend"] * 2
+    + ["decide"] * 2
+    + ["raw"] * 3
+    + ["withdraw", "rule-out", "void", "void", "ballot", "open"]
+)
 # Everything else that happens on the floor: speakers, news, the agenda, moving people, the 10% round.
-FLOOR_MOVES = ["raise", "raise", "call", "finish", "lower", "ten-open", "ten-answer", "ten-answer", "ten-answer",
-               "ten-reveal", "announce", "write", "release", "add-item", "edit-item", "move-item", "move-to-role"]
+FLOOR_MOVES = [
+    "raise",
+    "raise",
+    "call",
+    "finish",
+    "lower",
+    "ten-open",
+    "ten-answer",
+    "ten-answer",
+    "ten-answer",
+    "ten-reveal",
+    "announce",
+    "write",
+    "release",
+    "add-item",
+    "edit-item",
+    "move-item",
+    "move-to-role",
+]
 MOTION_KINDS = (None, "transfer", "transfer", "objective", "target", "strategy", "free")
 TERMS = ("short", "medium", "long", None)
 
@@ -152,10 +191,15 @@ def meeting_moves(directorates: list[str], min_size: int = 20, max_size: int = 6
     the wrong thing on purpose ('raw' moves come from anyone about any motion), so refusals happen too."""
     kinds = MOTION_MOVES + (FLOOR_MOVES if floor else [])
     move = st.tuples(
-        st.sampled_from(kinds), st.integers(0, 11), st.sampled_from([0, 0, 0, 1, 2, 3]),
-        st.sampled_from([*directorates, *directorates, "nowhere", None]), st.sampled_from(directorates),
+        st.sampled_from(kinds),
+        st.integers(0, 11),
+        st.sampled_from([0, 0, 0, 1, 2, 3]),
+        st.sampled_from([*directorates, *directorates, "nowhere", None]),
+        st.sampled_from(directorates),
         st.one_of(st.sampled_from([50_000, 100_000, 200_000, 300_000, 400_000]), st.integers(1, 450_000)),
-        st.sampled_from(CHOICES), st.sampled_from(["trainer", "chair", "chair", "seat"]), st.booleans(),
+        st.sampled_from(CHOICES),
+        st.sampled_from(["trainer", "chair", "chair", "seat"]),
+        st.booleans(),
         st.sampled_from(MOTION_KINDS),
     )
     return st.lists(move, min_size=min_size, max_size=max_size)
@@ -180,8 +224,9 @@ def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
     actors = meeting_actors(game)
     holding = sorted(game.directorate_seats())
     anyone = actors[k % len(actors)]
-    chairing = {"trainer": TRAINER, "chair": c.Actor.seat(state.chair) if state.chair else TRAINER,
-                "seat": anyone}[closer]
+    chairing = {"trainer": TRAINER, "chair": c.Actor.seat(state.chair) if state.chair else TRAINER, "seat": anyone}[
+        closer
+    ]
     # Moves that cannot apply yet mostly turn into the step that comes before them, so that whole
     # motions (proposed, seconded, voted on, closed, voided) and whole 10% rounds are common.
     statuses = {m.status for m in state.motions.values()}
@@ -196,8 +241,15 @@ def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
     if kind in ("ten-answer", "ten-reveal") and state.ten_percent.status != "open" and k % 4:
         kind = "ten-open"
     motion_id = f"m{max(len(state.motions) - back, 1)}"  # 'raw' moves: any motion, whatever its status
-    wanted = {"second": ("proposed",), "withdraw": OPEN, "amend": OPEN, "decide": OPEN, "rule-out": OPEN,
-              "ballot": OPEN, "void": DECIDED}.get(kind, ("voting",))
+    wanted = {
+        "second": ("proposed",),
+        "withdraw": OPEN,
+        "amend": OPEN,
+        "decide": OPEN,
+        "rule-out": OPEN,
+        "ballot": OPEN,
+        "void": DECIDED,
+    }.get(kind, ("voting",))
     newest_first = list(reversed(state.motions.values()))
     fitting = [m for m in newest_first if m.status in wanted]
     if kind == "decide":
@@ -205,8 +257,11 @@ def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
     if kind != "raw" and fitting:
         motion_id = fitting[back % len(fitting)].id
     motion = state.motions.get(motion_id)
-    transfer = None if source is None else c.TransferTerms(source=source, target=target, amount=amount,
-                                                           reason="to stop exporting costs")
+    transfer = (
+        None
+        if source is None
+        else c.TransferTerms(source=source, target=target, amount=amount, reason="to stop exporting costs")
+    )
     indicator = _pick([i.id for i in state.scenario.indicators] + ["nowhere"], k)
     goal = c.TargetTermsIn(indicator=indicator, directorate=target, value=float(amount % 50), by="March 2028")
     seat_ids = [a.seat_id for a in actors if a.seat_id]
@@ -240,8 +295,11 @@ def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
         who = own if own and k % 4 else holding
         return c.DecideAmendment(motion_id=motion_id, amendment_id=amendment, accept=flag), c.Actor.seat(_pick(who, k))
     if kind == "raw":
-        command = [c.Second(motion_id=motion_id), c.Withdraw(motion_id=motion_id),
-                   c.Vote(motion_id=motion_id, choice=choice)][back % 3]
+        command = [
+            c.Second(motion_id=motion_id),
+            c.Withdraw(motion_id=motion_id),
+            c.Vote(motion_id=motion_id, choice=choice),
+        ][back % 3]
         return command, anyone
     if kind == "close":
         casting = None if k % 3 == 0 else choice
@@ -297,6 +355,7 @@ def meeting_command(game: Game, move: tuple) -> tuple[c.Command, c.Actor]:
     if kind == "move-item":
         return c.MoveItem(item_id=_pick(items, k, "objectives"), position=back), TRAINER
     if kind == "move-to-role":
-        return c.MoveToRole(seat_id=_pick(seat_ids, k), directorate=target,
-                            position="director" if flag else "assistant"), TRAINER
+        return c.MoveToRole(
+            seat_id=_pick(seat_ids, k), directorate=target, position="director" if flag else "assistant"
+        ), TRAINER
     raise AssertionError(f"unknown move {kind}")

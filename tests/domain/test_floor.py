@@ -56,7 +56,8 @@ def test_bad_moves_on_the_floor_are_refused():
     game.do(c.RaiseHand(), resident)
     assert game.refuse(c.RaiseHand(), resident) == "You are already waiting to speak."
     assert game.refuse(c.CallSpeaker(seat_id="ghost"), chair(game)) == (
-        "Some of the chosen people are no longer in this session; choose again.")
+        "Some of the chosen people are no longer in this session; choose again."
+    )
     message = game.refuse(c.LowerHand(seat_id=game.resident), director(game, "housing"))
     assert message == "Only the chair can take someone else off the speakers' queue."
     game.do(c.CallSpeaker(), chair(game))
@@ -106,7 +107,8 @@ def test_bad_agenda_edits_are_refused():
     game = board_game()
     assert game.refuse(c.EditItem(item_id="lunch", minutes=3)) == "There is no such agenda item."
     assert game.refuse(c.EditItem(item_id="budget")) == (
-        "Nothing to change: give a new title, kind, timebox or description.")
+        "Nothing to change: give a new title, kind, timebox or description."
+    )
     assert game.refuse(c.MoveItem(item_id="objectives", position=0)) == "That item is already in that place."
     assert game.refuse(c.MoveItem(item_id="lunch", position=0)) == "There is no such agenda item."
 
@@ -205,17 +207,22 @@ def test_bad_moves_between_roles_are_refused():
     game = board_game()
     housing = game.holder("housing")
     assert game.refuse(c.MoveToRole(seat_id="ghost", directorate="health", position="director")) == (
-        "There is no such person in this session.")
+        "There is no such person in this session."
+    )
     assert game.refuse(c.MoveToRole(seat_id=game.state.chair, directorate="health", position="director")) == (
-        "That person is chairing; they cannot also hold a directorate.")
+        "That person is chairing; they cannot also hold a directorate."
+    )
     assert game.refuse(c.MoveToRole(seat_id=housing, directorate="parks", position="director")) == (
-        "No pair holds that directorate, so there is no place to move into.")
+        "No pair holds that directorate, so there is no place to move into."
+    )
     assert game.refuse(c.MoveToRole(seat_id=housing, directorate="housing", position="director")) == (
-        "That person already holds that place.")
+        "That person already holds that place."
+    )
     early = Game()
     seat = early.join("police")
     assert early.refuse(c.MoveToRole(seat_id=seat, directorate="health", position="director")) == (
-        "Roles are given by the shuffle; move people between pairs before it instead.")
+        "Roles are given by the shuffle; move people between pairs before it instead."
+    )
 
 
 # --- the extra 10% round ------------------------------------------------------------------------------------
@@ -226,17 +233,20 @@ def test_the_ten_percent_round_opens_collects_answers_and_reveals():
     game.do(c.OpenTenPercent())
     assert game.refuse(c.OpenTenPercent()) == "The extra 10% round is already open."
     assert game.refuse(c.RevealTenPercent()) == "No directorate has answered yet."
-    [answer] = game.do(c.AnswerTenPercent(recipient="housing", reason="Damp fills the surgery"),
-                       assistant(game, "health"))
-    assert answer == ev.TenPercentAnswered("health", game.holder("health", "assistant"), "housing",
-                                           "Damp fills the surgery")
+    [answer] = game.do(
+        c.AnswerTenPercent(recipient="housing", reason="Damp fills the surgery"), assistant(game, "health")
+    )
+    assert answer == ev.TenPercentAnswered(
+        "health", game.holder("health", "assistant"), "housing", "Damp fills the surgery"
+    )
     # Either partner may change the directorate's answer.
     game.do(c.AnswerTenPercent(recipient="safety"), director(game, "health"))
     assert game.state.ten_percent.answers["health"].recipient == "safety"
     game.do(c.RevealTenPercent())
     assert game.state.ten_percent.status == "revealed"
     assert game.refuse(c.AnswerTenPercent(recipient="housing"), director(game, "education")) == (
-        "The extra 10% round is not open.")
+        "The extra 10% round is not open."
+    )
     # Opening again starts a fresh round.
     game.do(c.OpenTenPercent())
     assert game.state.ten_percent.answers == {}
@@ -250,9 +260,11 @@ def test_answering_the_ten_percent_round_for_your_own_directorate_is_refused():
         assert game.refuse(c.AnswerTenPercent(recipient="housing", reason="Ourselves"), actor) == message
     assert game.refuse(c.AnswerTenPercent(recipient="parks"), director(game, "housing")) == message
     assert game.refuse(c.AnswerTenPercent(recipient="health"), game.seat(game.resident)) == (
-        "Only directorates answer the extra 10% question.")
+        "Only directorates answer the extra 10% question."
+    )
     assert game.refuse(c.AnswerTenPercent(recipient="health"), chair(game)) == (
-        "Only directorates answer the extra 10% question.")
+        "Only directorates answer the extra 10% question."
+    )
     assert game.refuse(c.AnswerTenPercent(recipient="health"), TRAINER) == "Each directorate answers for itself."
     assert game.state.ten_percent.answers == {}
 
@@ -263,14 +275,14 @@ def test_the_ten_percent_round_is_the_trainers_and_needs_the_shuffle():
         assert game.refuse(command, chair(game)) == "Only the trainer can do that."
         assert game.refuse(command, GUEST) == "Join the session first."
     assert game.refuse(c.AnswerTenPercent(recipient="health"), director(game, "housing")) == (
-        "The extra 10% round is not open.")
+        "The extra 10% round is not open."
+    )
     early = Game()
     early.join(RESIDENT)
     assert early.refuse(c.OpenTenPercent()) == "Run the shuffle first: the round asks each directorate."
 
 
-@pytest.mark.parametrize("command", [c.RaiseHand(), c.Announce(text="x"), c.OpenTenPercent()],
-                         ids=lambda cmd: cmd.type)
+@pytest.mark.parametrize("command", [c.RaiseHand(), c.Announce(text="x"), c.OpenTenPercent()], ids=lambda cmd: cmd.type)
 def test_nothing_on_the_floor_happens_once_the_session_is_closed(command):
     game = board_game()
     game.do(c.StartPhase(phase="closed"))

@@ -78,8 +78,9 @@ class Model:
 
 def _refused(game: Game, model: Model, before, command, actor, message: str) -> None:
     if isinstance(command, c.CloseVote) and chairs(before, actor):
-        outcome = expected_close(before, model.ballots.get(command.motion_id, {}), model.ledger,
-                                 command.motion_id, command.casting)
+        outcome = expected_close(
+            before, model.ballots.get(command.motion_id, {}), model.ledger, command.motion_id, command.casting
+        )
         assert outcome[0] == "refused", f"closing was refused ({message}) but the votes say {outcome}"
         if outcome[1] == "quorum":
             assert message.startswith("The vote is not quorate: ")
@@ -117,7 +118,10 @@ def _accepted(game: Game, model: Model, before, command, actor, events: list[ev.
         assert isinstance(closed, ev.VoteClosed)
         counts = Counter(ballots.values())
         assert (closed.votes_for, closed.votes_against, closed.abstentions) == (
-            counts["for"], counts["against"], counts["abstain"]), "the result counts each directorate's last choice"
+            counts["for"],
+            counts["against"],
+            counts["abstain"],
+        ), "the result counts each directorate's last choice"
         assert closed.votes_for + closed.votes_against + closed.abstentions >= held_quorum(before)
         assert closed.carried == outcome[1]
         assert closed.casting == (command.casting if closed.votes_for == closed.votes_against else None)
@@ -171,10 +175,17 @@ def test_money_is_conserved_and_never_negative_and_votes_decide_motions(seed, mo
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["housing", "health", "safety", "education"]),
-                          st.sampled_from(["director", "assistant"]), st.sampled_from(["for", "against", "abstain"])),
-                max_size=25),
-       st.sampled_from(["for", "against"]))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["housing", "health", "safety", "education"]),
+            st.sampled_from(["director", "assistant"]),
+            st.sampled_from(["for", "against", "abstain"]),
+        ),
+        max_size=25,
+    ),
+    st.sampled_from(["for", "against"]),
+)
 def test_the_final_tally_counts_each_directorates_last_choice(votes, casting):
     game = board_game()
     motion = voting_on(game)
@@ -196,9 +207,13 @@ def test_the_final_tally_counts_each_directorates_last_choice(votes, casting):
         return
     [closed, *_] = game.do(c.CloseVote(motion_id=motion, casting=casting))
     assert (closed.votes_for, closed.votes_against, closed.abstentions) == (
-        counts["for"], counts["against"], counts["abstain"])
-    assert closed.carried == (counts["for"] > counts["against"] or
-                              (counts["for"] == counts["against"] and casting == "for"))
+        counts["for"],
+        counts["against"],
+        counts["abstain"],
+    )
+    assert closed.carried == (
+        counts["for"] > counts["against"] or (counts["for"] == counts["against"] and casting == "for")
+    )
 
 
 # --- voting, by example --------------------------------------------------------------------------------
@@ -280,7 +295,8 @@ def test_the_quorum_is_more_than_half_of_the_directorates_held():
     game.do(c.Second(motion_id=proposed.motion_id), game.seat(game.holder(held[1])))
     game.do(c.Vote(motion_id=proposed.motion_id, choice="for"), game.seat(game.holder(held[2])))
     assert "1 of 3 directorates have voted, and at least 2 must" in game.refuse(
-        c.CloseVote(motion_id=proposed.motion_id))
+        c.CloseVote(motion_id=proposed.motion_id)
+    )
     game.do(c.Vote(motion_id=proposed.motion_id, choice="against"), game.seat(game.holder(held[0], "assistant")))
     [closed] = game.do(c.CloseVote(motion_id=proposed.motion_id, casting="for"))
     assert closed.carried and closed.casting == "for"
@@ -349,8 +365,10 @@ def test_a_directorate_has_one_vote_whichever_partner_casts_it_and_may_change_it
     game.do(c.Vote(motion_id=motion, choice="for"), game.seat(game.holder("housing")))
     for seat in (game.holder("housing"), game.holder("housing", "assistant")):
         message = game.refuse(c.Vote(motion_id=motion, choice="for"), game.seat(seat))
-        assert message == ("Housing has already voted for this motion; each directorate has one vote. "
-                           "Choose another option to change it.")
+        assert message == (
+            "Housing has already voted for this motion; each directorate has one vote. "
+            "Choose another option to change it."
+        )
     assert tally(game.state.motions[motion]) == (1, 0, 0)
     # A different choice, from either partner, replaces the first: still one vote.
     game.do(c.Vote(motion_id=motion, choice="against"), game.seat(game.holder("housing", "assistant")))
@@ -396,7 +414,8 @@ def test_seats_without_a_directorate_cannot_vote_propose_or_second():
     for seat in (game.resident, game.state.chair):
         actor = game.seat(seat)
         assert game.refuse(c.Vote(motion_id=motion, choice="for"), actor) == (
-            "Only directors and executive assistants can vote for a directorate; you hold no vote.")
+            "Only directors and executive assistants can vote for a directorate; you hold no vote."
+        )
         assert "you hold no directorate" in game.refuse(c.Propose(text="Hello"), actor)
         assert "you hold no directorate" in game.refuse(c.Second(motion_id=motion), actor)
     assert game.state.role_of(game.resident).kind == "panel"
@@ -411,8 +430,9 @@ def test_a_directorate_cannot_second_its_own_motion():
         message = game.refuse(c.Second(motion_id=proposed.motion_id), game.seat(seat))
         assert "cannot second its own motion" in message
     game.do(c.Second(motion_id=proposed.motion_id), game.seat(game.holder("housing")))
-    assert "not waiting for a seconder" in game.refuse(c.Second(motion_id=proposed.motion_id),
-                                                       game.seat(game.holder("health")))
+    assert "not waiting for a seconder" in game.refuse(
+        c.Second(motion_id=proposed.motion_id), game.seat(game.holder("health"))
+    )
 
 
 def test_a_transfer_larger_than_the_sending_budget_is_refused():
@@ -451,8 +471,9 @@ def test_voting_on_a_motion_that_is_not_open_is_refused():
 def test_only_the_proposing_directorate_withdraws_and_only_undecided_motions():
     game = board_game()
     motion = voting_on(game)
-    assert "Only the directorate that proposed" in game.refuse(c.Withdraw(motion_id=motion),
-                                                               game.seat(game.holder("safety")))
+    assert "Only the directorate that proposed" in game.refuse(
+        c.Withdraw(motion_id=motion), game.seat(game.holder("safety"))
+    )
     cast(game, motion, housing="for", health="for", safety="for")
     game.do(c.CloseVote(motion_id=motion, casting="for"))
     assert "already been decided" in game.refuse(c.Withdraw(motion_id=motion), game.seat(game.holder("health")))
@@ -481,19 +502,34 @@ def test_proposing_before_an_item_is_open_or_outside_the_board_is_refused():
 
 
 TRAINER_COMMANDS = [
-    c.RemoveSeat(seat_id="s0"), c.AutoPair(), c.MoveSeat(seat_id="s0"), c.ChooseChair(seat_id="s0"),
-    c.Shuffle(seed=1), c.SwapPairs(first="p1", second="p2"), c.StartPhase(phase="debrief"), c.PauseClock(),
-    c.ResumeClock(), c.ReleaseInject(inject_id="news"), c.WriteInject(title="Flood", text="The river is rising."),
-    c.Announce(text="Five minutes left"), c.AddItem(title="Any other business"),
-    c.EditItem(item_id="budget", minutes=5), c.MoveItem(item_id="budget", position=0),
+    c.RemoveSeat(seat_id="s0"),
+    c.AutoPair(),
+    c.MoveSeat(seat_id="s0"),
+    c.ChooseChair(seat_id="s0"),
+    c.Shuffle(seed=1),
+    c.SwapPairs(first="p1", second="p2"),
+    c.StartPhase(phase="debrief"),
+    c.PauseClock(),
+    c.ResumeClock(),
+    c.ReleaseInject(inject_id="news"),
+    c.WriteInject(title="Flood", text="The river is rising."),
+    c.Announce(text="Five minutes left"),
+    c.AddItem(title="Any other business"),
+    c.EditItem(item_id="budget", minutes=5),
+    c.MoveItem(item_id="budget", position=0),
     c.VoidMotion(motion_id="m1", reason="Recorded in error"),
-    c.MoveToRole(seat_id="s0", directorate="housing", position="director"), c.OpenTenPercent(),
-    c.RevealTenPercent(), c.AdvanceTime(period="year"),
+    c.MoveToRole(seat_id="s0", directorate="housing", position="director"),
+    c.OpenTenPercent(),
+    c.RevealTenPercent(),
+    c.AdvanceTime(period="year"),
 ]
 CHAIR_COMMANDS = [
-    c.OpenItem(item_id="objectives"), c.CloseVote(motion_id="m1", casting="for"),
-    c.RuleOut(motion_id="m1", reason="Not for this board"), c.SetBallot(motion_id="m1", secret=True),
-    c.CallSpeaker(), c.FinishSpeaker(),
+    c.OpenItem(item_id="objectives"),
+    c.CloseVote(motion_id="m1", casting="for"),
+    c.RuleOut(motion_id="m1", reason="Not for this board"),
+    c.SetBallot(motion_id="m1", secret=True),
+    c.CallSpeaker(),
+    c.FinishSpeaker(),
 ]
 
 
@@ -562,8 +598,13 @@ def test_nothing_happens_after_the_session_is_closed():
     assert game.refuse(c.Vote(motion_id=motion, choice="for"), director) == finished
     assert game.refuse(c.Propose(text="More"), director) == finished
     assert game.refuse(c.Join(name="Late", agency="police"), GUEST, new_seat_id="late") == finished
-    for command in (c.CloseVote(motion_id=motion, casting="for"), c.StartPhase(phase="board"), c.PauseClock(),
-                    c.OpenItem(item_id="objectives"), c.AutoPair()):
+    for command in (
+        c.CloseVote(motion_id=motion, casting="for"),
+        c.StartPhase(phase="board"),
+        c.PauseClock(),
+        c.OpenItem(item_id="objectives"),
+        c.AutoPair(),
+    ):
         assert game.refuse(command) == finished
 
 

@@ -30,8 +30,9 @@ def own_directorate(state, viewer: Viewer) -> str | None:
 
 def shown(game: Game, viewer: Viewer, event_type: type) -> list[dict]:
     """The events of one type in the log, as `viewer` is shown them (those it is not shown left out)."""
-    bodies = [shown_event(game.state, e, seq, viewer) for seq, e in enumerate(game.log, start=1)
-              if isinstance(e, event_type)]
+    bodies = [
+        shown_event(game.state, e, seq, viewer) for seq, e in enumerate(game.log, start=1) if isinstance(e, event_type)
+    ]
     return [b for b in bodies if b is not None]
 
 
@@ -142,7 +143,8 @@ def test_the_running_tally_of_an_open_secret_ballot_gives_no_vote_away():
         row = motion_in(view_for(game.state, viewer, 0.0), motion)
         assert row["ballots"] == {"housing": "voted"}
         assert all(len(choices) > 1 for choices in possible_choices(row).values()), (
-            f"{viewer} can tell how Housing voted from {row['tally']}")
+            f"{viewer} can tell how Housing voted from {row['tally']}"
+        )
 
 
 # --- the extra 10% round ------------------------------------------------------------------------------------
@@ -151,8 +153,10 @@ def test_the_running_tally_of_an_open_secret_ballot_gives_no_vote_away():
 def ten_percent_game() -> Game:
     game = board_game()
     game.do(c.OpenTenPercent())
-    game.do(c.AnswerTenPercent(recipient="housing", reason="Damp fills the surgery"),
-            game.seat(game.holder("health", "assistant")))
+    game.do(
+        c.AnswerTenPercent(recipient="housing", reason="Damp fills the surgery"),
+        game.seat(game.holder("health", "assistant")),
+    )
     game.do(c.AnswerTenPercent(recipient="education", reason="Bored teenagers"), director(game, "safety"))
     return game
 
@@ -182,7 +186,9 @@ def test_after_the_reveal_every_viewer_sees_every_answer():
         t = view_for(game.state, viewer, 0.0)["ten_percent"]
         assert t["status"] == "revealed"
         assert {a["directorate"]: (a["recipient"], a["reason"]) for a in t["answers"]} == {
-            "health": ("housing", "Damp fills the surgery"), "safety": ("education", "Bored teenagers")}
+            "health": ("housing", "Damp fills the surgery"),
+            "safety": ("education", "Bored teenagers"),
+        }
 
 
 def test_after_the_reveal_the_answers_events_are_shown_to_everyone():
@@ -253,10 +259,16 @@ def test_the_strategy_lists_what_was_carried_sorted_into_its_parts():
         "short": {"kind": "objective", "term": "short", "text": "Fix every damp home this winter"},
         "medium": {"kind": "objective", "term": "medium", "text": "Halve GP visits for chest infections"},
         "long": {"kind": "objective", "term": "long", "text": "A healthy town"},
-        "target": {"kind": "target", "text": "Damp homes to 10%",
-                   "target": c.TargetTermsIn(indicator="damp-homes", directorate="housing", value=10, by="2028")},
-        "transfer": {"kind": "transfer", "text": "Move money to repairs",
-                     "transfer": c.TransferTerms(source="health", target="housing", amount=25_000, reason="damp")},
+        "target": {
+            "kind": "target",
+            "text": "Damp homes to 10%",
+            "target": c.TargetTermsIn(indicator="damp-homes", directorate="housing", value=10, by="2028"),
+        },
+        "transfer": {
+            "kind": "transfer",
+            "text": "Move money to repairs",
+            "transfer": c.TransferTerms(source="health", target="housing", amount=25_000, reason="damp"),
+        },
         "strategy": {"kind": "strategy", "text": "One front door for residents"},
         "free": {"kind": "free", "text": "Thank the residents' panel"},
         "lost": {"kind": "strategy", "text": "Close the library"},
@@ -301,7 +313,9 @@ def test_the_floor_view_shows_the_speaker_the_queue_in_order_and_counts_by_voice
         floor = view_for(game.state, viewer, 0.0)["floor"]
         assert floor["speaking"]["id"] == resident and floor["speaking"]["voice"] == "resident"
         assert [(p["id"], p["voice"]) for p in floor["queue"]] == [
-            (health_assistant, "assistant"), (game.state.chair, "chair")]
+            (health_assistant, "assistant"),
+            (game.state.chair, "chair"),
+        ]
         assert floor["queue"][0]["directorate"] == "health"
         assert floor["by_voice"] == {"resident": 2, "director": 1}
         assert [(r["id"], r["count"]) for r in floor["contributions"]] == [(resident, 2), (housing, 1)]

@@ -90,20 +90,25 @@ def test_a_target_or_transfer_motion_without_its_terms_is_refused():
     game = board_game()
     actor = director(game, "housing")
     assert game.refuse(c.Propose(text="Target", kind="target"), actor) == (
-        "A target motion needs its indicator, directorate, value and date.")
+        "A target motion needs its indicator, directorate, value and date."
+    )
     assert game.refuse(c.Propose(text="Transfer", kind="transfer"), actor) == (
-        "A transfer motion needs the sending and receiving directorates, the amount and the reason.")
+        "A transfer motion needs the sending and receiving directorates, the amount and the reason."
+    )
 
 
 def test_terms_belong_only_to_their_own_kind_of_motion():
     game = board_game()
     actor = director(game, "housing")
     goal = c.TargetTermsIn(indicator="damp-homes", directorate="housing", value=12, by="2027")
-    for command in (c.Propose(text="x", kind="strategy", transfer=transfer("housing", "health", 1)),
-                    c.Propose(text="x", kind="transfer", transfer=transfer("housing", "health", 1), target=goal),
-                    c.Propose(text="x", kind="free", target=goal)):
+    for command in (
+        c.Propose(text="x", kind="strategy", transfer=transfer("housing", "health", 1)),
+        c.Propose(text="x", kind="transfer", transfer=transfer("housing", "health", 1), target=goal),
+        c.Propose(text="x", kind="free", target=goal),
+    ):
         assert game.refuse(command, actor) == (
-            "Only a transfer motion carries transfer terms, and only a target motion a target.")
+            "Only a transfer motion carries transfer terms, and only a target motion a target."
+        )
 
 
 def test_an_untyped_motion_is_a_transfer_if_it_carries_one_and_free_otherwise():
@@ -115,14 +120,16 @@ def test_an_untyped_motion_is_a_transfer_if_it_carries_one_and_free_otherwise():
 
 def test_a_transfer_that_would_leave_a_budget_negative_is_refused():
     game = board_game()
-    message = game.refuse(c.Propose(text="Too much", transfer=transfer("safety", "health", 200_001)),
-                          director(game, "housing"))
+    message = game.refuse(
+        c.Propose(text="Too much", transfer=transfer("safety", "health", 200_001)), director(game, "housing")
+    )
     assert message == "Community Safety holds only £200,000, so it cannot transfer £200,001."
     # After money has left, the limit is what is left.
     carry(game, seconded(game, propose(game, transfer=transfer("safety", "health", 150_000))))
     assert game.state.ledger["safety"] == 50_000
-    message = game.refuse(c.Propose(text="Again", transfer=transfer("safety", "health", 50_001)),
-                          director(game, "housing"))
+    message = game.refuse(
+        c.Propose(text="Again", transfer=transfer("safety", "health", 50_001)), director(game, "housing")
+    )
     assert message == "Community Safety holds only £50,000, so it cannot transfer £50,001."
 
 
@@ -141,12 +148,15 @@ def test_a_transfer_may_name_only_one_of_the_scenarios_exported_costs():
 def test_an_accepted_amendment_rewrites_the_motion_and_its_terms():
     game = board_game()
     motion = propose(game, transfer=transfer("housing", "health", 50_000))
-    [amendment] = game.do(c.Amend(motion_id=motion, text="Fund more repairs",
-                                  transfer=transfer("housing", "health", 80_000, "damp")), assistant(game, "education"))
+    [amendment] = game.do(
+        c.Amend(motion_id=motion, text="Fund more repairs", transfer=transfer("housing", "health", 80_000, "damp")),
+        assistant(game, "education"),
+    )
     assert amendment.amendment_id == f"{motion}-a1" and amendment.directorate == "education"
     assert game.state.motions[motion].amendments[0].status == "pending"
-    game.do(c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True),
-            assistant(game, "health"))
+    game.do(
+        c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True), assistant(game, "health")
+    )
     m = game.state.motions[motion]
     assert (m.text, m.transfer.amount, m.amendments[0].status) == ("Fund more repairs", 80_000, "accepted")
     carry(game, seconded(game, motion))
@@ -157,12 +167,14 @@ def test_a_declined_amendment_leaves_the_motion_as_it_was():
     game = board_game()
     motion = propose(game, kind="objective", term="long", text="A healthy town")
     [amendment] = game.do(c.Amend(motion_id=motion, text="A wealthy town"), director(game, "housing"))
-    game.do(c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=False),
-            director(game, "health"))
+    game.do(
+        c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=False), director(game, "health")
+    )
     m = game.state.motions[motion]
     assert (m.text, m.term, m.amendments[0].status) == ("A healthy town", "long", "declined")
-    message = game.refuse(c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True),
-                          director(game, "health"))
+    message = game.refuse(
+        c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True), director(game, "health")
+    )
     assert message == "There is no such amendment waiting for a decision."
 
 
@@ -171,11 +183,13 @@ def test_only_the_proposing_directorate_decides_an_amendment():
     motion = propose(game)
     [amendment] = game.do(c.Amend(motion_id=motion, text="Better"), director(game, "housing"))
     for actor in (director(game, "housing"), assistant(game, "safety")):
-        message = game.refuse(c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True),
-                              actor)
+        message = game.refuse(
+            c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True), actor
+        )
         assert message == "Only the directorate that proposed the motion can accept or decline an amendment."
     assert "no such amendment" in game.refuse(
-        c.DecideAmendment(motion_id=motion, amendment_id="m1-a9", accept=True), director(game, "health"))
+        c.DecideAmendment(motion_id=motion, amendment_id="m1-a9", accept=True), director(game, "health")
+    )
 
 
 def test_amending_after_votes_are_cast_is_refused():
@@ -185,8 +199,9 @@ def test_amending_after_votes_are_cast_is_refused():
     game.do(c.Vote(motion_id=motion, choice="for"), director(game, "education"))
     message = game.refuse(c.Amend(motion_id=motion, text="Too late"), director(game, "housing"))
     assert message == "Votes have been cast on that motion, so it can no longer be amended."
-    message = game.refuse(c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True),
-                          director(game, "health"))
+    message = game.refuse(
+        c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True), director(game, "health")
+    )
     assert message == "Votes have been cast on that motion, so it can no longer be amended."
 
 
@@ -204,26 +219,33 @@ def test_amending_a_closed_motion_is_refused():
 def test_an_amendment_may_change_terms_only_of_its_own_kind():
     game = board_game()
     motion = propose(game, kind="strategy")
-    message = game.refuse(c.Amend(motion_id=motion, text="x", transfer=transfer("housing", "health", 1)),
-                          director(game, "housing"))
+    message = game.refuse(
+        c.Amend(motion_id=motion, text="x", transfer=transfer("housing", "health", 1)), director(game, "housing")
+    )
     assert message == "An amendment can change the terms only of a transfer or target motion of that kind."
 
 
 def test_an_amendment_moving_more_than_the_source_holds_is_refused_when_made_and_when_accepted():
     game = board_game()
     motion = propose(game, transfer=transfer("housing", "health", 50_000))
-    message = game.refuse(c.Amend(motion_id=motion, text="More", transfer=transfer("housing", "health", 400_001)),
-                          director(game, "safety"))
+    message = game.refuse(
+        c.Amend(motion_id=motion, text="More", transfer=transfer("housing", "health", 400_001)),
+        director(game, "safety"),
+    )
     assert message == "Housing holds only £400,000, so it cannot transfer £400,001."
-    [amendment] = game.do(c.Amend(motion_id=motion, text="More", transfer=transfer("housing", "health", 350_000)),
-                          director(game, "safety"))
+    [amendment] = game.do(
+        c.Amend(motion_id=motion, text="More", transfer=transfer("housing", "health", 350_000)),
+        director(game, "safety"),
+    )
     # Meanwhile, another motion takes money out of housing.
     carry(game, seconded(game, propose(game, by="education", transfer=transfer("housing", "education", 100_000))))
-    message = game.refuse(c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True),
-                          director(game, "health"))
+    message = game.refuse(
+        c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=True), director(game, "health")
+    )
     assert message == "Housing holds only £300,000, so it cannot transfer £350,000."
-    game.do(c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=False),
-            director(game, "health"))
+    game.do(
+        c.DecideAmendment(motion_id=motion, amendment_id=amendment.amendment_id, accept=False), director(game, "health")
+    )
 
 
 # --- seconding, withdrawing, ruling out ---------------------------------------------------------------------
@@ -234,7 +256,8 @@ def test_seconding_ones_own_motion_is_refused_from_either_partner():
     motion = propose(game, by="education")
     for actor in (director(game, "education"), assistant(game, "education")):
         assert game.refuse(c.Second(motion_id=motion), actor) == (
-            "A directorate cannot second its own motion; another directorate must.")
+            "A directorate cannot second its own motion; another directorate must."
+        )
     assert game.state.motions[motion].status == "proposed"
 
 
@@ -247,7 +270,8 @@ def test_the_chair_rules_a_motion_out_of_order_with_a_reason():
     m = game.state.motions[motion]
     assert (m.status, m.note) == ("out_of_order", "Not within the board's powers")
     assert game.refuse(c.Vote(motion_id=motion, choice="against"), director(game, "safety")) == (
-        "That motion is not open for voting.")
+        "That motion is not open for voting."
+    )
     assert game.refuse(c.RuleOut(motion_id=motion, reason="again"), TRAINER) == "That motion has already been decided."
     assert game.refuse(c.CloseVote(motion_id=motion, casting="for"), TRAINER) == "That motion is not open for voting."
 
@@ -257,8 +281,13 @@ def test_ruling_out_setting_the_ballot_or_calling_speakers_needs_the_chair():
     motion = propose(game)
     game.do(c.RaiseHand(), game.seat(game.resident))
     for actor in (director(game, "housing"), assistant(game, "health"), game.seat(game.resident)):
-        for command in (c.RuleOut(motion_id=motion, reason="No"), c.SetBallot(motion_id=motion, secret=True),
-                        c.CallSpeaker(), c.CallSpeaker(seat_id=game.resident), c.FinishSpeaker()):
+        for command in (
+            c.RuleOut(motion_id=motion, reason="No"),
+            c.SetBallot(motion_id=motion, secret=True),
+            c.CallSpeaker(),
+            c.CallSpeaker(seat_id=game.resident),
+            c.FinishSpeaker(),
+        ):
             assert game.refuse(command, actor) == "Only the chair or the trainer can do that."
     game.do(c.SetBallot(motion_id=motion, secret=True), chair(game))
     game.do(c.CallSpeaker(), TRAINER)
@@ -299,7 +328,8 @@ def test_voiding_a_carried_transfer_puts_the_money_back_and_keeps_the_record():
     assert (m.status, m.note, m.moved_money) == ("void", "The amount was misheard", False)
     assert any(isinstance(e, ev.VoteClosed) for e in game.log), "nothing is deleted"
     assert game.refuse(c.VoidMotion(motion_id=motion, reason="again")) == (
-        "Only a motion that has been decided can be corrected.")
+        "Only a motion that has been decided can be corrected."
+    )
     assert game.state.ledger == BUDGETS
 
 
@@ -308,7 +338,8 @@ def test_voiding_a_lost_motion_moves_no_money():
     motion = seconded(game, propose(game, transfer=transfer("housing", "health", 60_000)))
     carry(game, motion, housing="against", health="for", safety="against")
     assert game.do(c.VoidMotion(motion_id=motion, reason="Wrong item")) == [
-        ev.MotionVoided(motion, "Wrong item", game.now)]
+        ev.MotionVoided(motion, "Wrong item", game.now)
+    ]
     assert game.state.ledger == BUDGETS
 
 
@@ -316,7 +347,8 @@ def test_only_decided_motions_can_be_voided():
     game = board_game()
     motion = propose(game)
     assert game.refuse(c.VoidMotion(motion_id=motion, reason="x")) == (
-        "Only a motion that has been decided can be corrected.")
+        "Only a motion that has been decided can be corrected."
+    )
     assert game.refuse(c.VoidMotion(motion_id="m9", reason="x")) == "There is no such motion."
 
 
@@ -325,13 +357,15 @@ def test_a_void_the_receiver_can_no_longer_pay_back_is_refused():
     first = seconded(game, propose(game, transfer=transfer("housing", "education", 100_000)))
     carry(game, first)
     # Education passes all of it on, and more.
-    second = seconded(game, propose(game, by="education", transfer=transfer("education", "safety", 150_000)),
-                      by="housing")
+    second = seconded(
+        game, propose(game, by="education", transfer=transfer("education", "safety", 150_000)), by="housing"
+    )
     carry(game, second)
     assert game.state.ledger["education"] == 50_000
     message = game.refuse(c.VoidMotion(motion_id=first, reason="Misheard"))
-    assert message == ("Education now holds only £50,000, so the £100,000 cannot simply go back; "
-                       "agree a new transfer instead.")
+    assert message == (
+        "Education now holds only £50,000, so the £100,000 cannot simply go back; agree a new transfer instead."
+    )
     assert game.state.motions[first].status == "carried"
     # Undo the later one first, and then the first can go back too.
     game.do(c.VoidMotion(motion_id=second, reason="Misheard"))

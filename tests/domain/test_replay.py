@@ -63,7 +63,7 @@ def games(draw) -> Game:
         seats = list(game.state.seats) or ["nobody"]
         return seats[k % len(seats)]
 
-    for k, agency in enumerate(draw(st.permutations(TINY_AGENCIES[:4] * 2))[:draw(st.integers(0, 8))]):
+    for k, agency in enumerate(draw(st.permutations(TINY_AGENCIES[:4] * 2))[: draw(st.integers(0, 8))]):
         attempt(c.Join(name=f"Early {k}", agency=agency), GUEST, new_seat_id=f"s{len(game.log)}")
     lobby = st.tuples(st.sampled_from(LOBBY_KINDS), st.integers(0, 20), st.sampled_from(TINY_AGENCIES + [RESIDENT]))
     for kind, k, agency in draw(st.lists(lobby, min_size=4, max_size=25)):
@@ -112,7 +112,7 @@ def test_a_random_games_log_round_trips_and_replays_to_the_live_state(game):
     assert game.state.seq == len(game.log)
     # Every intermediate state is the fold of the events up to it.
     for state in game.states:
-        assert reducer.replay(decoded[:state.seq]) == state
+        assert reducer.replay(decoded[: state.seq]) == state
 
 
 def test_a_scripted_game_produces_every_kind_of_event_and_replays():
@@ -147,10 +147,10 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     terms = c.TransferTerms(source=source, target=target, amount=1000, reason="Exported costs £")
     [m1] = game.do(c.Propose(text="A motion", kind="transfer", transfer=terms), game.seat(first))
     bigger = c.TransferTerms(source=source, target=target, amount=2000, reason="More")
-    [amendment] = game.do(c.Amend(motion_id=m1.motion_id, text="An amended motion", transfer=bigger),
-                          game.seat(second))
-    game.do(c.DecideAmendment(motion_id=m1.motion_id, amendment_id=amendment.amendment_id, accept=True),
-            game.seat(first))
+    [amendment] = game.do(c.Amend(motion_id=m1.motion_id, text="An amended motion", transfer=bigger), game.seat(second))
+    game.do(
+        c.DecideAmendment(motion_id=m1.motion_id, amendment_id=amendment.amendment_id, accept=True), game.seat(first)
+    )
     game.do(c.SetBallot(motion_id=m1.motion_id, secret=True), chair)
     game.do(c.Second(motion_id=m1.motion_id), game.seat(second))
     game.do(c.Vote(motion_id=m1.motion_id, choice="for"), game.seat(first))
@@ -182,8 +182,10 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     # Time moves on, and the debrief's reflection.
     game.do(c.AdvanceTime(period="quarter"))
     game.do(c.StartPhase(phase="debrief"))
-    game.do(c.Reflect(ratings={"trust": 4, "residents-voice": 2}, comment="We listened more than usual."),
-            game.seat(resident))
+    game.do(
+        c.Reflect(ratings={"trust": 4, "residents-voice": 2}, comment="We listened more than usual."),
+        game.seat(resident),
+    )
     game.do(c.StartPhase(phase="closed"))
     follow_up = [ev.SessionCreated("NEXT", game.state.scenario, 9999.0), plan(game.state, 9999.0)]
     assert {e.type for e in game.log + follow_up} == set(ev.EVENT_TYPES), "the script should cover every event type"
@@ -240,8 +242,9 @@ def document_snippets() -> list[str]:
     snippets = []
     for doc in tiny_pack().documents.values():
         text = re.sub(r"<[^>]+>", "\n", doc.html)
-        snippets += [line.strip() for line in text.splitlines() if len(line.strip()) >= 12
-                     and line.strip() not in public]
+        snippets += [
+            line.strip() for line in text.splitlines() if len(line.strip()) >= 12 and line.strip() not in public
+        ]
     assert any("SECRET-housing" in s for s in snippets)
     return snippets
 
@@ -300,8 +303,13 @@ def expected_keys(state, seat_id: str) -> set[str]:
     if state.phase == "lobby" or not state.shuffled:
         return set()
     role = state.role_of(seat_id)
-    extra = {"director": {role.directorate}, "assistant": {role.directorate}, "chair": {"chair"},
-             "panel": {"residents"}, "unplaced": set()}[role.kind]
+    extra = {
+        "director": {role.directorate},
+        "assistant": {role.directorate},
+        "chair": {"chair"},
+        "panel": {"residents"},
+        "unplaced": set(),
+    }[role.kind]
     return {"everyone"} | extra
 
 

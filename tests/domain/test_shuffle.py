@@ -62,8 +62,9 @@ def check_valid(result, candidates, directorates):
 @settings(max_examples=300, deadline=None)
 @given(rosters(), seeds)
 @example(([Candidate("p0", ("a",), frozenset({"d0"}))], ["d0"]), 0)  # the only directorate is its own
-@example(([Candidate("p0", ("a",), frozenset({"d0"})), Candidate("p1", ("b",), frozenset({"d0"}))],
-          ["d0", "d1"]), 3)  # Hall: two pairs can only share d1
+@example(
+    ([Candidate("p0", ("a",), frozenset({"d0"})), Candidate("p1", ("b",), frozenset({"d0"}))], ["d0", "d1"]), 3
+)  # Hall: two pairs can only share d1
 @example(([Candidate(f"p{i}", ("x",), frozenset()) for i in range(3)], ["d0", "d1"]), 1)  # too many pairs
 def test_match_succeeds_exactly_when_a_valid_shuffle_exists(roster, seed):
     candidates, directorates = roster
@@ -123,8 +124,10 @@ def test_every_shuffle_of_three_free_pairs_turns_up_across_seeds():
 
 # --- (4) the explanation names the pairs that are stuck ----------------------------------------------------
 
-EXPLAINED = re.compile(r"(?:pair (?P<one>\S+) can|the (?P<count>\d+) pairs (?P<who>.+?) can only) take "
-                       r"(?P<n>no|one|\d+) directorates?(?: between them)? \((?P<places>.+?)\); every other")
+EXPLAINED = re.compile(
+    r"(?:pair (?P<one>\S+) can|the (?P<count>\d+) pairs (?P<who>.+?) can only) take "
+    r"(?P<n>no|one|\d+) directorates?(?: between them)? \((?P<places>.+?)\); every other"
+)
 NUMBERS = {"no": 0, "one": 1}
 
 
@@ -156,16 +159,20 @@ def test_the_explanation_names_pairs_that_cannot_all_be_placed(roster, seed):
 
 
 def test_explanation_example_reads_well():
-    candidates = [Candidate("p1", ("a", "b"), frozenset({"housing", "schools"})),
-                  Candidate("p2", ("c", "d"), frozenset({"housing", "schools"})),
-                  Candidate("p3", ("e", "f"), frozenset({"health"}))]
+    candidates = [
+        Candidate("p1", ("a", "b"), frozenset({"housing", "schools"})),
+        Candidate("p2", ("c", "d"), frozenset({"housing", "schools"})),
+        Candidate("p3", ("e", "f"), frozenset({"health"})),
+    ]
     names = {"housing": "Housing", "health": "Health", "schools": "Schools"}
     for seed in range(20):
         with pytest.raises(ShuffleImpossible) as impossible:
             match(candidates, list(names), seed, names)
         message = str(impossible.value)
-        assert message.startswith("No shuffle is possible: the 2 pairs p1, p2 can only take one directorate "
-                                  "between them (Health); every other directorate belongs to one of their own agencies.")
+        assert message.startswith(
+            "No shuffle is possible: the 2 pairs p1, p2 can only take one directorate "
+            "between them (Health); every other directorate belongs to one of their own agencies."
+        )
         assert "p3" not in message
 
 
@@ -201,8 +208,11 @@ def test_shuffle_through_decide_either_explains_or_gives_valid_roles(lobby, seed
     if chair is not None and chair < len(game.state.seats):
         game.do(c.ChooseChair(seat_id=list(game.state.seats)[chair]))
     panel = scenario.residents_mode == "panel"
-    pairable = sorted(s.id for s in game.state.seats.values()
-                      if s.id != game.state.chair_pick and not (panel and s.agency == RESIDENT))
+    pairable = sorted(
+        s.id
+        for s in game.state.seats.values()
+        if s.id != game.state.chair_pick and not (panel and s.agency == RESIDENT)
+    )
     if not pairable:
         assert "nobody to pair" in game.refuse(c.AutoPair())
         assert "Pair people up" in game.refuse(c.Shuffle(seed=seed))
@@ -295,8 +305,8 @@ def test_auto_pairs_puts_people_from_the_same_agency_together_first(agencies):
     same = [p for p in pairs if len(p) == 2 and agency_of[p[0]] == agency_of[p[1]]]
     counts = Counter(agencies)
     assert len(same) == sum(k // 2 for k in counts.values()), "as many same-agency pairs as possible"
-    assert pairs[:len(same)] == same, "same-agency pairs come before the mixed ones"
-    mixed = [s for p in pairs[len(same):] for s in p]
+    assert pairs[: len(same)] == same, "same-agency pairs come before the mixed ones"
+    mixed = [s for p in pairs[len(same) :] for s in p]
     assert len({agency_of[s] for s in mixed}) == len(mixed), "the odd ones out are from different agencies"
     for p in same:  # within an agency, people are paired in the order they joined
         assert int(p[0][1:]) < int(p[1][1:])

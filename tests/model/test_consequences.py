@@ -12,7 +12,9 @@ from app.domain.views import Viewer, view_for
 from app.scenarios.loader import facts, load_folder
 from tests.scenarios.test_shipped_packs import play_to_the_board
 
-SHIPPED = sorted(p for p in (Path(__file__).resolve().parents[2] / "scenarios").iterdir() if (p / "scenario.yaml").exists())
+SHIPPED = sorted(
+    p for p in (Path(__file__).resolve().parents[2] / "scenarios").iterdir() if (p / "scenario.yaml").exists()
+)
 SCENARIOS = {p.name: facts(load_folder(p)) for p in SHIPPED}
 
 

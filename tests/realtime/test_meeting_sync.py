@@ -36,15 +36,26 @@ def test_every_seat_sees_the_same_meeting(server, server_trainer, seated):
     code, browsers, view = seated
     holders = {d["id"]: browsers[d["director"]["id"]] for d in view["directorates"] if d["director"]}
     (first, proposer), (second, other) = holders.items()
-    clients = [socket(server, b, code=code) for b in browsers.values()] + [socket(server, server_trainer, "projector", code)]
+    clients = [socket(server, b, code=code) for b in browsers.values()] + [
+        socket(server, server_trainer, "projector", code)
+    ]
     sockets = [c.__enter__() for c in clients]
     try:
         for ws in sockets:
             receive(ws, "sync")
         send(proposer, code, {"type": "raise-hand"})
         send(server_trainer, code, {"type": "call-speaker"})
-        send(proposer, code, {"type": "propose", "kind": "transfer", "text": "Repairs first", "secret": True,
-                              "transfer": {"source": first, "target": second, "amount": 1000, "reason": "damp"}})
+        send(
+            proposer,
+            code,
+            {
+                "type": "propose",
+                "kind": "transfer",
+                "text": "Repairs first",
+                "secret": True,
+                "transfer": {"source": first, "target": second, "amount": 1000, "reason": "damp"},
+            },
+        )
         send(other, code, {"type": "second", "motion_id": "m1"})
         send(proposer, code, {"type": "vote", "motion_id": "m1", "choice": "for"})
         send(other, code, {"type": "vote", "motion_id": "m1", "choice": "against"})
@@ -57,7 +68,8 @@ def test_every_seat_sees_the_same_meeting(server, server_trainer, seated):
         assert all(timeless(v[part]) == timeless(views[0][part]) for v in views), part
     motions = [v["motions"][0] for v in views]
     assert {m["status"] for m in motions} == {"carried"} and {json.dumps(m["tally"]) for m in motions} == {
-        json.dumps({"for": 1, "against": 1, "abstain": 0})}
+        json.dumps({"for": 1, "against": 1, "abstain": 0})
+    }
     assert all(set(m["ballots"].values()) <= {"voted", "for", "against"} for m in motions)
     projector = views[-1]["motions"][0]
     assert set(projector["ballots"].values()) == {"voted"}, "a secret ballot never shows a choice on the projector"

@@ -26,8 +26,15 @@ def test_a_killed_server_comes_back_with_the_whole_meeting(server):
     view = board_meeting(trainer, code, browsers)
     first, second = [d["id"] for d in view["directorates"] if d["director"]]
     holder = {d["id"]: browsers[d["director"]["id"]] for d in view["directorates"] if d["director"]}
-    send(holder[first], code, {"type": "propose", "text": "Move money to prevention",
-                               "transfer": {"source": first, "target": second, "amount": 40000, "reason": "damp"}})
+    send(
+        holder[first],
+        code,
+        {
+            "type": "propose",
+            "text": "Move money to prevention",
+            "transfer": {"source": first, "target": second, "amount": 40000, "reason": "damp"},
+        },
+    )
     send(holder[second], code, {"type": "second", "motion_id": "m1"})
     send(holder[first], code, {"type": "vote", "motion_id": "m1", "choice": "for"}, command_id="v-first")
     before = trainer.get(f"/api/sessions/{code}/view").json()

@@ -104,8 +104,9 @@ def test_a_command_sent_twice_counts_once(server, server_trainer, session):
     proposer, seconder = browsers[holders[0]], browsers[holders[1]]
     send(proposer, code, {"type": "propose", "text": "Joint repairs fund"})
     send(seconder, code, {"type": "second", "motion_id": "m1"})
-    frame = json.dumps({"type": "command", "id": "vote-once", "command": {
-        "type": "vote", "motion_id": "m1", "choice": "for"}})
+    frame = json.dumps(
+        {"type": "command", "id": "vote-once", "command": {"type": "vote", "motion_id": "m1", "choice": "for"}}
+    )
     with socket(server, proposer, code=code) as ws:
         receive(ws, "sync")
         ws.send(frame)

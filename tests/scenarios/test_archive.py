@@ -20,7 +20,7 @@ def zipped(entries: dict[str, bytes], *, symlink: str | None = None) -> bytes:
             archive.writestr(name, data)
         if symlink:
             info = zipfile.ZipInfo(symlink)
-            info.external_attr = (0o120777 << 16)
+            info.external_attr = 0o120777 << 16
             archive.writestr(info, "/etc/passwd")
     return out.getvalue()
 
@@ -53,16 +53,18 @@ def test_a_zip_of_the_folder_itself_is_understood():
 
 
 def test_paths_that_climb_out_of_the_pack_are_refused():
-    message = refusal(zipped({"scenario.yaml": b"id: x", "../evil.md": b"x", "/etc/cron.md": b"x",
-                              "docs\\win.md": b"x"}))
+    message = refusal(
+        zipped({"scenario.yaml": b"id: x", "../evil.md": b"x", "/etc/cron.md": b"x", "docs\\win.md": b"x"})
+    )
     assert "../evil.md: this path would land outside the pack" in message
     assert "/etc/cron.md: this path would land outside the pack" in message
     assert "docs\\win.md: this path would land outside the pack" in message
 
 
 def test_links_and_unexpected_file_types_are_refused():
-    message = refusal(zipped({"scenario.yaml": b"id: x", "run.sh": b"rm -rf /", "page.html": b"<script>"},
-                             symlink="docs/link.md"))
+    message = refusal(
+        zipped({"scenario.yaml": b"id: x", "run.sh": b"rm -rf /", "page.html": b"<script>"}, symlink="docs/link.md")
+    )
     assert "run.sh: only .yaml, .md, .txt and image files" in message
     assert "page.html: only .yaml, .md, .txt and image files" in message
     assert "docs/link.md: links are not allowed" in message

@@ -51,7 +51,8 @@ def test_every_field_is_documented_in_backticks():
     doc = DOC.read_text(encoding="utf-8")
     missing = sorted({f"{owner}.{name}" for owner, name in every_field(Scenario) if f"`{name}`" not in doc})
     assert not missing, "docs/scenario-format.md does not explain these fields (write each as `name`): " + ", ".join(
-        missing)
+        missing
+    )
 
 
 def test_the_first_yaml_example_matches_the_model():

@@ -98,9 +98,13 @@ def carry_a_transfer(day, pack):
     total = sum(day.state.ledger.values())
     proposer = c.Actor.seat(holders[source])
     seconder = next(d for d in holders if d != source)
-    day.do(c.Propose(text="Fund the cause, not the symptom",
-                     transfer=c.TransferTerms(source=source, target=target, amount=amount, reason="exported cost")),
-           proposer)
+    day.do(
+        c.Propose(
+            text="Fund the cause, not the symptom",
+            transfer=c.TransferTerms(source=source, target=target, amount=amount, reason="exported cost"),
+        ),
+        proposer,
+    )
     day.do(c.Second(motion_id="m1"), c.Actor.seat(holders[seconder]))
     for seat in holders.values():
         day.do(c.Vote(motion_id="m1", choice="for"), c.Actor.seat(seat))

@@ -47,14 +47,18 @@ def test_budget_lines_that_do_not_add_up(pack):
     edit(pack, "{label: Lettings, amount: 100000}", "{label: Lettings, amount: 90000}")
     found = problems(pack)
     line = line_of(pack, "Lettings, amount: 90000")
-    assert f"scenario.yaml:{line}: Housing's budget lines add up to £390,000, not the stated total £400,000; " \
-           "correct a line or the total" in found
+    assert (
+        f"scenario.yaml:{line}: Housing's budget lines add up to £390,000, not the stated total £400,000; "
+        "correct a line or the total" in found
+    )
 
 
 def test_directorate_totals_that_do_not_match_the_corporate_total(pack):
     edit(pack, "total_budget: 1000000", "total_budget: 1200000")
-    assert f"scenario.yaml:{line_of(pack, 'total_budget')}: the directorates' budgets add up to £1,000,000, not " \
-           "£1,200,000; make total_budget 1000000 or correct a directorate" in problems(pack)
+    assert (
+        f"scenario.yaml:{line_of(pack, 'total_budget')}: the directorates' budgets add up to £1,000,000, not "
+        "£1,200,000; make total_budget 1000000 or correct a directorate" in problems(pack)
+    )
 
 
 def test_unknown_indicator_and_directorate_are_named_with_the_choices(pack):
@@ -68,8 +72,10 @@ def test_unknown_indicator_and_directorate_are_named_with_the_choices(pack):
 def test_missing_file_is_named(pack):
     (pack / "docs" / "news.md").unlink()
     line = line_of(pack, "file: docs/news.md")
-    assert f"scenario.yaml:{line}: the file 'docs/news.md' does not exist in the pack; create it or fix the name" \
+    assert (
+        f"scenario.yaml:{line}: the file 'docs/news.md' does not exist in the pack; create it or fix the name"
         in problems(pack)
+    )
 
 
 def test_a_private_document_shared_with_everyone(pack):
@@ -100,23 +106,27 @@ def test_anchors_and_aliases_are_refused(pack):
 def test_unknown_and_missing_fields(pack):
     edit(pack, "summary: A four", "sumary: A four")
     found = problems(pack)
-    assert f"scenario.yaml:{line_of(pack, 'sumary')}: sumary is not a field this format knows; check the " \
-           "spelling (see docs/scenario-format.md)" in found
+    assert (
+        f"scenario.yaml:{line_of(pack, 'sumary')}: sumary is not a field this format knows; check the "
+        "spelling (see docs/scenario-format.md)" in found
+    )
     assert any(p.endswith("summary is missing; add it") for p in found)
 
 
 def test_validate_command_lists_problems_and_exits_1_without_traceback(pack):
     edit(pack, "indicator: damp-homes", "indicator: nowhere")
-    run = subprocess.run([sys.executable, "-m", "app.cli", "scenario", "validate", str(pack)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "app.cli", "scenario", "validate", str(pack)], capture_output=True, text=True
+    )
     assert run.returncode == 1
     assert f"{pack.as_posix()}/scenario.yaml:" in run.stdout and "'nowhere' is not a known indicator" in run.stdout
     assert "Traceback" not in run.stdout + run.stderr
 
 
 def test_validate_command_accepts_a_good_pack():
-    run = subprocess.run([sys.executable, "-m", "app.cli", "scenario", "validate", str(TINY)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "app.cli", "scenario", "validate", str(TINY)], capture_output=True, text=True
+    )
     assert run.returncode == 0 and "is valid" in run.stdout
 
 

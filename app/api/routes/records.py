@@ -89,7 +89,15 @@ async def series(code: str, svc: ServicesDep) -> list[dict]:
     for each in codes:
         state = (await svc.actions.state(each)).state
         rounds = consequences_view(state)["rounds"]
-        found.append({"code": each, "meeting": state.meeting, "phase": state.phase, "created_at": state.created_at,
-                      "carried": len(state.carried) + sum(m.status == "carried" for m in state.motions.values()),
-                      "dividend": rounds[-1]["dividend"] if rounds else None, "rounds": len(rounds)})
+        found.append(
+            {
+                "code": each,
+                "meeting": state.meeting,
+                "phase": state.phase,
+                "created_at": state.created_at,
+                "carried": len(state.carried) + sum(m.status == "carried" for m in state.motions.values()),
+                "dividend": rounds[-1]["dividend"] if rounds else None,
+                "rounds": len(rounds),
+            }
+        )
     return found

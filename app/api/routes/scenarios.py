@@ -17,9 +17,17 @@ UPLOAD_LIMIT = MAX_ARCHIVE_BYTES
 @router.get("")
 def list_scenarios(svc: ServicesDep) -> list[dict]:
     """The scenario packs a trainer can start a session from (the newest version of each)."""
-    return [{"id": p.id, "title": p.scenario.title, "summary": p.scenario.summary, "area": p.scenario.area,
-             "directorates": len(p.scenario.directorates), "version": p.version}
-            for p in sorted(svc.packs.values(), key=lambda p: p.scenario.title)]
+    return [
+        {
+            "id": p.id,
+            "title": p.scenario.title,
+            "summary": p.scenario.summary,
+            "area": p.scenario.area,
+            "directorates": len(p.scenario.directorates),
+            "version": p.version,
+        }
+        for p in sorted(svc.packs.values(), key=lambda p: p.scenario.title)
+    ]
 
 
 @router.post("", status_code=201)
@@ -30,11 +38,14 @@ async def upload(request: Request, svc: ServicesDep) -> Response:
     try:
         pack = await to_thread.run_sync(svc.library.upload, data, name)
     except PackInvalid as bad:
-        return JSONResponse(status_code=422, content={
-            "detail": f"The pack was not stored: {len(bad.problems)} problem(s) to fix.",
-            "problems": [str(p) for p in bad.problems]})
-    return JSONResponse(status_code=201, content={"id": pack.id, "title": pack.scenario.title,
-                                                  "version": pack.version})
+        return JSONResponse(
+            status_code=422,
+            content={
+                "detail": f"The pack was not stored: {len(bad.problems)} problem(s) to fix.",
+                "problems": [str(p) for p in bad.problems],
+            },
+        )
+    return JSONResponse(status_code=201, content={"id": pack.id, "title": pack.scenario.title, "version": pack.version})
 
 
 @router.get("/{pack_id}/download")
@@ -42,7 +53,10 @@ async def download(pack_id: str, svc: ServicesDep, version: str | None = None) -
     """Download a pack as a .zip: the newest version, or the one named."""
     data = await to_thread.run_sync(svc.library.archive, pack_id, version)
     if data is None:
-        raise HTTPException(404, f"There is no stored pack '{pack_id}'" + (f" at version {version}." if version else "."))
+        raise HTTPException(
+            404, f"There is no stored pack '{pack_id}'" + (f" at version {version}." if version else ".")
+        )
     filename = f"{pack_id}-{version or svc.packs[pack_id].version}.zip"
-    return Response(data, media_type="application/zip",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        data, media_type="application/zip", headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )

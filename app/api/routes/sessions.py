@@ -52,6 +52,7 @@ async def create_session(body: SessionCreate, svc: ServicesDep) -> dict:
 @router.get("/sessions", dependencies=[TrainerOnly])
 async def list_sessions(svc: ServicesDep) -> list[dict]:
     """Every session on this server, newest first."""
+
     def rows():
         with session_scope(svc.live.engine) as db:
             return records.list_sessions(session=db)
@@ -59,8 +60,17 @@ async def list_sessions(svc: ServicesDep) -> list[dict]:
     found = []
     for row in await to_thread.run_sync(rows):
         state = (await svc.actions.state(row.code)).state
-        found.append({"code": row.code, "title": row.title, "phase": state.phase, "seats": len(state.seats),
-                      "created_at": row.created_at, "meeting": state.meeting, "follows": row.follows})
+        found.append(
+            {
+                "code": row.code,
+                "title": row.title,
+                "phase": state.phase,
+                "seats": len(state.seats),
+                "created_at": row.created_at,
+                "meeting": state.meeting,
+                "follows": row.follows,
+            }
+        )
     return found
 
 
@@ -68,9 +78,15 @@ async def list_sessions(svc: ServicesDep) -> list[dict]:
 async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
     """What someone about to join needs: the session's title, whether it takes people, the organisations."""
     state: SessionState = (await svc.actions.state(normalise_code(code))).state
-    return {"code": state.code, "title": state.scenario.title, "area": state.scenario.area, "phase": state.phase,
-            "joinable": state.phase in JOINABLE_PHASES, "join_url": join_url(request, svc, state.code),
-            "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies]}
+    return {
+        "code": state.code,
+        "title": state.scenario.title,
+        "area": state.scenario.area,
+        "phase": state.phase,
+        "joinable": state.phase in JOINABLE_PHASES,
+        "join_url": join_url(request, svc, state.code),
+        "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies],
+    }
 
 
 @router.post("/sessions/{code}/join")
@@ -78,8 +94,9 @@ async def join(code: str, body: Join, response: Response, svc: ServicesDep) -> d
     """Take a seat with a display name and organisation; the seat is kept in a cookie."""
     code = normalise_code(code)
     done = await svc.actions.join(code, body)
-    response.set_cookie(seat_cookie(code), done.token, max_age=svc.settings.seat_cookie_days * 86400,
-                        httponly=True, samesite="lax")
+    response.set_cookie(
+        seat_cookie(code), done.token, max_age=svc.settings.seat_cookie_days * 86400, httponly=True, samesite="lax"
+    )
     return {"seat_id": done.seat_id}
 
 
@@ -104,8 +121,10 @@ async def command(code: str, body: CommandEnvelope, who: CallerDep, svc: Service
 async def documents(code: str, who: CallerDep, svc: ServicesDep) -> list[dict]:
     """The briefing documents the caller may read, in pack order."""
     live = await svc.actions.state(normalise_code(code))
-    return [{"id": d.id, "title": d.title, "section": d.section, "audience": list(d.visible_to)}
-            for d in readable(live, who)]
+    return [
+        {"id": d.id, "title": d.title, "section": d.section, "audience": list(d.visible_to)}
+        for d in readable(live, who)
+    ]
 
 
 @router.get("/sessions/{code}/documents/{doc_id}")
@@ -123,8 +142,13 @@ def files_base(code: str) -> str:
     return f"/api/sessions/{code}/files/"
 
 
-IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-               ".webp": "image/webp"}
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
 
 
 @router.get("/sessions/{code}/files/{path:path}")
@@ -146,8 +170,7 @@ def readable(live, who) -> list[Document]:
     """The pack's documents and the news written on the spot that this caller may read."""
     state, seat = live.state, who.viewer.seat_id
     trainer = who.viewer.kind == "trainer"
-    docs = [d for d in live.pack.documents.values()
-            if trainer or state.can_read(seat, d.id, d.section, d.visible_to)]
+    docs = [d for d in live.pack.documents.values() if trainer or state.can_read(seat, d.id, d.section, d.visible_to)]
     written = [w for w in state.written.values() if trainer or not w.to or seat in w.to]
     return docs + [Document(w.id, w.title, "inject", ("everyone",), markdown_to_html(w.text)) for w in written]
 
@@ -158,5 +181,6 @@ async def qr(code: str, request: Request, svc: ServicesDep) -> Response:
     state = (await svc.actions.state(normalise_code(code))).state
     out = io.BytesIO()
     segno.make(join_url(request, svc, state.code), error="m").save(
-        out, kind="svg", scale=8, border=2, title=f"Join session {state.code}")
+        out, kind="svg", scale=8, border=2, title=f"Join session {state.code}"
+    )
     return Response(out.getvalue(), media_type="image/svg+xml")

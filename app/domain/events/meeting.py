@@ -189,4 +189,3 @@ class MotionVoided(Event):
     motion_id: MotionId
     reason: str
     at: float
-
