@@ -1,0 +1,241 @@
+"""The consequences model, version 2: what a year (or a quarter) of the board's decisions does to residents.
+
+Small on purpose, so a trainer can explain every figure (docs/consequences-model.md has the maths):
+
+- Each exported cost grows a little every year nobody acts on it (`drift`).
+- Money at its source removes part of it: at most the `preventable` share the pack declares, with
+  diminishing returns, and only as the prevention takes hold (about `lag` years). A cut bites at once.
+- Levers that cost no money (shared data, one front door) remove a declared share of the costs between
+  services, once they take hold.
+- Each indicator is a level between its worst and best plausible values. It heads for a level set by its
+  owner's effective spending (budget less imported costs) against the start, and gets there with its
+  half-life. Cuts bite harder than gains help, and gains saturate. Indicators nobody owns follow the
+  total of the costs that fall between services.
+- The dividend is 100 plus a quarter of the heading-weighted mean level, times 100: between 75 and 125.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model_facts import Stocks
+
+UP = 0.3  # the most that more money can do for an indicator, as a share of the way to its best plausible value
+LOSS = 2.0  # a cut of a tenth moves an indicator a fifth of the way to its worst plausible value
+FALL = 4.0  # an indicator falls four times as fast as it improves: a cut service fails faster than money repairs it
+SWING = 25.0  # the dividend's distance from 100 when every indicator is at its best (or worst) plausible value
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What the board has decided, as it stands when time moves on."""
+
+    ledger: dict[str, int]  # directorates and pooled funds
+    levers: frozenset[str] = frozenset()
+    purposes: tuple[tuple[str, str], ...] = ()  # (fund, purpose) voted
+
+
+@dataclass(frozen=True)
+class Flow:
+    source: str
+    target: str
+    baseline: float  # a year, as the pack says
+    amount: float  # a year, now
+    because: str
+    prevented: float  # a year, removed by money at the source
+    levered: float  # a year, removed by levers
+    drifted: float  # a year, added by growth nobody acted on (or by a cut at the source)
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    id: str
+    name: str
+    unit: str
+    better: str
+    owner: str | None
+    baseline: float
+    value: float
+    level: float  # -1 worst plausible, 0 where it started, +1 best plausible
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    months: int
+    ledger: dict[str, int]
+    flows: tuple[Flow, ...]
+    imported: dict[str, float]
+    effective: dict[str, float]
+    indicators: tuple[IndicatorValue, ...]
+    dividend: float
+    stocks: Stocks
+    pulls: dict[str, float]  # each indicator's target level this round
+    parts: dict[str, float]  # the dividend's change this round, by indicator
+
+
+def exports(scenario, source: str) -> float:
+    return float(sum(x.annual_cost for x in scenario.exported_costs if x.source == source))
+
+
+def prevention(scenario, source: str):
+    from .model_facts import PreventionFacts
+
+    return next((p for p in scenario.prevention if p.source == source), PreventionFacts(source))
+
+
+def gap(scenario, source: str) -> float:
+    """The money a year that would, once it has taken hold, remove all of a source's preventable exports."""
+    p = prevention(scenario, source)
+    return exports(scenario, source) * p.preventable / p.ret if p.ret > 0 else 0.0
+
+
+def funding(scenario, decisions: Decisions) -> dict[str, float]:
+    """Money for prevention at each source: its budget above (or below) the start, plus pooled money voted to it."""
+    budgets = {d.id: d.budget for d in scenario.directorates}
+    money = {s: float(decisions.ledger.get(s, 0) - budgets[s]) for s in {x.source for x in scenario.exported_costs}}
+    purposes = {p.id: p for f in scenario.funds for p in f.purposes}
+    for fund, purpose in decisions.purposes:
+        chosen = purposes.get(purpose)
+        if chosen is not None and chosen.source in money:
+            money[chosen.source] += decisions.ledger.get(fund, 0)
+    return money
+
+
+def _approach(now: float, towards: float, years: float, lag: float) -> float:
+    if lag <= 0:
+        return towards
+    return now + (towards - now) * (1 - math.exp(-years / lag))
+
+
+def _prevention_stocks(scenario, stocks: Stocks, decisions: Decisions, years: float) -> dict[str, float]:
+    budgets = {d.id: d.budget for d in scenario.directorates}
+    found = {}
+    for source, money in funding(scenario, decisions).items():
+        size = gap(scenario, source)
+        if money >= 0:
+            funded = min(1.0, money / size) if size > 0 else 0.0
+        else:  # a cut grows the exports by the share of the service that was cut
+            funded = max(-1.0, money / budgets[source]) if budgets[source] else -1.0
+        now = stocks.prevention.get(source, 0.0)
+        # Prevention is built slowly and lost at once: a cut bites in the round it is made.
+        found[source] = funded if funded <= now else _approach(now, funded, years, prevention(scenario, source).lag)
+    return found
+
+
+def _lever_stocks(scenario, stocks: Stocks, decisions: Decisions, years: float) -> dict[str, float]:
+    return {
+        lever.id: _approach(stocks.levers.get(lever.id, 0.0), 1.0, years, lever.lag)
+        for lever in scenario.levers
+        if lever.id in decisions.levers or stocks.levers.get(lever.id, 0.0) > 0
+    }
+
+
+def flows(scenario, made: dict[str, float], levered: dict[str, float], years: float) -> tuple[Flow, ...]:
+    grown = 1 + scenario.drift * years
+    found = []
+    for link in scenario.exported_costs:
+        u = made.get(link.source, 0.0)
+        share = prevention(scenario, link.source).preventable
+        kept = 1 - share * (1 - (1 - u) ** 2) if u >= 0 else 1 - u  # diminishing returns; a cut grows it
+        key = f"{link.source}>{link.target}"
+        lever_kept = 1.0
+        for lever in scenario.levers:
+            if lever.id in levered and (not lever.links or key in lever.links):
+                lever_kept *= 1 - lever.cuts * levered[lever.id]
+        base = float(link.annual_cost)
+        amount = base * grown * kept * lever_kept
+        prevented = base * grown * (1 - kept) if u >= 0 else 0.0
+        drifted = base * (grown - 1) + (base * grown * (kept - 1) if u < 0 else 0.0)
+        levered_off = base * grown * kept * (1 - lever_kept)
+        found.append(Flow(link.source, link.target, base, amount, link.because, prevented, levered_off, drifted))
+    return tuple(found)
+
+
+def pull(change: float) -> float:
+    """The level an indicator heads for when its owner's effective spending changes by the share `change`."""
+    if change >= 0:
+        return UP * (1 - math.exp(-change / UP))
+    return max(-1.0, LOSS * change)
+
+
+def weights(scenario) -> dict[str, float]:
+    """Each heading counts by the pack's weight for it (1 unless it says), shared among its indicators."""
+    headings: dict[str, list[str]] = {}
+    for ind in scenario.indicators:
+        headings.setdefault(ind.heading, []).append(ind.id)
+    given = dict(scenario.heading_weights)
+    total = sum(given.get(h, 1.0) for h in headings) or 1.0
+    return {i: given.get(h, 1.0) / total / len(ids) for h, ids in headings.items() for i in ids}
+
+
+def shown_value(ind, level: float) -> float:
+    """Where a level sits between the indicator's start and its best (level > 0) or worst plausible value."""
+    best, worst = (ind.high, ind.low) if ind.better == "higher" else (ind.low, ind.high)
+    end = best if level >= 0 else worst
+    return ind.baseline + abs(level) * (end - ind.baseline)
+
+
+def _changes(scenario, effective: dict[str, float], total_exports: float) -> dict[str, float]:
+    """Each directorate's effective spending against the start, as a share of its budget; '' for the board's
+    shared indicators: the share by which the costs between services have fallen."""
+    start = {d.id: float(d.budget) for d in scenario.directorates}
+    for link in scenario.exported_costs:
+        start[link.target] -= link.annual_cost
+    budgets = {d.id: d.budget for d in scenario.directorates}
+    found = {d: (effective[d] - start[d]) / budgets[d] if budgets[d] else 0.0 for d in effective}
+    base_total = sum(x.annual_cost for x in scenario.exported_costs)
+    found[""] = (base_total - total_exports) / base_total if base_total else 0.0
+    return found
+
+
+def advance(scenario, stocks: Stocks, decisions: Decisions, months: int) -> RoundResult:
+    """Takes the stocks after the last round, the board's decisions now and the months this round lasts."""
+    years = months / 12
+    elapsed = stocks.months + months
+    made = _prevention_stocks(scenario, stocks, decisions, years)
+    levered = _lever_stocks(scenario, stocks, decisions, years)
+    found = flows(scenario, made, levered, elapsed / 12)
+    directorates = [d.id for d in scenario.directorates]
+    imported = {d: 0.0 for d in directorates}
+    for f in found:
+        imported[f.target] += f.amount
+    effective = {d: decisions.ledger[d] - imported[d] for d in directorates}
+    changes = _changes(scenario, effective, sum(f.amount for f in found))
+    weight = weights(scenario)
+    levels, pulls, parts, values = {}, {}, {}, []
+    for ind in scenario.indicators:
+        before = stocks.levels.get(ind.id, 0.0)
+        pulls[ind.id] = pull(changes.get(ind.owner or "", changes[""]))
+        half_life = ind.half_life / (FALL if pulls[ind.id] < before else 1)
+        levels[ind.id] = before + (pulls[ind.id] - before) * (1 - 0.5 ** (years / half_life))
+        parts[ind.id] = SWING * weight[ind.id] * (levels[ind.id] - before)
+        values.append(
+            IndicatorValue(
+                ind.id,
+                ind.name,
+                ind.unit,
+                ind.better,
+                ind.owner,
+                ind.baseline,
+                shown_value(ind, levels[ind.id]),
+                levels[ind.id],
+                ind.heading,
+            )
+        )
+    dividend = 100 + SWING * sum(weight[i] * levels[i] for i in levels)
+    after = Stocks(elapsed, made, levered, levels)
+    return RoundResult(
+        elapsed, dict(decisions.ledger), found, imported, effective, tuple(values), dividend, after, pulls, parts
+    )
+
+
+def run(scenario, rounds, start: Stocks | None = None) -> list[RoundResult]:
+    """Takes (months, Decisions) for each round played; returns each round's result in order."""
+    results: list[RoundResult] = []
+    stocks = start or Stocks()
+    for months, decisions in rounds:
+        results.append(advance(scenario, stocks, decisions, months))
+        stocks = results[-1].stocks
+    return results
