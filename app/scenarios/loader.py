@@ -17,7 +17,7 @@ from ..domain import events as ev
 from .checks import YAML, check
 from .problems import PackInvalid, Problem, from_validation
 from .render import budget_table, markdown_to_html, targets_table
-from .schema import Scenario
+from .schema import Indicator, Scenario
 from .yaml_lines import YamlProblem, load_with_lines
 
 MAX_FILE_BYTES = 512 * 1024
@@ -136,6 +136,7 @@ def facts(pack: Pack) -> ev.ScenarioFacts:
         for t in d.targets:
             owners.setdefault(t.indicator, d.id)
             targets.setdefault(t.indicator, t.value)
+    owners |= {i.id: i.owner for i in s.indicators if i.owner}
     return ev.ScenarioFacts(
         id=s.id,
         version=pack.version,
@@ -153,14 +154,36 @@ def facts(pack: Pack) -> ev.ScenarioFacts:
         agencies=tuple(ev.AgencyFacts(a.id, a.name, a.directorate) for a in s.agencies),
         agenda=tuple(ev.AgendaFacts(a.id, a.title, a.kind, a.minutes, a.description) for a in s.agenda),
         injects=tuple(ev.InjectFacts(i.id, i.title, i.document) for i in s.injects),
-        indicators=tuple(
-            ev.IndicatorFacts(i.id, i.name, i.unit, i.baseline, i.better, owners.get(i.id), targets.get(i.id))
-            for i in s.indicators
-        ),
+        indicators=tuple(_indicator(i, owners.get(i.id), targets.get(i.id)) for i in s.indicators),
         exported_costs=tuple(
             ev.ExportedCostFacts(x.source, x.target, x.annual_cost, x.because) for x in s.exported_costs
         ),
         elasticity=s.model.elasticity,
         prevention_ratio=s.model.prevention_ratio,
+        prevention=tuple(
+            ev.PreventionFacts(p.source, p.preventable, p.return_, p.lag, p.because) for p in s.prevention
+        ),
+        levers=tuple(ev.LeverFacts(v.id, v.name, v.cuts, v.lag, v.because, tuple(v.links)) for v in s.levers),
+        funds=tuple(
+            ev.FundFacts(f.id, f.name, tuple(ev.PurposeFacts(p.id, p.name, p.source, p.because) for p in f.purposes))
+            for f in s.pooled_funds
+        ),
+        drift=s.model.drift,
+        heading_weights=dict(s.model.heading_weights),
         votes_by=s.votes_by,
+    )
+
+
+def plausible_range(i: Indicator) -> tuple[float, float]:
+    """The indicator's declared range, or half its baseline either side (within 0 to 100 for a percentage)."""
+    if i.range is not None:
+        return (min(i.range), max(i.range))
+    low, high = max(0.0, i.baseline * 0.5), i.baseline * 1.5
+    return (low, min(100.0, high) if i.unit.strip().startswith("%") else high)
+
+
+def _indicator(i: Indicator, owner: str | None, target: float | None) -> ev.IndicatorFacts:
+    low, high = plausible_range(i)
+    return ev.IndicatorFacts(
+        i.id, i.name, i.unit, i.baseline, i.better, owner, target, i.heading, low, high, i.half_life
     )

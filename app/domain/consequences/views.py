@@ -6,9 +6,11 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from ..consequences.model import RoundResult, run
 from ..core.money import pounds
 from ..core.state import SessionState
+from . import model
+from .explain import explain
+from .history import had_nothing_been_done, played
 
 
 def _label(months: int) -> str:
@@ -27,7 +29,7 @@ def _board_targets(state: SessionState) -> dict[str, float]:
     }
 
 
-def _indicator_rows(state: SessionState, result: RoundResult) -> list[dict[str, Any]]:
+def _indicator_rows(state: SessionState, result) -> list[dict[str, Any]]:
     targets = {i.id: i.target for i in state.scenario.indicators if i.target is not None} | _board_targets(state)
     rows = []
     for v in result.indicators:
@@ -50,7 +52,7 @@ def _indicator_rows(state: SessionState, result: RoundResult) -> list[dict[str, 
     return rows
 
 
-def _directorate_rows(state: SessionState, result: RoundResult) -> list[dict[str, Any]]:
+def _directorate_rows(state: SessionState, result) -> list[dict[str, Any]]:
     names = {d.id: d.name for d in state.scenario.directorates}
     rows = []
     for d in state.scenario.directorates:
@@ -65,6 +67,7 @@ def _directorate_rows(state: SessionState, result: RoundResult) -> list[dict[str
                 f"in {names[f.source]} ({f.because.rstrip('.')}).",
             }
             for f in incoming
+            if round(f.amount)
         ]
         rows.append(
             {
@@ -94,16 +97,32 @@ def consequences_view(state: SessionState) -> dict[str, Any]:
 
 
 def _consequences(state: SessionState) -> dict[str, Any]:
-    results = run(state.scenario, state.rounds)
-    return {
-        "rounds": [
-            {
-                "months": r.months,
-                "label": _label(r.months),
-                "dividend": round(r.dividend, 2),
-                "indicators": _indicator_rows(state, r),
-                "directorates": _directorate_rows(state, r),
-            }
-            for r in results
-        ]
-    }
+    results = played(state)
+    nothing = iter(had_nothing_been_done(state))
+    rounds, before = [], _opening_dividend(state)
+    for r, recorded in zip(results, state.rounds):
+        row = {
+            "months": r.months,
+            "label": _label(r.months),
+            "model": recorded.model,
+            "dividend": round(r.dividend, 2),
+            "indicators": _indicator_rows(state, r),
+            "directorates": _directorate_rows(state, r),
+            "explanation": [],
+            "had_nothing_been_done": None,
+        }
+        if isinstance(r, model.RoundResult):
+            row["explanation"] = explain(state.scenario, r, before)
+            row["had_nothing_been_done"] = round(next(nothing).dividend, 2)
+        rounds.append(row)
+        before = r.dividend
+    return {"start": round(_opening_dividend(state), 2), "rounds": rounds}
+
+
+def _opening_dividend(state: SessionState) -> float:
+    """100 at a first meeting; where the last meeting left it at a follow-up."""
+    stocks = state.carried_stocks
+    if stocks is None:
+        return 100.0
+    w = model.weights(state.scenario)
+    return 100 + model.SWING * sum(w[i] * stocks.levels.get(i, 0.0) for i in w)

@@ -1,0 +1,44 @@
+"""A session recorded before the second consequences model still replays to what it showed: its rounds carry
+no model version, so they are worked out by the first model, kept for them (`model_v1.py`)."""
+
+import json
+from pathlib import Path
+
+from app.domain import apply
+from app.domain import commands as c
+from app.domain.consequences.views import consequences_view
+from app.domain.decide import decide
+from app.exports import read_session_json
+
+FIXTURE = Path(__file__).parent / "fixtures" / "session-model-v1.json"
+
+
+def recorded():
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    pack, events = read_session_json(data)
+    return data, pack, events
+
+
+def test_an_old_session_shows_the_rounds_it_showed_when_it_was_recorded():
+    data, _, events = recorded()
+    state = apply.replay(events)
+    shown = data["state"]["consequences"]["rounds"]
+    now = consequences_view(state)["rounds"]
+    assert [r["model"] for r in now] == [1, 1, 1]
+    for before, after in zip(shown, now, strict=True):
+        assert after["dividend"] == before["dividend"]
+        assert after["indicators"] == before["indicators"]
+        for old, new in zip(before["directorates"], after["directorates"], strict=True):
+            assert {k: v for k, v in new.items() if k != "causes"} == {k: v for k, v in old.items() if k != "causes"}
+    assert [r["dividend"] for r in now] == [102.5, 103.01, 105.07]
+
+
+def test_time_advanced_in_an_old_session_after_the_change_runs_on_the_new_model():
+    _, _, events = recorded()
+    state = apply.replay(events)
+    for event in decide(state, c.AdvanceTime(period="year"), c.Context(c.TRAINER, 10**6)):
+        state = apply.apply(state, event)
+    rounds = consequences_view(state)["rounds"]
+    assert [r["model"] for r in rounds] == [1, 1, 1, 2]
+    assert rounds[-1]["months"] == 39
+    assert rounds[-1]["explanation"] and rounds[-1]["had_nothing_been_done"] is not None
