@@ -15,10 +15,11 @@ from pydantic import ValidationError
 
 from ..domain import events as ev
 from .checks import YAML, check
+from .ordering import ordering_problems
 from .problems import PackInvalid, Problem, from_validation
 from .render import budget_table, markdown_to_html, targets_table
 from .schema import Indicator, Scenario
-from .yaml_lines import YamlProblem, load_with_lines
+from .yaml_lines import YamlProblem, line_for, load_with_lines
 
 MAX_FILE_BYTES = 512 * 1024
 
@@ -45,7 +46,11 @@ class Pack:
     def to_json(self) -> str:
         docs = [d.__dict__ | {"visible_to": list(d.visible_to)} for d in self.documents.values()]
         return json.dumps(
-            {"scenario": self.scenario.model_dump(mode="json"), "version": self.version, "documents": docs}
+            {
+                "scenario": self.scenario.model_dump(mode="json", by_alias=True),
+                "version": self.version,
+                "documents": docs,
+            }
         )
 
     @classmethod
@@ -84,7 +89,12 @@ def load_files(name: str, files: dict[str, bytes]) -> Pack:
     documents, doc_problems = _render(scenario, files)
     if problems or doc_problems:
         raise PackInvalid(name, problems + doc_problems)
-    return Pack(scenario, pack_version(files), documents)
+    pack = Pack(scenario, pack_version(files), documents)
+    where = line_for(lines, ("prevention",) if scenario.prevention else ("exported_costs",))
+    lesson = [Problem(YAML, where, message) for message in ordering_problems(facts(pack))]
+    if lesson:
+        raise PackInvalid(name, lesson)
+    return pack
 
 
 def load_folder(folder: Path) -> Pack:

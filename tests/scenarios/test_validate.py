@@ -65,7 +65,7 @@ def test_unknown_indicator_and_directorate_are_named_with_the_choices(pack):
     edit(pack, "indicator: gp-visits", "indicator: gp-visit")
     edit(pack, "directorate: safety}", "directorate: policing}")
     found = "\n".join(problems(pack))
-    assert "'gp-visit' is not a known indicator; use one of: damp-homes, gp-visits" in found
+    assert "'gp-visit' is not a known indicator; use one of: burglaries, damp-homes, gp-visits, reading-age, told-story-again" in found
     assert "'policing' is not a known directorate; use one of: education, health, housing, safety" in found
 
 

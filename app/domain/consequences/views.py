@@ -11,6 +11,7 @@ from ..core.state import SessionState
 from . import model
 from .explain import explain
 from .history import had_nothing_been_done, played
+from .reducer import purposes_voted
 
 
 def _label(months: int) -> str:
@@ -78,6 +79,24 @@ def _directorate_rows(state: SessionState, result) -> list[dict[str, Any]]:
                 "exported": round(sum(f.amount for f in outgoing)),
                 "effective": round(result.effective[d.id]),
                 "causes": causes,
+            }
+        )
+    return rows
+
+
+def fund_rows(state: SessionState) -> list[dict[str, Any]]:
+    """Each pooled fund: what it holds and the purpose the board has voted it (money without one does nothing)."""
+    voted = dict(purposes_voted(state))
+    rows = []
+    for f in state.scenario.funds:
+        purpose = next((p for p in f.purposes if p.id == voted.get(f.id)), None)
+        rows.append(
+            {
+                "id": f.id,
+                "name": f.name,
+                "balance": state.ledger.get(f.id, 0),
+                "purpose": purpose.name if purpose else None,
+                "purposes": [{"id": p.id, "name": p.name, "source": p.source} for p in f.purposes],
             }
         )
     return rows
