@@ -6,6 +6,7 @@ gives everything to one, or strips one on top of the holistic transfers may beat
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..domain.consequences import model
 from ..domain.consequences.model import Decisions
@@ -14,18 +15,24 @@ from ..domain.core.event_base import ScenarioFacts
 YEARS = (1, 5)
 BOUND_YEARS = 20
 
-Ledger = dict[str, int]
 
-
-def budgets(s: ScenarioFacts) -> Ledger:
+def budgets(s: ScenarioFacts) -> dict[str, int]:
     return {d.id: d.budget for d in s.directorates}
 
 
-def moved(ledger: Ledger, source: str, target: str, amount: int) -> Ledger:
-    out = dict(ledger)
-    out[source] -= amount
-    out[target] = out.get(target, 0) + amount
-    return out
+def start(s: ScenarioFacts) -> Decisions:
+    """Doing nothing: every directorate keeps its budget (all a siloed board amounts to)."""
+    return Decisions(budgets(s), received={})
+
+
+def moved(board: Decisions, source: str, target: str, amount: int) -> Decisions:
+    """The board after one more carried transfer."""
+    ledger = dict(board.ledger)
+    ledger[source] = ledger.get(source, 0) - amount
+    ledger[target] = ledger.get(target, 0) + amount
+    received = dict(board.received or {})
+    received[target] = received.get(target, 0) + amount
+    return replace(board, ledger=ledger, received=received)
 
 
 def holistic_transfers(s: ScenarioFacts) -> list[tuple[str, str, int]]:
@@ -39,34 +46,39 @@ def holistic_transfers(s: ScenarioFacts) -> list[tuple[str, str, int]]:
     return found
 
 
-def holistic(s: ScenarioFacts) -> Ledger:
-    ledger = budgets(s)
+def holistic(s: ScenarioFacts) -> Decisions:
+    board = start(s)
     for payer, source, amount in holistic_transfers(s):
-        ledger = moved(ledger, payer, source, min(amount, ledger[payer]))
-    return ledger
+        board = moved(board, payer, source, min(amount, board.ledger[payer]))
+    return board
 
 
-def degenerate(s: ScenarioFacts) -> Iterator[tuple[str, Ledger]]:
+def degenerate(s: ScenarioFacts) -> Iterator[tuple[str, Decisions]]:
     """Boards that wreck a service, each named in words, with its money sent to each other directorate in turn."""
-    start, fair = budgets(s), holistic(s)
-    ids = list(start)
+    nothing, fair = start(s), holistic(s)
+    ids = list(budgets(s))
     names = {d.id: d.name for d in s.directorates}
+    whole = sum(budgets(s).values())
     for x in ids:
-        everything = {d: 0 for d in ids} | {x: sum(start.values())}
+        everything = nothing
+        for y in ids:
+            if y != x:
+                everything = moved(everything, y, x, nothing.ledger[y])
+        assert sum(everything.ledger.values()) == whole
         yield f"giving everything to {names[x]}", everything
         for y in ids:
             if x == y:
                 continue
             to = f"to {names[y]}"
-            yield f"abolishing {names[x]} ({to})", moved(start, x, y, start[x])
-            yield f"draining nine tenths of {names[x]} ({to})", moved(start, x, y, start[x] * 9 // 10)
-            yield f"halving {names[x]} ({to})", moved(start, x, y, start[x] // 2)
-            yield f"the holistic transfers and stripping {names[x]} ({to})", moved(fair, x, y, fair[x])
+            yield f"abolishing {names[x]} ({to})", moved(nothing, x, y, nothing.ledger[x])
+            yield f"draining nine tenths of {names[x]} ({to})", moved(nothing, x, y, nothing.ledger[x] * 9 // 10)
+            yield f"halving {names[x]} ({to})", moved(nothing, x, y, nothing.ledger[x] // 2)
+            yield f"the holistic transfers and stripping {names[x]} ({to})", moved(fair, x, y, fair.ledger[x])
 
 
-def dividends(s: ScenarioFacts, ledger: Ledger, years: int = max(YEARS)) -> list[float]:
-    """The dividend after each year of `years`, the ledger held steady."""
-    return [r.dividend for r in model.run(s, [(12, Decisions(ledger))] * years)]
+def dividends(s: ScenarioFacts, board: Decisions, years: int = max(YEARS)) -> list[float]:
+    """The dividend after each year of `years`, the board's decisions held steady."""
+    return [r.dividend for r in model.run(s, [(12, board)] * years)]
 
 
 def ordering_problems(s: ScenarioFacts) -> list[str]:
@@ -74,8 +86,8 @@ def ordering_problems(s: ScenarioFacts) -> list[str]:
     if not s.exported_costs:
         return []
     problems = []
-    nothings, bests = dividends(s, budgets(s)), dividends(s, holistic(s))
-    others = [(name, dividends(s, ledger)) for name, ledger in degenerate(s)]
+    nothings, bests = dividends(s, start(s)), dividends(s, holistic(s))
+    others = [(name, dividends(s, board)) for name, board in degenerate(s)]
     for years in YEARS:
         nothing, best = nothings[years - 1], bests[years - 1]
         after = f"after {years} year{'s' if years > 1 else ''}"

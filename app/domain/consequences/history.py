@@ -9,7 +9,29 @@ from .state import Round, Stocks
 
 
 def _decisions(r: Round) -> Decisions:
-    return Decisions(dict(r.ledger), frozenset(r.levers), r.purposes)
+    return Decisions(dict(r.ledger), frozenset(r.levers), r.purposes, r.received)
+
+
+# A round's result depends only on the pack, the stocks before it and what was decided, so each is worked out
+# once: a session's rounds only grow, and every vote or speaker would otherwise redo them all.
+_memo: dict[tuple[str, int], tuple[Round, object, Stocks, model.RoundResult]] = {}
+
+
+def _run(scenario, rounds: list[Round], start: Stocks, kind: str, decided=None) -> list[model.RoundResult]:
+    results, stocks = [], start
+    for r in rounds:
+        key = (kind, id(r))
+        hit = _memo.get(key)
+        if hit is not None and hit[0] is r and hit[1] is scenario and hit[2] == stocks:
+            result = hit[3]
+        else:
+            result = model.advance(scenario, stocks, decided or _decisions(r), r.months)
+            if len(_memo) > 10_000:
+                _memo.clear()
+            _memo[key] = (r, scenario, stocks, result)
+        results.append(result)
+        stocks = result.stocks
+    return results
 
 
 def played(state) -> list:
@@ -19,7 +41,7 @@ def played(state) -> list:
     new = [r for r in state.rounds if r.model >= 2]
     if new:
         start = state.carried_stocks or Stocks(months=sum(r.months for r in old))
-        results += model.run(state.scenario, [(r.months, _decisions(r)) for r in new], start)
+        results += _run(state.scenario, new, start, "played")
     return results
 
 
@@ -29,7 +51,9 @@ def opening(state) -> Decisions:
     levers = frozenset(d.lever for d in state.carried if d.lever in {v.id for v in state.scenario.levers})
     owner = {p.id: f.id for f in state.scenario.funds for p in f.purposes}
     purposes = tuple(sorted({owner[d.lever]: d.lever for d in state.carried if d.lever in owner}.items()))
-    return Decisions(dict(ledger), levers, purposes)
+    budgets = {d.id: d.budget for d in state.scenario.directorates}
+    received = {k: max(0, v - budgets.get(k, 0)) for k, v in ledger.items()}
+    return Decisions(dict(ledger), levers, purposes, received)
 
 
 def had_nothing_been_done(state) -> list[model.RoundResult]:
@@ -37,8 +61,7 @@ def had_nothing_been_done(state) -> list[model.RoundResult]:
     new = [r for r in state.rounds if r.model >= 2]
     old_months = sum(r.months for r in state.rounds if r.model < 2)
     start = state.carried_stocks or Stocks(months=old_months)
-    nothing = opening(state)
-    return model.run(state.scenario, [(r.months, nothing) for r in new], start)
+    return _run(state.scenario, new, start, "nothing", opening(state))
 
 
 def latest_stocks(state) -> Stocks | None:

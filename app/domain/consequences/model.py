@@ -38,6 +38,7 @@ class Decisions:
     ledger: dict[str, int]  # directorates and pooled funds
     levers: frozenset[str] = frozenset()
     purposes: tuple[tuple[str, str], ...] = ()  # (fund, purpose) voted
+    received: dict[str, int] | None = None  # money each holder received by transfer; None: its rise on the start
 
 
 @dataclass(frozen=True)
@@ -93,16 +94,25 @@ def gap(scenario, source: str) -> float:
     return exports(scenario, source) * p.preventable / p.ret if p.ret > 0 else 0.0
 
 
-def funding(scenario: ScenarioFacts, decisions: Decisions) -> dict[str, float]:
-    """Money for prevention at each source: its budget above (or below) the start, plus pooled money voted to it."""
+def funding(scenario: ScenarioFacts, decisions: Decisions) -> tuple[dict[str, float], dict[str, float]]:
+    """Money for prevention at each source, and the share of its own service cut. Money a source received by
+    transfer (as far as it still holds it) and pooled money voted to it pays for prevention; money it gave away
+    comes out of its own service, and a cut service exports more."""
     budgets = {d.id: d.budget for d in scenario.directorates}
-    money = {s: float(decisions.ledger.get(s, 0) - budgets[s]) for s in {x.source for x in scenario.exported_costs}}
+    received = decisions.received if decisions.received is not None else {}
+    money, cut = {}, {}
+    for s in {x.source for x in scenario.exported_costs}:
+        held = decisions.ledger.get(s, 0)
+        given = received.get(s, max(0, held - budgets[s]))
+        money[s] = float(min(given, max(0, held)))
+        service = held - budgets[s] - money[s]
+        cut[s] = min(1.0, max(0.0, -service / budgets[s])) if budgets[s] else 0.0
     purposes = {p.id: p for f in scenario.funds for p in f.purposes}
     for fund, purpose in decisions.purposes:
         chosen = purposes.get(purpose)
         if chosen is not None and chosen.source in money:
-            money[chosen.source] += decisions.ledger.get(fund, 0)
-    return money
+            money[chosen.source] += max(0, decisions.ledger.get(fund, 0))
+    return money, cut
 
 
 def _approach(now: float, towards: float, years: float, lag: float) -> float:
@@ -111,17 +121,13 @@ def _approach(now: float, towards: float, years: float, lag: float) -> float:
     return now + (towards - now) * (1 - math.exp(-years / lag))
 
 
-def _prevention_stocks(scenario: ScenarioFacts, stocks: Stocks, decisions: Decisions, years: float) -> dict[str, float]:
-    budgets = {d.id: d.budget for d in scenario.directorates}
+def _prevention_stocks(scenario: ScenarioFacts, stocks: Stocks, money: dict[str, float], years: float):
     found = {}
-    for source, money in funding(scenario, decisions).items():
+    for source, amount in money.items():
         size = gap(scenario, source)
-        if money >= 0:
-            funded = min(1.0, money / size) if size > 0 else 0.0
-        else:  # a cut grows the exports by the share of the service that was cut
-            funded = max(-1.0, money / budgets[source]) if budgets[source] else -1.0
+        funded = min(1.0, amount / size) if size > 0 else 0.0
         now = stocks.prevention.get(source, 0.0)
-        # Prevention is built slowly and lost at once: a cut bites in the round it is made.
+        # Prevention is built slowly and lost at once: money taken back stops it in the round it goes.
         found[source] = funded if funded <= now else _approach(now, funded, years, prevention(scenario, source).lag)
     return found
 
@@ -134,23 +140,25 @@ def _lever_stocks(scenario: ScenarioFacts, stocks: Stocks, decisions: Decisions,
     }
 
 
-def flows(scenario: ScenarioFacts, made: dict[str, float], levered: dict[str, float], years: float) -> tuple[Flow, ...]:
+def flows(
+    scenario: ScenarioFacts, made: dict[str, float], cut: dict[str, float], levered: dict[str, float], years: float
+) -> tuple[Flow, ...]:
     grown = 1 + scenario.drift * years
     found = []
     for link in scenario.exported_costs:
         u = made.get(link.source, 0.0)
-        share = prevention(scenario, link.source).preventable
-        kept = 1 - share * (1 - (1 - u) ** 2) if u >= 0 else 1 - u  # diminishing returns; a cut grows it
+        kept = 1 - prevention(scenario, link.source).preventable * (1 - (1 - u) ** 2)  # diminishing returns
+        worse = 1 + cut.get(link.source, 0.0)  # a cut service exports more, at once
         key = f"{link.source}>{link.target}"
         lever_kept = 1.0
         for lever in scenario.levers:
             if lever.id in levered and (not lever.links or key in lever.links):
                 lever_kept *= 1 - lever.cuts * levered[lever.id]
         base = float(link.annual_cost)
-        amount = base * grown * kept * lever_kept
-        prevented = base * grown * (1 - kept) if u >= 0 else 0.0
-        drifted = base * (grown - 1) + (base * grown * (kept - 1) if u < 0 else 0.0)
-        levered_off = base * grown * kept * (1 - lever_kept)
+        amount = base * grown * worse * kept * lever_kept
+        prevented = base * grown * worse * (1 - kept)
+        drifted = base * (grown * worse - 1)
+        levered_off = base * grown * worse * kept * (1 - lever_kept)
         found.append(Flow(link.source, link.target, base, amount, link.because, prevented, levered_off, drifted))
     return tuple(found)
 
@@ -204,9 +212,10 @@ def advance(scenario: ScenarioFacts, stocks: Stocks, decisions: Decisions, month
     """Takes the stocks after the last round, the board's decisions now and the months this round lasts."""
     years = months / 12
     elapsed = stocks.months + months
-    made = _prevention_stocks(scenario, stocks, decisions, years)
+    money, cut = funding(scenario, decisions)
+    made = _prevention_stocks(scenario, stocks, money, years)
     levered = _lever_stocks(scenario, stocks, decisions, years)
-    found = flows(scenario, made, levered, elapsed / 12)
+    found = flows(scenario, made, cut, levered, elapsed / 12)
     directorates = [d.id for d in scenario.directorates]
     imported = {d: 0.0 for d in directorates}
     for f in found:

@@ -28,8 +28,19 @@ def purposes_voted(s: SessionState) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(chosen.items()))
 
 
+def received(s: SessionState) -> dict[str, int]:
+    """Money each directorate or fund has received by transfers still standing: at this meeting, and (for a
+    follow-up) its rise on the pack's budget when the meeting opened."""
+    budgets = {d.id: d.budget for d in s.scenario.directorates}
+    found = {k: max(0, v - budgets.get(k, 0)) for k, v in (s.opening_ledger or {}).items()}
+    for m in s.motions.values():
+        if m.status == "carried" and m.moved_money and m.transfer:
+            found[m.transfer.target] = found.get(m.transfer.target, 0) + m.transfer.amount
+    return found
+
+
 def _time(s: SessionState, e: ev.TimeAdvanced) -> SessionState:
-    done = Round(e.months, dict(s.ledger), e.model, levers_carried(s), purposes_voted(s))
+    done = Round(e.months, dict(s.ledger), e.model, levers_carried(s), purposes_voted(s), received(s))
     return replace(s, rounds=s.rounds + (done,))
 
 

@@ -18,6 +18,7 @@ class Round:
     model: int = 1
     levers: tuple[str, ...] = ()
     purposes: tuple[tuple[str, str], ...] = ()  # (fund, purpose)
+    received: dict[DirectorateId, int] | None = None  # money each holder received by carried transfers
 
 
 @dataclass(frozen=True)
