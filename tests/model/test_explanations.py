@@ -67,7 +67,7 @@ def test_the_explanation_names_the_money_moved_and_the_exports_that_fell():
     board.do(c.AdvanceTime(period="year"))
     (r,) = consequences_view(board.state)["rounds"]
     text = "\n".join(r["explanation"])
-    assert "Housing's indicators (homes with damp): its budget is up £25,000 on the start" in text
+    assert "Housing's indicators: its budget is up £25,000 on the start" in text
     assert "the costs it exports to others are" in text
     assert "Community Safety's indicators" in text and "its budget is down £25,000" in text
     assert r["had_nothing_been_done"] < r["dividend"] or "Community Safety" in text

@@ -53,7 +53,10 @@ def _directorate_words(scenario: ScenarioFacts, d: str, result: RoundResult) -> 
     if round(levered / 1000):
         clauses.append(f"the board's levers spare it {pounds(round(levered / 1000) * 1000)} a year")
     if round(grown / 1000):
-        clauses.append(f"others' unaddressed problems cost it {pounds(round(grown / 1000) * 1000)} a year more")
+        clauses.append(
+            f"others' unaddressed problems (and any cuts at their source) cost it {pounds(round(grown / 1000) * 1000)} "
+            "a year more"
+        )
     out = [f for f in result.flows if f.source == d]
     fallen = sum(f.baseline for f in out) - sum(f.amount for f in out)
     if round(fallen / 1000) > 0:
@@ -80,7 +83,7 @@ def groups(scenario: ScenarioFacts, result: RoundResult) -> dict[str, float]:
 
 
 def explain(scenario: ScenarioFacts, result: RoundResult, before: float) -> list[str]:
-    """Lines such as '+0.42: Housing (damp homes...): its budget is up £300,000 on the start; ...'. `before`
+    """Lines such as "+0.42: Housing's indicators: its budget is up £300,000 on the start; ...'. `before`
     is the dividend shown before this round; the lines add up to the change between the two as shown."""
     change = round(round(result.dividend, 2) - round(before, 2), 2)
     parts = shares_that_add_up(groups(scenario, result), change)
@@ -89,12 +92,11 @@ def explain(scenario: ScenarioFacts, result: RoundResult, before: float) -> list
     for key, amount in sorted(parts.items(), key=lambda kv: -abs(kv[1])):
         if round(amount, 2) == 0:
             continue
-        indicators = ", ".join(i.name.lower() for i in scenario.indicators if (i.owner or BOARD) == key)
         if key == BOARD:
-            lines.append(f"{_signed(amount)}: indicators no one service owns ({indicators}): {_board_words(result)}.")
+            lines.append(f"{_signed(amount)}: the indicators no one service owns: {_board_words(result)}.")
         else:
             words = _directorate_words(scenario, key, result)
-            lines.append(f"{_signed(amount)}: {names[key]}'s indicators ({indicators}): {words}.")
+            lines.append(f"{_signed(amount)}: {names[key]}'s indicators: {words}.")
     return lines
 
 
