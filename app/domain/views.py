@@ -203,6 +203,12 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         ],
         "ledger_total": sum(state.ledger.values()),
         "funds": fund_rows(state),
+        "levers": [{"id": v.id, "name": v.name, "because": v.because} for v in state.scenario.levers]
+        + [
+            {"id": p.id, "name": f"{f.name}: {p.name}", "because": p.because}
+            for f in state.scenario.funds
+            for p in f.purposes
+        ],
         **meeting_view(state, viewer.kind, viewer.seat_id, now),
         "consequences": consequences_view(state),
         "carried": [

@@ -93,3 +93,19 @@ def test_a_follow_up_starts_where_the_last_meeting_left_the_neighbourhood():
     damp = lambda r: next(i for i in r["indicators"] if i["id"] == "damp-homes")
     assert damp(first)["value"] <= damp(last)["value"] and damp(first)["progress"] >= damp(last)["progress"]
     assert abs(first["dividend"] - last["dividend"]) < 1
+
+
+def test_a_follow_up_shows_progress_against_the_targets_agreed_at_the_meeting_before():
+    board = Board(TINY)
+    goal = c.TargetTermsIn(indicator="damp-homes", directorate="housing", value=15, by="March 2028")
+    board.carry(text="Fewer damp homes", kind="target", target=goal)
+    transfer(board, "health", "housing", 30_000)
+    board.do(c.AdvanceTime(period="year"))
+    follow = apply.apply(apply.apply(None, ev.SessionCreated("NEXT", board.scenario, 900.0)), plan(board.state, 1000.0))
+    for command in (c.StartPhase(phase="read_in"), c.StartPhase(phase="board"), c.AdvanceTime(period="year")):
+        for event in decide(follow, command, c.Context(c.TRAINER, 2000.0)):
+            follow = apply.apply(follow, event)
+    (first,) = consequences_view(follow)["rounds"]
+    damp = next(i for i in first["indicators"] if i["id"] == "damp-homes")
+    assert damp["target"] == 15 and damp["progress"] == round(100 * (damp["value"] - 20) / (15 - 20))
+    assert damp["progress"] > 0

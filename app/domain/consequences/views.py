@@ -22,8 +22,12 @@ def _label(months: int) -> str:
 
 
 def _board_targets(state: SessionState) -> dict[str, float]:
-    """The value the board agreed for each indicator (the latest carried target motion wins)."""
-    return {
+    """The value the board agreed for each indicator: targets carried at earlier meetings, then this one's (the
+    latest carried target motion wins)."""
+    earlier = {
+        d.indicator: d.value for d in state.carried if d.kind == "target" and d.indicator and d.value is not None
+    }
+    return earlier | {
         m.target.indicator: m.target.value
         for m in state.motions.values()
         if m.status == "carried" and m.kind == "target" and m.target
