@@ -42,3 +42,14 @@ def test_time_advanced_in_an_old_session_after_the_change_runs_on_the_new_model(
     assert [r["model"] for r in rounds] == [1, 1, 1, 2]
     assert rounds[-1]["months"] == 39
     assert rounds[-1]["explanation"] and rounds[-1]["had_nothing_been_done"] is not None
+
+
+def test_an_export_made_before_the_change_imports_and_shows_the_same_results(trainer):
+    answer = trainer.post(
+        "/api/sessions/import", content=FIXTURE.read_bytes(), headers={"content-type": "application/json"}
+    )
+    assert answer.status_code == 201, answer.text
+    view = trainer.get(f"/api/sessions/{answer.json()['code']}/view").json()
+    shown = json.loads(FIXTURE.read_text(encoding="utf-8"))["state"]["consequences"]["rounds"]
+    assert [r["dividend"] for r in view["consequences"]["rounds"]] == [r["dividend"] for r in shown]
+    assert [r["indicators"] for r in view["consequences"]["rounds"]] == [r["indicators"] for r in shown]
