@@ -19,8 +19,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..core.event_base import PreventionFacts, ScenarioFacts
+from ..core.event_base import ScenarioFacts
+from .flows import Decisions, Flow, exports, flows, funding, gap, lever_stocks, prevention, prevention_stocks
 from .state import Stocks
+
+__all__ = ["Decisions", "Flow", "advance", "exports", "gap", "plausible", "prevention", "run", "weights"]
 
 VERSION = 2  # recorded in each TimeAdvanced event; version 1 (model_v1.py) replays sessions recorded before it
 PERIOD_MONTHS = {"quarter": 3, "year": 12}
@@ -29,28 +32,6 @@ UP = 0.3  # the most that more money can do for an indicator, as a share of the 
 LOSS = 2.0  # a cut of a tenth moves an indicator a fifth of the way to its worst plausible value
 FALL = 4.0  # an indicator falls four times as fast as it improves: a cut service fails faster than money repairs it
 SWING = 25.0  # the dividend's distance from 100 when every indicator is at its best (or worst) plausible value
-
-
-@dataclass(frozen=True)
-class Decisions:
-    """What the board has decided, as it stands when time moves on."""
-
-    ledger: dict[str, int]  # directorates and pooled funds
-    levers: frozenset[str] = frozenset()
-    purposes: tuple[tuple[str, str], ...] = ()  # (fund, purpose) voted
-    received: dict[str, int] | None = None  # money each holder received by transfer; None: its rise on the start
-
-
-@dataclass(frozen=True)
-class Flow:
-    source: str
-    target: str
-    baseline: float  # a year, as the pack says
-    amount: float  # a year, now
-    because: str
-    prevented: float  # a year, removed by money at the source
-    levered: float  # a year, removed by levers
-    drifted: float  # a year, added by growth nobody acted on (or by a cut at the source)
 
 
 @dataclass(frozen=True)
@@ -78,89 +59,6 @@ class RoundResult:
     stocks: Stocks
     pulls: dict[str, float]  # each indicator's target level this round
     parts: dict[str, float]  # the dividend's change this round, by indicator
-
-
-def exports(scenario: ScenarioFacts, source: str) -> float:
-    return float(sum(x.annual_cost for x in scenario.exported_costs if x.source == source))
-
-
-def prevention(scenario, source: str) -> PreventionFacts:
-    return next((p for p in scenario.prevention if p.source == source), PreventionFacts(source))
-
-
-def gap(scenario, source: str) -> float:
-    """The money a year that would, once it has taken hold, remove all of a source's preventable exports."""
-    p = prevention(scenario, source)
-    return exports(scenario, source) * p.preventable / p.ret if p.ret > 0 else 0.0
-
-
-def funding(scenario: ScenarioFacts, decisions: Decisions) -> tuple[dict[str, float], dict[str, float]]:
-    """Money for prevention at each source, and the share of its own service cut. Money a source received by
-    transfer (as far as it still holds it) and pooled money voted to it pays for prevention; money it gave away
-    comes out of its own service, and a cut service exports more."""
-    budgets = {d.id: d.budget for d in scenario.directorates}
-    received = decisions.received if decisions.received is not None else {}
-    money, cut = {}, {}
-    for s in {x.source for x in scenario.exported_costs}:
-        held = decisions.ledger.get(s, 0)
-        given = received.get(s, max(0, held - budgets[s]))
-        money[s] = float(min(given, max(0, held)))
-        service = held - budgets[s] - money[s]
-        cut[s] = min(1.0, max(0.0, -service / budgets[s])) if budgets[s] else 0.0
-    purposes = {p.id: p for f in scenario.funds for p in f.purposes}
-    for fund, purpose in decisions.purposes:
-        chosen = purposes.get(purpose)
-        if chosen is not None and chosen.source in money:
-            money[chosen.source] += max(0, decisions.ledger.get(fund, 0))
-    return money, cut
-
-
-def _approach(now: float, towards: float, years: float, lag: float) -> float:
-    if lag <= 0:
-        return towards
-    return now + (towards - now) * (1 - math.exp(-years / lag))
-
-
-def _prevention_stocks(scenario: ScenarioFacts, stocks: Stocks, money: dict[str, float], years: float):
-    found = {}
-    for source, amount in money.items():
-        size = gap(scenario, source)
-        funded = min(1.0, amount / size) if size > 0 else 0.0
-        now = stocks.prevention.get(source, 0.0)
-        # Prevention is built slowly and lost at once: money taken back stops it in the round it goes.
-        found[source] = funded if funded <= now else _approach(now, funded, years, prevention(scenario, source).lag)
-    return found
-
-
-def _lever_stocks(scenario: ScenarioFacts, stocks: Stocks, decisions: Decisions, years: float) -> dict[str, float]:
-    return {
-        lever.id: _approach(stocks.levers.get(lever.id, 0.0), 1.0, years, lever.lag)
-        for lever in scenario.levers
-        if lever.id in decisions.levers or stocks.levers.get(lever.id, 0.0) > 0
-    }
-
-
-def flows(
-    scenario: ScenarioFacts, made: dict[str, float], cut: dict[str, float], levered: dict[str, float], years: float
-) -> tuple[Flow, ...]:
-    grown = 1 + scenario.drift * years
-    found = []
-    for link in scenario.exported_costs:
-        u = made.get(link.source, 0.0)
-        kept = 1 - prevention(scenario, link.source).preventable * (1 - (1 - u) ** 2)  # diminishing returns
-        worse = 1 + cut.get(link.source, 0.0)  # a cut service exports more, at once
-        key = f"{link.source}>{link.target}"
-        lever_kept = 1.0
-        for lever in scenario.levers:
-            if lever.id in levered and (not lever.links or key in lever.links):
-                lever_kept *= 1 - lever.cuts * levered[lever.id]
-        base = float(link.annual_cost)
-        amount = base * grown * worse * kept * lever_kept
-        prevented = base * grown * worse * (1 - kept)
-        drifted = base * (grown * worse - 1)
-        levered_off = base * grown * worse * kept * (1 - lever_kept)
-        found.append(Flow(link.source, link.target, base, amount, link.because, prevented, levered_off, drifted))
-    return tuple(found)
 
 
 def pull(change: float) -> float:
@@ -195,6 +93,12 @@ def shown_value(ind, level: float) -> float:
     return ind.baseline + abs(level) * (end - ind.baseline)
 
 
+def _value(ind, level: float) -> IndicatorValue:
+    return IndicatorValue(
+        ind.id, ind.name, ind.unit, ind.better, ind.owner, ind.baseline, shown_value(ind, level), level, ind.heading
+    )
+
+
 def _changes(scenario: ScenarioFacts, effective: dict[str, float], total_exports: float) -> dict[str, float]:
     """Each directorate's effective spending against the start, as a share of its budget; '' for the board's
     shared indicators: the share by which the costs between services have fallen."""
@@ -213,8 +117,8 @@ def advance(scenario: ScenarioFacts, stocks: Stocks, decisions: Decisions, month
     years = months / 12
     elapsed = stocks.months + months
     money, cut = funding(scenario, decisions)
-    made = _prevention_stocks(scenario, stocks, money, years)
-    levered = _lever_stocks(scenario, stocks, decisions, years)
+    made = prevention_stocks(scenario, stocks, money, years)
+    levered = lever_stocks(scenario, stocks, decisions, years)
     found = flows(scenario, made, cut, levered, elapsed / 12)
     directorates = [d.id for d in scenario.directorates]
     imported = {d: 0.0 for d in directorates}
@@ -223,30 +127,18 @@ def advance(scenario: ScenarioFacts, stocks: Stocks, decisions: Decisions, month
     effective = {d: decisions.ledger[d] - imported[d] for d in directorates}
     changes = _changes(scenario, effective, sum(f.amount for f in found))
     weight = weights(scenario)
-    levels, pulls, parts, values = {}, {}, {}, []
+    levels, pulls, parts = {}, {}, {}
     for ind in scenario.indicators:
         before = stocks.levels.get(ind.id, 0.0)
         pulls[ind.id] = pull(changes.get(ind.owner or "", changes[""]))
         half_life = ind.half_life / (FALL if pulls[ind.id] < before else 1)
         levels[ind.id] = before + (pulls[ind.id] - before) * (1 - 0.5 ** (years / half_life))
         parts[ind.id] = SWING * weight[ind.id] * (levels[ind.id] - before)
-        values.append(
-            IndicatorValue(
-                ind.id,
-                ind.name,
-                ind.unit,
-                ind.better,
-                ind.owner,
-                ind.baseline,
-                shown_value(ind, levels[ind.id]),
-                levels[ind.id],
-                ind.heading,
-            )
-        )
+    values = tuple(_value(ind, levels[ind.id]) for ind in scenario.indicators)
     dividend = 100 + SWING * sum(weight[i] * levels[i] for i in levels)
     after = Stocks(elapsed, made, levered, levels)
     return RoundResult(
-        elapsed, dict(decisions.ledger), found, imported, effective, tuple(values), dividend, after, pulls, parts
+        elapsed, dict(decisions.ledger), found, imported, effective, values, dividend, after, pulls, parts
     )
 
 
