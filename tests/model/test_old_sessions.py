@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.domain import apply
 from app.domain import commands as c
+from app.domain.consequences.explain import line_amount
 from app.domain.consequences.views import consequences_view
 from app.domain.decide import decide
 from app.exports import read_session_json
@@ -42,6 +43,9 @@ def test_time_advanced_in_an_old_session_after_the_change_runs_on_the_new_model(
     assert [r["model"] for r in rounds] == [1, 1, 1, 2]
     assert rounds[-1]["months"] == 39
     assert rounds[-1]["explanation"] and rounds[-1]["had_nothing_been_done"] is not None
+    shown = round(sum(line_amount(line) for line in rounds[-1]["explanation"]), 2)
+    assert shown == round(rounds[-1]["dividend"] - rounds[-2]["dividend"], 2)
+    assert "newer version of the consequences model" in rounds[-1]["explanation"][0]
 
 
 def test_an_export_made_before_the_change_imports_and_shows_the_same_results(trainer):

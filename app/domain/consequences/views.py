@@ -122,8 +122,8 @@ def consequences_view(state: SessionState) -> dict[str, Any]:
 def _consequences(state: SessionState) -> dict[str, Any]:
     results = played(state)
     nothing = iter(had_nothing_been_done(state))
-    rounds, before = [], _opening_dividend(state)
-    for r, recorded in zip(results, state.rounds):
+    rounds, before, opening = [], _opening_dividend(state), _opening_dividend(state)
+    for r, recorded in zip(results, state.rounds, strict=True):
         row = {
             "months": r.months,
             "label": _label(r.months),
@@ -135,11 +135,24 @@ def _consequences(state: SessionState) -> dict[str, Any]:
             "had_nothing_been_done": None,
         }
         if isinstance(r, model.RoundResult):
-            row["explanation"] = explain(state.scenario, r, before)
+            row["explanation"] = _changed_model(before, opening) + explain(state.scenario, r, opening)
             row["had_nothing_been_done"] = round(next(nothing).dividend, 2)
+            opening = r.dividend
         rounds.append(row)
         before = r.dividend
     return {"start": round(_opening_dividend(state), 2), "rounds": rounds}
+
+
+def _changed_model(before: float, opening: float) -> list[str]:
+    """In a session recorded before version 2, the first new round starts the second model afresh: one line says
+    so, so that the lines still add up to the change shown."""
+    jump = round(round(opening, 2) - round(before, 2), 2)
+    if jump == 0:
+        return []
+    return [
+        f"{'+' if jump > 0 else '-'}{abs(jump):.2f}: from this round on, a newer version of the consequences model "
+        "works out the figures; the rounds before it were worked out by the first version, which counted differently."
+    ]
 
 
 def _opening_dividend(state: SessionState) -> float:
