@@ -150,8 +150,6 @@ def _owners(s: Scenario) -> Found:
             if ind.owner not in directorates:
                 yield ("indicators", i, "owner"), _unknown("directorate", ind.owner, directorates)
             owned[ind.id] = ind.owner
-    if not s.indicators:
-        return
     for i, d in enumerate(s.directorates):
         if d.id not in owned.values():
             yield (
