@@ -32,7 +32,8 @@ class LiveServer:
         self.db_path, self.scenarios = db_path, scenarios
         self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self.sign_in_url = ""
+        self.printed_sign_in_url = ""
+        self._printed_unused = False
         self.process: subprocess.Popen | None = None
         self.output = ""
 
@@ -57,10 +58,27 @@ class LiveServer:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        self.sign_in_url = self._read_sign_in_link()
+        self.printed_sign_in_url = self._read_sign_in_link()
+        self._printed_unused = True
         # Keep reading what the server prints, so a full pipe can never stall it.
         threading.Thread(target=self._drain, daemon=True).start()
         self._wait_healthy()
+
+    @property
+    def sign_in_url(self) -> str:
+        """A sign-in link for the server's first administrator. Links work once, so the link the server
+        printed is given out the first time, and after that a fresh one each time this is read."""
+        if self._printed_unused:
+            self._printed_unused = False
+            return self.printed_sign_in_url
+        from app.auth import new_sign_in_token
+        from app.store.db import make_engine
+
+        engine = make_engine(f"sqlite:///{self.db_path}")
+        try:
+            return f"{self.base_url}/sign-in?token={new_sign_in_token(engine, 15)}"
+        finally:
+            engine.dispose()
 
     def _drain(self) -> None:
         try:
