@@ -28,8 +28,17 @@ def free_port() -> int:
 class LiveServer:
     """`nplc serve` in a subprocess, as a trainer would start it; can be stopped, killed and started again."""
 
-    def __init__(self, db_path: Path, scenarios: Path, port: int | None = None):
+    def __init__(
+        self,
+        db_path: Path,
+        scenarios: Path,
+        port: int | None = None,
+        database_url: str | None = None,
+        env: dict[str, str] | None = None,
+    ):
         self.db_path, self.scenarios = db_path, scenarios
+        self.database_url = database_url or f"sqlite:///{db_path}"
+        self.extra_env = env or {}
         self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.printed_sign_in_url = ""
@@ -38,7 +47,7 @@ class LiveServer:
         self.output = ""
 
     def start(self) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("NPLC_")}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NPLC_")} | self.extra_env
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -48,7 +57,7 @@ class LiveServer:
                 "--port",
                 str(self.port),
                 "--database",
-                f"sqlite:///{self.db_path}",
+                self.database_url,
                 "--scenarios",
                 str(self.scenarios),
             ],
@@ -74,7 +83,7 @@ class LiveServer:
         from app.auth import new_sign_in_token
         from app.store.db import make_engine
 
-        engine = make_engine(f"sqlite:///{self.db_path}")
+        engine = make_engine(self.database_url)
         try:
             return f"{self.base_url}/sign-in?token={new_sign_in_token(engine, 15)}"
         finally:
