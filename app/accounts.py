@@ -180,6 +180,13 @@ def revoke(engine: Engine, name: str) -> int:
     return ended
 
 
+def tidy(engine: Engine) -> None:
+    """Deletes expired links and long-ended sign-ins. Blocking: call at start-up."""
+    with session_scope(engine) as db:
+        store.delete_expired(session=db, now=time.time())
+        db.commit()
+
+
 def owner_of(engine: Engine, code: str) -> tuple[bool, int | None]:
     with session_scope(engine) as db:
         return store.owner_of(session=db, code=code)

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from . import accounts
 from .actions import Actions
 from .api import errors
 from .api.deps import Services
@@ -33,6 +34,7 @@ def build_services(settings: Settings) -> Services:
     library = PackLibrary(engine)
     library.load_folders(settings.scenarios_dir)
     live = LiveSessions(engine)
+    accounts.tidy(engine)
     key_file = settings.key_file or default_key_file(settings.database_url)
     cookies = TrainerCookies(load_secret_key(settings.secret_key, key_file), settings.trainer_cookie_hours)
     actions = Actions(live, Hub())

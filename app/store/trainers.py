@@ -91,3 +91,9 @@ def owner_of(*, session: Session, code: str) -> tuple[bool, int | None]:
     """Whether the session exists, and the id of the trainer it belongs to."""
     row = session.get(SessionRow, code)
     return (row is not None, row.owner if row else None)
+
+
+def delete_expired(*, session: Session, now: float) -> None:
+    """Links past their time, and sign-ins that ended more than a day ago, are of no further use."""
+    session.exec(delete(SignInLink).where(col(SignInLink.expires_at) <= now))
+    session.exec(delete(TrainerSignIn).where(col(TrainerSignIn.expires_at) <= now - 86400))

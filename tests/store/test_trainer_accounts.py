@@ -13,7 +13,7 @@ from alembic.config import Config
 from app import accounts
 from app.secret_key import default_key_file, load_secret_key
 from app.store.db import MIGRATIONS, make_engine, session_scope
-from app.store.models import ServerValue, SessionRow, TrainerSignIn
+from app.store.models import ServerValue, SessionRow, SignInLink, TrainerSignIn
 
 
 def race(engine, token: str) -> list[int | None]:
@@ -108,3 +108,19 @@ def test_an_older_database_loses_its_stored_key_and_reusable_links(tmp_path):
     with session_scope(upgraded) as db:
         assert [row.name for row in db.exec(sa.select(ServerValue)).scalars()] == ["kept"]
     upgraded.dispose()
+
+
+def test_expired_links_and_long_ended_sign_ins_are_tidied_away(engine):
+    admin = accounts.first_admin(engine)
+    accounts.new_link(engine, admin, 0)
+    live_link = accounts.new_link(engine, admin, 15)
+    current = accounts.start_sign_in(engine, admin.id, hours=1)
+    with session_scope(engine) as db:
+        db.add(TrainerSignIn(token_hash="old", trainer_id=admin.id, created_at=0.0, expires_at=1.0))
+        db.commit()
+    accounts.tidy(engine)
+    with session_scope(engine) as db:
+        assert db.exec(sa.select(sa.func.count()).select_from(SignInLink)).scalar() == 1
+        assert db.get(TrainerSignIn, "old") is None
+    assert accounts.use_link(engine, live_link) == admin.id
+    assert accounts.signed_in(engine, current).name == "admin"
