@@ -187,6 +187,25 @@ def tidy(engine: Engine) -> None:
         db.commit()
 
 
+def set_disabled(engine: Engine, name: str, disabled: bool) -> None:
+    """Disables an account (refused at once, everywhere, until enabled again) or enables it."""
+    with session_scope(engine) as db:
+        row = store.trainer_by_name(session=db, name=name.strip())
+        if row is None:
+            raise AccountProblem(f"There is no trainer called '{name}'. `nplc trainer list` shows who there is.")
+        if (
+            disabled
+            and row.is_admin
+            and sum(t.is_admin and not t.disabled for t in store.list_trainers(session=db)) < 2
+        ):
+            raise AccountProblem("That is the only administrator left; make another one first.")
+        row.disabled = disabled
+        db.add(row)
+        if disabled:
+            store.revoke_all(session=db, trainer_id=row.id, at=time.time())
+        db.commit()
+
+
 def owner_of(engine: Engine, code: str) -> tuple[bool, int | None]:
     with session_scope(engine) as db:
         return store.owner_of(session=db, code=code)

@@ -59,6 +59,7 @@ def _reachable_host(host: str) -> str:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from .accounts import AccountProblem
     from .auth import new_sign_in_token
     from .main import build_services, create_app
 
@@ -70,7 +71,11 @@ def _serve(args: argparse.Namespace) -> int:
             print(f"  {bad.pack}/{problem}", file=sys.stderr)
     app = create_app(settings)
     app.state.services = services
-    token = new_sign_in_token(services.live.engine, settings.sign_in_minutes)
+    try:
+        token = new_sign_in_token(services.live.engine, settings.sign_in_minutes)
+    except AccountProblem as problem:
+        print(f"{problem} (`nplc trainer add NAME --admin`, `nplc trainer enable NAME`)", file=sys.stderr)
+        return 1
     print("Neighbourhood plc", flush=True)
     print(f"  Trainer sign-in link:  {settings.public_url}/sign-in?token={token}", flush=True)
     print(f"    (works once, within {settings.sign_in_minutes} minutes; `nplc sign-in` prints another)", flush=True)

@@ -28,8 +28,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     password = commands.add_parser("password", help="set (or, with --remove, remove) a trainer's password")
     password.add_argument("name")
     password.add_argument("--remove", action="store_true")
+    disable = commands.add_parser("disable", help="refuse a trainer from now on (until enabled)")
+    disable.add_argument("name")
+    enable = commands.add_parser("enable", help="let a disabled trainer sign in again")
+    enable.add_argument("name")
     commands.add_parser("list", help="list the trainer accounts")
-    for each in (add, revoke, password, commands.choices["list"]):
+    for each in (add, revoke, password, disable, enable, commands.choices["list"]):
         each.add_argument("--database", help="database URL")
 
 
@@ -44,9 +48,9 @@ def run(args: argparse.Namespace, settings_of: Callable[[argparse.Namespace], Se
             return 0
         if args.command == "sign-in":
             return _sign_in(engine, settings, args.name)
-        return {"add": _add, "revoke": _revoke, "password": _password, "list": _list}[args.trainer_command](
-            engine, settings, args
-        )
+        commands = {"add": _add, "revoke": _revoke, "password": _password, "list": _list}
+        commands |= {"disable": _disable, "enable": _disable}
+        return commands[args.trainer_command](engine, settings, args)
     except accounts.AccountProblem as problem:
         print(problem, file=sys.stderr)
         return 1
@@ -94,6 +98,13 @@ def _revoke(engine, settings: Settings, args: argparse.Namespace) -> int:
 def _password(engine, settings: Settings, args: argparse.Namespace) -> int:
     accounts.set_password(engine, args.name, None if args.remove else _ask_password())
     print(f"The password of '{args.name}' was {'removed' if args.remove else 'set'}.")
+    return 0
+
+
+def _disable(engine, settings: Settings, args: argparse.Namespace) -> int:
+    disabled = args.trainer_command == "disable"
+    accounts.set_disabled(engine, args.name, disabled)
+    print(f"'{args.name}' is {'disabled and signed out everywhere' if disabled else 'enabled again'}.")
     return 0
 
 

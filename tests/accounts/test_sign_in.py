@@ -119,17 +119,28 @@ def test_sign_in_prints_a_fresh_link_for_the_named_trainer(client, settings, cap
     assert "no trainer called 'Nobody'" in capsys.readouterr().err
 
 
-def test_a_disabled_trainer_is_refused_at_once(trainer):
-    engine = engine_of(trainer)
-    from app.store.db import session_scope
-    from app.store.trainers import trainer_by_name
+def test_a_disabled_trainer_is_refused_at_once_until_enabled(client, settings, participant, capsys):
+    engine = engine_of(client)
+    bea = accounts.add_trainer(engine, "Bea")
+    laptop = participant()
+    assert sign_in(laptop, accounts.new_link(engine, bea, 15)).status_code == 303
+    spare = accounts.new_link(engine, bea, 15)
+    assert main(["trainer", "disable", "Bea", "--database", settings.database_url]) == 0
+    assert laptop.get("/api/sessions").status_code == 401
+    assert sign_in(participant(), spare).status_code == 403
+    with pytest.raises(accounts.AccountProblem, match="disabled"):
+        accounts.new_link(engine, accounts.find_trainer(engine, "Bea"), 15)
+    assert main(["trainer", "enable", "Bea", "--database", settings.database_url]) == 0
+    assert (
+        sign_in(participant(), accounts.new_link(engine, accounts.find_trainer(engine, "Bea"), 15)).status_code == 303
+    )
 
-    with session_scope(engine) as db:
-        row = trainer_by_name(session=db, name="admin")
-        row.disabled = True
-        db.add(row)
-        db.commit()
-    assert trainer.get("/api/sessions").status_code == 401
+
+def test_the_last_administrator_cannot_be_disabled(client, settings, capsys):
+    accounts.first_admin(engine_of(client))
+    assert main(["trainer", "disable", "admin", "--database", settings.database_url]) == 1
+    assert "only administrator" in capsys.readouterr().err
+    assert main(["sign-in", "--database", settings.database_url]) == 0
 
 
 @pytest.fixture

@@ -101,7 +101,11 @@ class PasswordTries:
         self._misses[name].append(time.monotonic())
 
 
-TRIES = PasswordTries()
+def _tries(request: Request) -> PasswordTries:
+    state = request.app.state
+    if not hasattr(state, "password_tries"):
+        state.password_tries = PasswordTries()
+    return state.password_tries
 
 
 @router.post("/sign-in", include_in_schema=False)
@@ -111,12 +115,13 @@ async def sign_in_with_password(request: Request, svc: ServicesDep) -> Response:
     password = (form.get("password") or [""])[0][:1000]
     if not name or not password:
         return _page("Sign in – Neighbourhood plc", _form("Enter your trainer name and your password.", name), 422)
-    if TRIES.blocked(name.lower()):
+    tries = _tries(request)
+    if tries.blocked(name.lower()):
         message = "Too many wrong passwords for this name. Wait a quarter of an hour, or use a sign-in link."
         return _page("Sign in – Neighbourhood plc", _form(message, name), 429)
     trainer_id = await to_thread.run_sync(accounts.check_password, svc.live.engine, name, password)
     if trainer_id is None:
-        TRIES.missed(name.lower())
+        tries.missed(name.lower())
         return _page("Sign in – Neighbourhood plc", _form("That name and password do not match.", name), 403)
     return await to_thread.run_sync(_signed_in, request, svc, trainer_id)
 
