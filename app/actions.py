@@ -113,7 +113,9 @@ class Actions:
         with session_scope(self.live.engine) as db:
             code = self._free_code(db)
             records.save_pack_version(session=db, pack=pack, at=self.clock())
-            records.add_session(session=db, code=code, pack=pack, at=events[0].at)
+            # Retention counts from the import, not from the original day, so a re-imported old record
+            # is kept for the full period rather than vanishing at the next purge.
+            records.add_session(session=db, code=code, pack=pack, at=self.clock())
             db.flush()
             events = [replace(events[0], code=code), *events[1:]]
             log.append(session=db, code=code, events=events, expected_seq=0, actor="import", at=self.clock())
