@@ -45,11 +45,21 @@ def read_session_json(data: dict[str, Any]) -> tuple[Pack, list[ev.Event]]:
         raise ValueError("The export's log could not be read whole; it may have been edited or cut short.") from None
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """A spreadsheet runs a cell starting like a formula; a leading quote makes it text (as OWASP advises)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([cell(value) for value in row] for row in rows)
     return out.getvalue()
 
 
