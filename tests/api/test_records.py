@@ -34,8 +34,8 @@ def play_a_little(meeting, trainer):  # noqa: F811
 
 def test_an_exported_session_imports_back_to_the_same_state(meeting, trainer):  # noqa: F811
     code = play_a_little(meeting, trainer)
-    exported = trainer.get(f"/api/sessions/{code}/export.json")
-    assert exported.headers["content-disposition"] == f'attachment; filename="session-{code}.json"'
+    exported = trainer.get(f"/api/sessions/{code}/export.json?full=1")
+    assert exported.headers["content-disposition"] == f'attachment; filename="session-{code}-full.json"'
     answer = trainer.post(
         "/api/sessions/import", content=exported.content, headers={"content-type": "application/json"}
     )
@@ -51,17 +51,17 @@ def test_an_exported_session_imports_back_to_the_same_state(meeting, trainer):  
 
 def test_a_broken_import_is_refused_clearly(trainer):
     bad = trainer.post("/api/sessions/import", content=b"{not json", headers={"content-type": "application/json"})
-    assert bad.status_code == 422 and bad.json()["detail"] == "This is not a Neighbourhood plc session export."
+    assert bad.status_code == 422 and bad.json()["detail"].startswith("This is not a Neighbourhood plc session export.")
     cut = trainer.post(
         "/api/sessions/import",
         json={"format": "neighbourhood-plc-session", "format_version": 1, "pack": "{}", "events": [{"seq": 2}]},
     )
-    assert cut.status_code == 422 and "could not be read whole" in cut.json()["detail"]
+    assert cut.status_code == 422 and "could not be read" in cut.json()["detail"]
 
 
 def test_csv_files_hold_the_record(meeting, trainer):  # noqa: F811
     code = play_a_little(meeting, trainer)
-    response = trainer.get(f"/api/sessions/{code}/export.zip")
+    response = trainer.get(f"/api/sessions/{code}/export.zip?full=1")
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = {n.split("/", 1)[1] for n in archive.namelist()}
     assert names == {
