@@ -30,7 +30,9 @@ class Settings(BaseSettings):
     trainer_cookie_hours: int = Field(12, ge=1, le=24 * 14)
     sign_in_minutes: int = Field(24 * 60, ge=1, description="How long the printed sign-in link works.")
     timezone: str = Field("Europe/London", description="Clock times in minutes and exports use this zone.")
-    retention_days: int = Field(90, ge=1, le=3650, description="Sessions older than this are deleted at start-up.")
+    retention_days: int = Field(
+        90, ge=1, le=3650, description="Sessions older than this are deleted, at start-up and daily."
+    )
 
 
 @lru_cache
