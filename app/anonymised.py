@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .domain import codec
 from .domain import events as ev
-from .domain.reducer import replay
-from .domain.state import SessionState
+from .domain.apply import replay
+from .domain.core import codec
+from .domain.core.state import SessionState
 
 Numbered = list[tuple[int, ev.Event]]
 

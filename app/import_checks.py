@@ -12,11 +12,11 @@ import time
 from collections import Counter
 
 from .domain import events as ev
-from .domain.follow_up import plan
-from .domain.minutes import minutes
-from .domain.reducer import apply
-from .domain.state import SessionState
-from .domain.types import RESIDENT
+from .domain.apply import apply
+from .domain.core.state import SessionState
+from .domain.core.types import RESIDENT
+from .domain.debrief.minutes import minutes
+from .domain.follow_up.plan import plan
 from .domain.views import Viewer, shown_event, view_for
 from .exports import tables
 

@@ -19,8 +19,8 @@ from typing import Any, Literal
 import nh3
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
-from .domain import codec
 from .domain import events as ev
+from .domain.core import codec
 from .exports import FORMAT
 from .import_checks import LogProblem, check_log
 from .scenarios.archive import MAX_ARCHIVE_BYTES, read_zip, write_zip

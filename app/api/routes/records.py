@@ -10,8 +10,8 @@ from anyio import to_thread
 from fastapi import APIRouter, HTTPException, Request, Response
 
 from ...anonymised import anonymised_record
-from ...domain.consequence_views import consequences_view
-from ...domain.minutes import minutes
+from ...domain.consequences.views import consequences_view
+from ...domain.debrief.minutes import minutes
 from ...domain.views import Viewer, view_for
 from ...exports import csv_zip, session_json, shared_json
 from ...imports import ImportRefused, read_export
