@@ -1,6 +1,7 @@
 """Whether a log read from outside is one this server could have written.
 
-It must replay through the real reducer, keep the session's invariants after every event, and let every
+Every event must be what the rules record for some command (`import_decide`), the log must replay through
+the real reducer, keep the session's invariants after every event, and let every
 screen, the minutes and the CSV files be built from where it ends, with only finite numbers in them. A log
 that fails here would otherwise be stored and then break the session list and every page showing it.
 """
@@ -19,6 +20,7 @@ from .domain.debrief.minutes import minutes
 from .domain.follow_up.plan import plan
 from .domain.views import Viewer, shown_event, view_for
 from .exports import tables
+from .import_decide import NotDecided, redecide
 
 CATCH_UP = 2000  # a reconnecting screen is never sent more of the log than this; see actions.MAX_CATCH_UP
 
@@ -29,23 +31,37 @@ class LogProblem(Exception):
 
 def check_log(events: list[ev.Event], now: float | None = None) -> SessionState:
     """Takes a decoded log; returns the state it ends in, or raises LogProblem."""
-    state: SessionState | None = None
-    for seq, event in enumerate(events, start=1):
-        if seq > 1 and isinstance(event, ev.SessionCreated):
-            raise LogProblem(f"event {seq} creates a second session")
-        if isinstance(event, ev.FollowUpStarted) and seq != 2:
-            raise LogProblem(f"event {seq} starts a follow-up meeting in the middle of one")
+    state, seq = _opening(events)
+    while seq < len(events):
         try:
-            state = apply(state, event)
-        # The reducer trusts its log (it never validates, so old logs replay); any failure on a foreign log,
-        # whatever its type, means the log is not one this server wrote.
-        except Exception:  # noqa: BLE001
-            raise LogProblem(f"event {seq} ({event.type}) cannot follow what came before it") from None
-        broken = invariant_problem(state)
-        if broken:
-            raise LogProblem(f"after event {seq} ({event.type}) {broken}")
-    assert state is not None  # the export's schema requires at least one event
+            decided = redecide(state, events[seq : seq + 3], getattr(events[seq - 1], "at", state.created_at))
+        except NotDecided:
+            event = events[seq]
+            raise LogProblem(f"event {seq + 1} ({event.type}) is not what the rules record at that point") from None
+        for event in decided:
+            state, seq = _apply(state, event, seq + 1), seq + 1
     _build_everything(state, events, time.time() if now is None else now)
+    return state
+
+
+def _opening(events: list[ev.Event]) -> tuple[SessionState, int]:
+    """The session's creation and, for a follow-up meeting, its start: the two events no command makes."""
+    state = _apply(None, events[0], 1)
+    if len(events) > 1 and isinstance(events[1], ev.FollowUpStarted):
+        return _apply(state, events[1], 2), 2
+    return state, 1
+
+
+def _apply(state: SessionState | None, event: ev.Event, seq: int) -> SessionState:
+    try:
+        state = apply(state, event)
+    # The reducer trusts its log (it never validates, so old logs replay); any failure on a foreign log,
+    # whatever its type, means the log is not one this server wrote.
+    except Exception:  # noqa: BLE001
+        raise LogProblem(f"event {seq} ({event.type}) cannot follow what came before it") from None
+    broken = invariant_problem(state)
+    if broken:
+        raise LogProblem(f"after event {seq} ({event.type}) {broken}")
     return state
 
 

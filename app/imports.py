@@ -2,8 +2,9 @@
 
 the file's shape (pydantic) and size, numbers (finite, bounded), every event decoded, the pack rebuilt
 from its zip through the very path uploads take (so its Markdown is rendered and sanitised afresh), and
-the whole log replayed through the real reducer with the session's invariants checked after each event
-and every screen, the minutes and the CSV files built from the result.
+the whole log decided again through the real rules and replayed through the real reducer, with the
+session's invariants checked after each event, and every screen, the minutes and the CSV files built from
+the result.
 """
 
 from __future__ import annotations
