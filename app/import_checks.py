@@ -1,9 +1,9 @@
 """Whether a log read from outside is one this server could have written.
 
 Every event must be what the rules record for some command (`import_decide`), the log must replay through
-the real reducer, keep the session's invariants after every event, and let every
-screen, the minutes and the CSV files be built from where it ends, with only finite numbers in them. A log
-that fails here would otherwise be stored and then break the session list and every page showing it.
+the real reducer, keep the session's invariants after every event, and let every screen, the minutes and
+the CSV files be built from where it ends, with only finite numbers in them. A log that fails here would
+otherwise be stored and then break the session list and every page showing it.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from .domain.core import codec
 from .exports import FORMAT
 from .import_checks import LogProblem, check_log
 from .scenarios.archive import MAX_ARCHIVE_BYTES, read_zip, write_zip
-from .scenarios.loader import Document, Pack, load_files
+from .scenarios.loader import Document, Pack, facts, load_files
 from .scenarios.problems import PackInvalid
 
 MAX_EVENTS = 20_000
@@ -72,8 +72,12 @@ def read_export(body: bytes) -> Imported:
         )
     events = [_event(row) for row in _in_order(export.events)]
     pack, archive = _pack(export)
-    if not isinstance(events[0], ev.SessionCreated) or events[0].scenario.id != pack.id:
-        raise ImportRefused("The export's log does not start by creating a session of its own pack.")
+    created = events[0]
+    # The scenario's facts in the log drive every rule, so they must be the checked pack's, not the file's say.
+    if not isinstance(created, ev.SessionCreated) or created.scenario != replace(
+        facts(pack), version=created.scenario.version
+    ):
+        raise ImportRefused("The export's log does not start by creating a session of its own scenario pack.")
     try:
         check_log(events)
     except LogProblem as problem:

@@ -143,8 +143,12 @@ def test_no_import_changes_the_library_even_after_a_restart(record, trainer, set
     before = library(trainer)
 
     def crafted(files):
+        files["docs/shared.md"] += b"\n\nThis version never went through the library.\n"
+
+    def retitled(files):
         files["scenario.yaml"] = files["scenario.yaml"].replace(b"title: Tiny Town plc", b"title: Taken Over plc")
 
+    refused(trainer, dict(record, pack_archive=repacked(record, retitled)), "of its own scenario pack")
     newer = dict(record, pack_archive=repacked(record, crafted))
     older = dict(record, format_version=1, pack_archive=None)
     older["pack"] = json.dumps(json.loads(record["pack"]) | {"version": "0000000000zz"})
@@ -154,7 +158,8 @@ def test_no_import_changes_the_library_even_after_a_restart(record, trainer, set
         assert answer.status_code == 201, answer.text
         copies.append(answer.json()["code"])
     assert library(trainer) == before
-    assert trainer.get(f"/api/sessions/{copies[0]}/lobby").json()["title"] == "Tiny Town plc"  # the log's facts
+    profile = trainer.get(f"/api/sessions/{copies[0]}/documents/profile").json()["html"]
+    assert "never went through the library" in profile  # the imported session runs on its own version
     assert trainer.get("/api/scenarios/tiny/download?version=0000000000zz").status_code == 404
 
     restarted = build_services(settings)  # the same database, as after `nplc serve` starts again
@@ -241,3 +246,9 @@ def test_an_anonymised_export_is_refused_with_what_to_do(meeting, trainer):  # n
     code = play_a_little(meeting, trainer)
     shared = trainer.get(f"/api/sessions/{code}/export.json").content
     refused(trainer, shared, "Import the full record")
+
+
+def test_a_log_whose_scenario_is_not_its_packs_is_refused(record, trainer):
+    # Budgets, directorates and timings in the log drive every rule; they must be the checked pack's own.
+    record["events"][0]["payload"]["scenario"]["directorates"][0]["budget"] = 10**12
+    refused(trainer, record, "does not start by creating a session of its own scenario pack")
