@@ -1,6 +1,5 @@
-"""Reading a session export back, trusting nothing in it. Every check runs before anything is stored:
-
-the file's shape (pydantic) and size, numbers (finite, bounded), every event decoded, the pack rebuilt
+"""Reading a session export back, trusting nothing in it. Every check runs before anything is stored: the
+file's shape (pydantic) and size, numbers (finite, bounded), every event decoded, the pack rebuilt
 from its zip through the very path uploads take (so its Markdown is rendered and sanitised afresh), and
 the whole log decided again through the real rules and replayed through the real reducer, with the
 session's invariants checked after each event, and every screen, the minutes and the CSV files built from
@@ -68,7 +67,7 @@ def read_export(body: bytes) -> Imported:
     if export.anonymised:
         raise ImportRefused(
             "This is an anonymised export, made for sharing: it has no names or secret ballots, so it cannot "
-            "become a session again. Import the full record (Export, full record) instead."
+            'become a session again. Import the full record instead ("Download the full record" on the debrief page).'
         )
     events = [_event(row) for row in _in_order(export.events)]
     pack, archive = _pack(export)
@@ -155,8 +154,9 @@ def _pack(export: ExportIn) -> tuple[Pack, bytes | None]:
 def _pack_without_files(text: str) -> Pack:
     """An export from before packs travelled as their files: its documents' HTML is sanitised again, and the
     version is named after its content, so it can never pass for (or replace) a version in the library."""
+    strict = json.dumps(_json(text.encode()))  # the same strict numbers as the rest of the file
     try:
-        pack = Pack.from_json(text)
+        pack = Pack.from_json(strict)
         documents = {
             doc.id: replace(
                 pack.documents[doc.id] if doc.id in pack.documents else _blank(doc.id),

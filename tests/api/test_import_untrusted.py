@@ -252,3 +252,11 @@ def test_a_log_whose_scenario_is_not_its_packs_is_refused(record, trainer):
     # Budgets, directorates and timings in the log drive every rule; they must be the checked pack's own.
     record["events"][0]["payload"]["scenario"]["directorates"][0]["budget"] = 10**12
     refused(trainer, record, "does not start by creating a session of its own scenario pack")
+
+
+def test_numbers_inside_an_older_exports_pack_are_held_to_the_same_rule(record, trainer):
+    pack = json.loads(record["pack"])
+    pack["scenario"]["indicators"][0]["baseline"] = float("nan")
+    older = dict(record, format_version=1, pack_archive=None, pack=json.dumps(pack))
+    assert "NaN" in older["pack"]
+    refused(trainer, older, "numbers must be finite")
