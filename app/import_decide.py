@@ -88,6 +88,23 @@ def _one_of_directorate(s: SessionState, motion_id: str, fields: dict[str, Any])
     return [(c.Actor.seat(seat), fields) for seat in seats]
 
 
+def _amendment_decided(s: SessionState, e: ev.AmendmentDecided, _: list) -> list[Guess]:
+    fields = {"type": "decide-amendment", "motion_id": e.motion_id, "amendment_id": e.amendment_id}
+    return _one_of_directorate(s, e.motion_id, fields | {"accept": e.accepted})
+
+
+def _withdrawn(s: SessionState, e: ev.MotionWithdrawn, _: list) -> list[Guess]:
+    return _one_of_directorate(s, e.motion_id, {"type": "withdraw", "motion_id": e.motion_id})
+
+
+def _hand_lowered(s: SessionState, e: ev.HandLowered, _: list) -> list[Guess]:
+    """Lowered by its own seat, or taken off the queue by the chair or the trainer."""
+    return [
+        (c.Actor.seat(e.seat_id), {"type": "lower-hand"}),
+        (c.TRAINER, {"type": "lower-hand", "seat_id": e.seat_id}),
+    ]
+
+
 def _proposed(s: SessionState, e: ev.MotionProposed, _: list) -> list[Guess]:
     fields = {
         "type": "propose",
@@ -181,25 +198,16 @@ GUESSERS: dict[type, Guesser] = {
     ev.AgendaItemMoved: _trainer("move-item", "item_id", "position"),
     ev.MotionProposed: _proposed,
     ev.AmendmentProposed: _amended,
-    ev.AmendmentDecided: lambda s, e, _: _one_of_directorate(
-        s,
-        e.motion_id,
-        {"type": "decide-amendment", "motion_id": e.motion_id, "amendment_id": e.amendment_id, "accept": e.accepted},
-    ),
+    ev.AmendmentDecided: _amendment_decided,
     ev.MotionSeconded: _seated("second", "seconder", motion_id="motion_id"),
-    ev.MotionWithdrawn: lambda s, e, _: _one_of_directorate(
-        s, e.motion_id, {"type": "withdraw", "motion_id": e.motion_id}
-    ),
+    ev.MotionWithdrawn: _withdrawn,
     ev.MotionRuledOut: _trainer("rule-out", "motion_id", "reason"),
     ev.BallotChanged: _trainer("set-ballot", "motion_id", "secret"),
     ev.VoteCast: _seated("vote", "seat_id", motion_id="motion_id", choice="choice"),
     ev.VoteClosed: _trainer("close-vote", "motion_id", "casting"),
     ev.MotionVoided: _trainer("void-motion", "motion_id", "reason"),
     ev.HandRaised: _seated("raise-hand", "seat_id"),
-    ev.HandLowered: lambda s, e, _: [
-        (c.Actor.seat(e.seat_id), {"type": "lower-hand"}),
-        (c.TRAINER, {"type": "lower-hand", "seat_id": e.seat_id}),
-    ],
+    ev.HandLowered: _hand_lowered,
     ev.SpeakerCalled: _trainer("call-speaker", "seat_id"),
     ev.SpeakerFinished: _speaker_finished,
     ev.SeatMoved: _seat_moved,
