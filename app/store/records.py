@@ -21,9 +21,17 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def add_session(*, session: Session, code: str, pack: Pack, at: float, follows: str | None = None) -> SessionRow:
+def add_session(
+    *, session: Session, code: str, pack: Pack, at: float, follows: str | None = None, owner: int | None = None
+) -> SessionRow:
     row = SessionRow(
-        code=code, pack_id=pack.id, pack_version=pack.version, title=pack.scenario.title, created_at=at, follows=follows
+        code=code,
+        pack_id=pack.id,
+        pack_version=pack.version,
+        title=pack.scenario.title,
+        created_at=at,
+        follows=follows,
+        owner=owner,
     )
     session.add(row)
     return row
@@ -62,41 +70,66 @@ def sessions_before(*, session: Session, cutoff: float) -> list[str]:
     return list(session.exec(select(SessionRow.code).where(SessionRow.created_at < cutoff)).all())
 
 
-def list_sessions(*, session: Session) -> list[SessionRow]:
-    return list(session.exec(select(SessionRow).order_by(col(SessionRow.created_at).desc())).all())
+def list_sessions(*, session: Session, owner: int | None = None) -> list[SessionRow]:
+    """Every session, newest first; only one trainer's if `owner` is given."""
+    query = select(SessionRow).order_by(col(SessionRow.created_at).desc())
+    if owner is not None:
+        query = query.where(SessionRow.owner == owner)
+    return list(session.exec(query).all())
 
 
 def save_pack_version(
-    *, session: Session, pack: Pack, at: float, archive: bytes | None = None, make_current: bool = False
+    *,
+    session: Session,
+    pack: Pack,
+    at: float,
+    archive: bytes | None = None,
+    make_current: bool = False,
+    imported: bool = False,
 ) -> bool:
     """Stores a pack version unless it is already stored; returns whether it was new.
 
     `make_current` moves an already stored version back to the top (an organiser re-uploading it);
     reloading the scenarios folder at start-up does not, so it never hides a newer upload.
+    An `imported` version (one that came inside a session export) is kept for that session only and never
+    enters the library; a version that later arrives by upload or from the folder joins the library.
     """
     row = session.get(PackVersionRow, (pack.id, pack.version))
     if row is not None:
         if make_current:
             row.stored_at = at
-            session.add(row)
+        if not imported:
+            row.imported = False
+        session.add(row)
         return False
     session.add(
-        PackVersionRow(pack_id=pack.id, version=pack.version, content=pack.to_json(), archive=archive, stored_at=at)
+        PackVersionRow(
+            pack_id=pack.id,
+            version=pack.version,
+            content=pack.to_json(),
+            archive=archive,
+            stored_at=at,
+            imported=imported,
+        )
     )
     return True
 
 
 def latest_packs(*, session: Session) -> dict[str, Pack]:
-    """Returns the most recently stored version of every pack, by pack id."""
+    """Returns the most recently stored library version of every pack, by pack id."""
     latest: dict[str, PackVersionRow] = {}
-    for row in session.exec(select(PackVersionRow).order_by(col(PackVersionRow.stored_at))).all():
+    query = (
+        select(PackVersionRow).where(col(PackVersionRow.imported).is_(False)).order_by(col(PackVersionRow.stored_at))
+    )
+    for row in session.exec(query).all():
         latest[row.pack_id] = row
     return {pack_id: Pack.from_json(row.content) for pack_id, row in latest.items()}
 
 
-def pack_archive(*, session: Session, pack_id: str, version: str) -> bytes | None:
+def pack_archive(*, session: Session, pack_id: str, version: str, library_only: bool = False) -> bytes | None:
+    """A stored version's zip; `library_only` leaves out versions that came only with an imported session."""
     row = session.get(PackVersionRow, (pack_id, version))
-    return row.archive if row else None
+    return row.archive if row and not (library_only and row.imported) else None
 
 
 def load_pack_version(*, session: Session, pack_id: str, version: str) -> Pack | None:
