@@ -16,10 +16,11 @@ PRIVATE_SECTIONS = set(PACK_SECTIONS) | {"confidential"}
 Found = Iterator[tuple[Path, str]]
 
 
-def check(s: Scenario, lines: dict[Path, int], files: set[str]) -> list[Problem]:
-    """Takes a shape-valid scenario, its line map and the pack's file names; returns every problem of meaning."""
+def check(s: Scenario, lines: dict[Path, int], files: set[str], *, model: bool = True) -> list[Problem]:
+    """Takes a shape-valid scenario, its line map and the pack's file names; returns every problem of meaning
+    (`model=False` leaves out the consequences model's own checks)."""
     found: list[Problem] = []
-    for rule in _RULES:
+    for rule in _RULES if model else [r for r in _RULES if r not in _MODEL_RULES]:
         args = (s, files) if rule is _files else (s,)
         found.extend(Problem(YAML, line_for(lines, path), msg) for path, msg in rule(*args))
     return found
@@ -227,3 +228,5 @@ _RULES: tuple[Callable[..., Found], ...] = (
     _ranges,
     _model_links,
 )
+
+_MODEL_RULES = (_owners, _ranges, _model_links)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -70,8 +71,9 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def load_files(name: str, files: dict[str, bytes]) -> Pack:
-    """Takes a pack's files; returns the Pack, or raises PackInvalid listing every problem."""
+def load_files(name: str, files: dict[str, bytes], *, lesson: bool = True) -> Pack:
+    """Takes a pack's files; returns the Pack, or raises PackInvalid listing every problem. `lesson=False` skips
+    the consequences model's checks, for a pack that comes back inside a session recorded before them."""
     if YAML not in files:
         raise PackInvalid(name, [Problem(YAML, 1, "the pack has no scenario.yaml at its top level")])
     text, problems = _text(YAML, files[YAML])
@@ -85,11 +87,13 @@ def load_files(name: str, files: dict[str, bytes]) -> Pack:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
         raise PackInvalid(name, from_validation(error, YAML, lines)) from None
-    problems = check(scenario, lines, set(files))
+    problems = check(scenario, lines, set(files), model=lesson)
     documents, doc_problems = _render(scenario, files)
     if problems or doc_problems:
         raise PackInvalid(name, problems + doc_problems)
     pack = Pack(scenario, pack_version(files), documents)
+    if not lesson:
+        return pack
     where = line_for(lines, ("prevention",) if scenario.prevention else ("exported_costs",))
     lesson = [Problem(YAML, where, message) for message in ordering_problems(facts(pack))]
     if lesson:
@@ -197,3 +201,10 @@ def _indicator(i: Indicator, owner: str | None, target: float | None) -> ev.Indi
     return ev.IndicatorFacts(
         i.id, i.name, i.unit, i.baseline, i.better, owner, target, i.heading, low, high, i.half_life
     )
+
+
+def facts_before_model_v2(f: ev.ScenarioFacts) -> ev.ScenarioFacts:
+    """The same facts as a session recorded before the second consequences model stored them: without its
+    figures, so that an export from then is still recognised as a session of its own pack."""
+    indicators = tuple(dc_replace(i, heading="", low=None, high=None, half_life=1.0) for i in f.indicators)
+    return dc_replace(f, indicators=indicators, prevention=(), levers=(), funds=(), drift=0.03, heading_weights={})

@@ -72,7 +72,9 @@ class Board:
 
     def __init__(self, pack: Pack):
         self.scenario = facts(pack)
-        self.state: SessionState = domain.apply(None, ev.SessionCreated("SIM", self.scenario, 0.0))
+        created = ev.SessionCreated("SIM", self.scenario, 0.0)
+        self.state: SessionState = domain.apply(None, created)
+        self.log: list[ev.Event] = [created]
         self.now = 0.0
         self._seat_everyone()
 
@@ -80,6 +82,7 @@ class Board:
         self.now += 1.0
         for event in decide(self.state, command, c.Context(actor, self.now, **context)):
             self.state = domain.apply(self.state, event)
+            self.log.append(event)
 
     def _join(self, agency: str) -> str:
         seat = f"s{len(self.state.seats) + 1}"

@@ -9,15 +9,21 @@ from app.domain import commands as c
 from app.domain.consequences.explain import line_amount
 from app.domain.consequences.views import consequences_view
 from app.domain.decide import decide
-from app.exports import read_session_json
+from app.exports import session_json
+from app.imports import read_export
+from app.scenarios.archive import write_zip
+from app.scenarios.loader import load_folder, read_folder
+from app.scenarios.simulate import Board
 
 FIXTURE = Path(__file__).parent / "fixtures" / "session-model-v1.json"
+TINY = Path(__file__).resolve().parents[1] / "packs" / "tiny"
 
 
 def recorded():
+    """The export as a server reads it back: checked whole, every event decided again by today's rules."""
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    pack, events = read_session_json(data)
-    return data, pack, events
+    imported = read_export(FIXTURE.read_bytes())
+    return data, imported.pack, imported.events
 
 
 def test_an_old_session_shows_the_rounds_it_showed_when_it_was_recorded():
@@ -57,3 +63,17 @@ def test_an_export_made_before_the_change_imports_and_shows_the_same_results(tra
     shown = json.loads(FIXTURE.read_text(encoding="utf-8"))["state"]["consequences"]["rounds"]
     assert [r["dividend"] for r in view["consequences"]["rounds"]] == [r["dividend"] for r in shown]
     assert [r["indicators"] for r in view["consequences"]["rounds"]] == [r["indicators"] for r in shown]
+
+
+def test_a_session_with_levers_and_a_pooled_fund_exports_and_imports_to_the_same_consequences():
+    pack = load_folder(TINY)
+    board = Board(pack)
+    terms = c.TransferTerms(source="health", target="joint-fund", amount=20_000, reason="pool it")
+    board.carry(text="Pool money", kind="transfer", transfer=terms)
+    board.carry(text="Spend it on damp", kind="strategy", lever="damp-repairs")
+    board.carry(text="Share data", kind="strategy", lever="shared-data")
+    board.do(c.AdvanceTime(period="year"))
+    view = consequences_view(board.state)
+    record = session_json(board.state, pack, list(enumerate(board.log, 1)), {}, write_zip(read_folder(TINY)))
+    imported = read_export(json.dumps(record).encode())
+    assert consequences_view(apply.replay(imported.events)) == view
