@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
 from ..core.state import SessionState
@@ -30,6 +30,7 @@ def _proposed(s: SessionState, e: ev.MotionProposed) -> SessionState:
             term=e.term,
             target=e.target,
             secret=e.secret,
+            lever=e.lever,
         ),
     )
 
