@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -11,10 +10,10 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from ...auth import TRAINER_COOKIE, sign_in_token_valid
 from ...domain.views import role_title
 from ...scenarios.render import point_images
+from ...shipped import FRONTEND
 from ..deps import ServicesDep, caller, normalise_code
 from .sessions import files_base, readable
 
-FRONTEND = Path(__file__).resolve().parents[3] / "frontend"
 router = APIRouter(include_in_schema=False)
 
 
