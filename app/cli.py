@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from . import scenario_cli
+from . import logs, scenario_cli
 from .config import Settings
 
 
@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, help="port (default 8000)")
     serve.add_argument("--database", help="database URL (default sqlite:///nplc.db)")
     serve.add_argument("--scenarios", type=Path, help="folder of scenario packs")
+    serve.add_argument("--log-json", action="store_true", help="write the log as JSON lines (default: plain text)")
     sign_in = sub.add_parser("sign-in", help="print a fresh trainer sign-in link")
     sign_in.add_argument("--database", help="database URL")
     scenario_cli.add_commands(sub)
@@ -59,24 +60,24 @@ def _reachable_host(host: str) -> str:
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from sqlalchemy.engine import make_url
 
     from .auth import new_sign_in_token
     from .main import build_services, create_app
 
+    logs.configure(json_lines=args.log_json)
     settings = _settings(args)
     services = build_services(settings)
-    for bad in services.library.skipped:
-        print(f"Skipped the scenario pack '{bad.pack}'; fix these and restart to use it:", file=sys.stderr)
-        for problem in bad.problems:
-            print(f"  {bad.pack}/{problem}", file=sys.stderr)
     app = create_app(settings)
     app.state.services = services
     token = new_sign_in_token(services.live.engine, settings.sign_in_minutes)
     print("Neighbourhood plc", flush=True)
     print(f"  Trainer sign-in link:  {settings.public_url}/sign-in?token={token}", flush=True)
     print(f"  Participants join at:  {settings.public_url}  (with the session code)", flush=True)
-    print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {settings.database_url}", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, ws_max_size=1024 * 1024, log_level="warning")
+    database = make_url(settings.database_url).render_as_string(hide_password=True)
+    print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {database}", flush=True)
+    # Logging is already set up (logs.configure); uvicorn is told not to set it up again.
+    uvicorn.run(app, host=settings.host, port=settings.port, ws_max_size=1024 * 1024, log_config=None, access_log=False)
     return 0
 
 

@@ -7,12 +7,14 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import make_url
 
 from .actions import Actions
 from .api import errors
 from .api.deps import Services
 from .api.guessing import GuessGuard
 from .api.limits import BodyLimit
+from .api.request_ids import RequestIds
 from .api.routes import health, minutes, pages, records, scenarios, sessions
 from .auth import TrainerCookies, secret_key
 from .config import Settings, get_settings
@@ -20,6 +22,7 @@ from .library import PackLibrary
 from .live import LiveSessions
 from .realtime import ws
 from .realtime.hub import Hub
+from .shipped import FRONTEND
 from .store.db import check_pragmas, make_engine
 
 log = logging.getLogger("nplc")
@@ -34,9 +37,15 @@ def build_services(settings: Settings) -> Services:
     live = LiveSessions(engine)
     cookies = TrainerCookies(secret_key(engine, settings.secret_key), settings.trainer_cookie_hours)
     actions = Actions(live, Hub())
+    log.info("database: %s", make_url(settings.database_url).render_as_string(hide_password=True))
+    log.info("scenario packs loaded: %s", ", ".join(sorted(library.current)) or "none")
+    for bad in library.skipped:
+        for problem in bad.problems:
+            log.warning(
+                "Skipped the scenario pack '%s'; fix this and restart to use it: %s/%s", bad.pack, bad.pack, problem
+            )
     purged = actions.purge_older_than(settings.retention_days)
-    if purged:
-        log.info("deleted %d session(s) older than %d days", purged, settings.retention_days)
+    log.info("retention: deleted %d session(s) older than %d days", purged, settings.retention_days)
     return Services(settings, live, actions, cookies, library)
 
 
@@ -58,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT, "/api/sessions/import": records.IMPORT_LIMIT}
     )
+    app.add_middleware(RequestIds)
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(scenarios.router)
@@ -65,5 +75,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(minutes.router)
     app.include_router(records.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=pages.FRONTEND), name="static")
+    app.mount("/static", StaticFiles(directory=FRONTEND), name="static")
     return app
