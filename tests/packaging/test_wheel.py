@@ -28,6 +28,8 @@ def test_the_wheel_carries_every_frontend_file_and_every_shipped_pack_file(wheel
         missing = [f for f in expected if f"app/_shipped/{f}" not in inside]
         assert not missing, f"left out of the wheel: {missing}"
     assert "app/store/migrations/script.py.mako" in inside
+    templates = shipped_files("app/templates")
+    assert templates and not [t for t in templates if t not in inside]
     assert not [n for n in inside if "__pycache__" in n or n.endswith(".pyc")]
 
 
@@ -86,6 +88,8 @@ def test_nplc_serve_from_another_folder_serves_pages_static_files_and_packs(inst
             assert script.status_code == 200
             assert script.text == (Path(__file__).resolve().parents[2] / "frontend/js/api.js").read_text()
             assert http.get("/static/css/app.css").status_code == 200
+            refused = http.get("/sign-in?token=not-a-token")
+            assert refused.status_code == 403 and "That sign-in link does not work" in refused.text
             assert http.get(link.replace(base, ""), follow_redirects=False).status_code == 303
             listed = http.get("/api/scenarios")
             assert listed.status_code == 200, listed.text

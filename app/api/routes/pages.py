@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
+from ... import templating
 from ...auth import TRAINER_COOKIE, sign_in_token_valid
 from ...domain.views import role_title
 from ...scenarios.render import point_images
@@ -53,22 +52,12 @@ def reflect(code: str) -> FileResponse:
     return page("reflect.html")
 
 
-SIGN_IN_FAILED = (
-    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sign-in link not valid</title>'
-    '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    '<link rel="stylesheet" href="/static/css/app.css"></head><body><main class="narrow">'
-    "<h1>That sign-in link does not work</h1><p>It has expired, or part of it was lost when it was copied.</p>"
-    "<p>On the computer running the server, run <code>nplc sign-in</code> to print a fresh link, "
-    'then open that link here.</p><p><a href="/">Back to the home page</a></p></main></body></html>'
-)
-
-
 @router.get("/trainer-sign-in")
 @router.get("/sign-in")
 def sign_in(svc: ServicesDep, token: str = "") -> Response:
     if not token or not sign_in_token_valid(svc.live.engine, token):
         # A person followed this link in a browser, so they get a page, not JSON.
-        return HTMLResponse(SIGN_IN_FAILED, status_code=403)
+        return templating.page("sign_in_failed.html", status_code=403)
     response = RedirectResponse("/trainer", status_code=303)
     response.set_cookie(TRAINER_COOKIE, svc.cookies.issue(), max_age=svc.cookies.max_age, httponly=True, samesite="lax")
     return response
@@ -80,17 +69,12 @@ async def print_pack(code: str, request: Request, svc: ServicesDep) -> HTMLRespo
     who = await caller(request, code, svc)
     live = await svc.actions.state(normalise_code(code))
     docs = readable(live, who)
-    title = escape(live.state.scenario.title)
-    role = escape(_role_line(live.state, who))
     base = files_base(live.state.code)
-    body = "".join(
-        f'<section class="doc"><h2>{escape(d.title)}</h2>{point_images(d.html, base)}</section>' for d in docs
-    ) or ("<p>Your briefing pack opens when the trainer starts the read-in.</p>")
-    return HTMLResponse(
-        f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Briefing pack: {title}</title>'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<link rel="stylesheet" href="/static/css/app.css"></head>'
-        f'<body class="print-pack"><main><h1>{title}</h1><p class="role-line">{role}</p>{body}</main></body></html>'
+    return templating.page(
+        "pack.html",
+        title=live.state.scenario.title,
+        role_line=_role_line(live.state, who),
+        documents=[{"title": d.title, "html": templating.trusted(point_images(d.html, base))} for d in docs],
     )
 
 
