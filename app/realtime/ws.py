@@ -19,7 +19,7 @@ from ..api.deps import Services, is_trainer, normalise_code, seat_of
 from ..api.errors import command_problem, unknown_session_message
 from ..api.guessing import client_of
 from ..domain.commands import COMMANDS, TRAINER, Actor
-from ..domain.errors import RuleViolation
+from ..domain.core.errors import RuleViolation
 from ..domain.views import Viewer
 from ..live import UnknownSession
 from .hub import Connection
