@@ -38,6 +38,8 @@ def evil_pack(folder: Path) -> Path:
         ("director_title: Chief Housing Officer", "role-title"),
         ("title: Housing mission", "doc-title"),
         ("title: Area profile", "shared-title"),
+        ("label: Repairs", "budget-line"),
+        ("name: Homes with damp", "indicator"),
     ]:
         key, _ = plain.split(": ", 1)
         assert plain in text
@@ -86,7 +88,7 @@ def test_names_motions_and_pack_text_are_escaped_on_the_minutes_the_pack_and_the
     housing = next(browsers[d["director"]["id"]] for d in held if d["id"] == "housing")
     pack = housing.get(f"/play/{code}/pack")
     assert pack.status_code == 200
-    assert_escaped(pack.text, "pack-title", "role-title", "doc-title", "shared-title")
+    assert_escaped(pack.text, "pack-title", "role-title", "doc-title", "shared-title", "budget-line", "indicator")
     assert_escaped(trainer.get(f"/play/{code}/pack").text, "pack-title", "doc-title", "shared-title")
 
 
