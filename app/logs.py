@@ -15,7 +15,9 @@ REQUEST_ID: ContextVar[str] = ContextVar("request_id", default="-")
 
 # `name=value` pairs whose value must never reach a log: sign-in tokens in links, passwords in database URLs
 # written as query strings, cookies.
-_SECRET_PAIR = re.compile(r"\b(token|password|passwd|pwd|secret|secret_key|cookie|nplc_[a-z_]+)=([^&\s\"';,]+)", re.IGNORECASE)
+_SECRET_PAIR = re.compile(
+    r"\b(token|password|passwd|pwd|secret|secret_key|cookie|nplc_[a-z_]+)=([^&\s\"';,]+)", re.IGNORECASE
+)
 # user:password@host in a database URL.
 _URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]+:)([^@\s]+)(@)", re.IGNORECASE)
 REDACTED = "[redacted]"
@@ -89,3 +91,4 @@ def config(json_lines: bool = False, level: str = "INFO") -> dict[str, Any]:
 
 def configure(json_lines: bool = False, level: str = "INFO") -> None:
     logging.config.dictConfig(config(json_lines, level))
+    logging.captureWarnings(True)  # a library's warning becomes a log line like any other, not stray stderr

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import httpx
@@ -28,7 +29,7 @@ TEST_PACKS = Path(__file__).parent / "packs"
 def log_lines():
     """The app's logging set up as `nplc serve --log-json` sets it up, written to a buffer; put back after."""
     root = logging.getLogger()
-    names = ("uvicorn", "uvicorn.error", "uvicorn.access", "nplc", "nplc.http")
+    names = ("uvicorn", "uvicorn.error", "uvicorn.access", "nplc", "nplc.http", "py.warnings")
     saved = (root.handlers[:], root.level, {n: logging.getLogger(n).__dict__.copy() for n in names})
     buffer = io.StringIO()
     logs.configure(json_lines=True)
@@ -38,6 +39,7 @@ def log_lines():
         return [json.loads(line) for line in buffer.getvalue().splitlines()]
 
     yield lines
+    logging.captureWarnings(False)
     root.handlers[:], root.level = saved[0], saved[1]
     for name, state in saved[2].items():
         logging.getLogger(name).__dict__.update(state)
@@ -67,6 +69,18 @@ def test_a_failing_request_is_one_line_with_its_request_id_and_no_token(client: 
     assert "SeCrEt-sign-in-token" not in everything and "hunter2" not in everything
     assert "token=[redacted]" in line["message"] and "token=[redacted]" in line["exc_info"]
     assert "Exception in ASGI application" not in everything
+
+
+def test_a_library_warning_is_a_log_line_with_its_request_id(log_lines):
+    token = logs.REQUEST_ID.set("warned-0001")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.warn("an old way of doing things", DeprecationWarning, stacklevel=1)
+    finally:
+        logs.REQUEST_ID.reset(token)
+    (line,) = [line for line in log_lines() if line["request_id"] == "warned-0001"]
+    assert line["logger"] == "py.warnings" and "an old way of doing things" in line["message"]
 
 
 def test_each_request_gets_an_id_sent_back_and_on_its_log_line(client: TestClient, log_lines):
