@@ -104,6 +104,24 @@ def test_an_unsafe_incoming_request_id_is_replaced(sent: str):
     assert made != sent and re.fullmatch(r"[0-9a-f]{32}", made)
 
 
+def test_start_up_says_how_many_old_sessions_the_retention_purge_deleted(trainer: TestClient, settings, caplog):
+    from sqlalchemy import text
+
+    from app.main import build_services
+
+    old = trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
+    recent = trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
+    engine = trainer.app.state.services.live.engine
+    with engine.begin() as db:
+        db.execute(text("UPDATE sessions SET created_at = created_at - 91 * 86400 WHERE code = :c"), {"c": old})
+    with caplog.at_level(logging.INFO, logger="nplc"):
+        build_services(settings).live.engine.dispose()
+    purge = [r.getMessage() for r in caplog.records if r.getMessage().startswith("retention:")]
+    assert purge == ["retention: deleted 1 session(s) older than 90 days"]
+    with engine.begin() as db:
+        assert [row[0] for row in db.execute(text("SELECT code FROM sessions"))] == [recent]
+
+
 def test_redaction_blanks_tokens_cookies_and_database_passwords():
     text = (
         "GET /sign-in?token=Abc_123-xyz&next=/trainer cookie=nplc_trainer=s3cr3t "
