@@ -182,12 +182,14 @@ def test_a_served_day_logs_json_lines_without_the_sign_in_token(tmp_path: Path):
             assert http.get(f"/sign-in?token={token}", follow_redirects=False).status_code == 303
             assert http.get(f"/trainer-sign-in?token={token}x", follow_redirects=False).status_code == 403
             assert http.get(f"/sign-in?next=/&token={token}", headers={"X-Request-ID": "sign-in-0001"}).status_code
+            tried = http.post("/sign-in", data={"name": "mallory", "password": "pa55-never-logged"})
+            assert tried.status_code == 403
             health = http.get("/api/health", headers={"X-Request-ID": "health-check-01"})
             assert health.headers["x-request-id"] == "health-check-01"
     finally:
         _stop(process)
     written = stderr.read_text()
-    assert token not in written
+    assert token not in written and "pa55-never-logged" not in written
     lines = [json.loads(line) for line in written.splitlines()]
     assert all({"time", "level", "logger", "message", "request_id"} <= set(line) for line in lines)
     messages = [line["message"] for line in lines]
@@ -197,7 +199,7 @@ def test_a_served_day_logs_json_lines_without_the_sign_in_token(tmp_path: Path):
     (health_line,) = [line for line in lines if line["request_id"] == "health-check-01"]
     assert health_line["message"].startswith("GET /api/health 200") and health_line["logger"] == "nplc.http"
     (signed_in,) = [line for line in lines if line["request_id"] == "sign-in-0001"]
-    assert signed_in["message"].startswith("GET /sign-in 303")
+    assert signed_in["message"].startswith("GET /sign-in 403")  # a link works once
     assert not [line for line in lines if line["level"] in ("WARNING", "ERROR")], lines
 
 

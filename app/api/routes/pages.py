@@ -1,12 +1,11 @@
-"""The HTML pages: static files from `frontend/`, the sign-in link, and the printable pack."""
+"""The HTML pages: static files from `frontend/` and the printable pack."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse
 
 from ... import templating
-from ...auth import TRAINER_COOKIE, sign_in_token_valid
 from ...domain.views import role_title
 from ...scenarios.render import point_images
 from ...shipped import FRONTEND
@@ -50,17 +49,6 @@ def debrief(code: str) -> FileResponse:
 @router.get("/play/{code}/debrief")
 def reflect(code: str) -> FileResponse:
     return page("reflect.html")
-
-
-@router.get("/trainer-sign-in")
-@router.get("/sign-in")
-def sign_in(svc: ServicesDep, token: str = "") -> Response:
-    if not token or not sign_in_token_valid(svc.live.engine, token):
-        # A person followed this link in a browser, so they get a page, not JSON.
-        return templating.page("sign_in_failed.html", status_code=403)
-    response = RedirectResponse("/trainer", status_code=303)
-    response.set_cookie(TRAINER_COOKIE, svc.cookies.issue(), max_age=svc.cookies.max_age, httponly=True, samesite="lax")
-    return response
 
 
 @router.get("/play/{code}/pack", response_class=HTMLResponse)
