@@ -99,6 +99,14 @@ def test_a_sign_in_link_with_a_script_in_it_is_not_reflected(client: TestClient)
     assert "<code>nplc sign-in</code>" in page.text
 
 
+def test_the_password_form_escapes_the_name_it_gives_back(client: TestClient):
+    page = client.post("/sign-in", data={"name": "\"><script>alert('name')</script>", "password": "wrong"})
+    assert page.status_code == 403
+    assert "<script>alert" not in page.text
+    assert 'value="&#34;&gt;&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;"' in page.text
+    assert "That name and password do not match." in page.text
+
+
 def test_the_pack_preview_escapes_the_pack_and_its_problems(tmp_path: Path):
     folder = evil_pack(tmp_path / "tiny")
     preview = TestClient(create_preview_app(folder))
