@@ -35,6 +35,8 @@ def secret_key(engine: Engine, configured: str | None) -> str:
             records.put_value(session=db, name="secret_key", value=secrets.token_urlsafe(48))
             db.commit()
             row = records.get_value(session=db, name="secret_key")
+        if row is None:
+            raise RuntimeError("the database did not keep the secret key it was given")
         return row.value
 
 

@@ -101,6 +101,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
 
 
 __all__ = [
+    "EVENT_TYPES",
     "AgencyFacts",
     "AgendaFacts",
     "AgendaItemAdded",
@@ -119,7 +120,6 @@ __all__ = [
     "ClockPaused",
     "ClockResumed",
     "DirectorateFacts",
-    "EVENT_TYPES",
     "Event",
     "ExportedCostFacts",
     "FollowUpStarted",

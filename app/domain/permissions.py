@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Final
 
 from . import commands as c
+from .core.command_base import command_type
 
 
 class May(Enum):
@@ -65,13 +66,6 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.AdvanceTime, May.TRAINER),
     (c.Reflect, May.SEATED),
 )
-
-
-def command_type(command: type[c.Command]) -> str:
-    """The `type` tag a command class carries on the wire, e.g. "join"."""
-    tag = command.model_fields["type"].default
-    assert isinstance(tag, str), f"{command.__name__} has no type tag"
-    return tag
 
 
 MAY: Final = MappingProxyType({command_type(command): who for command, who in WHO_MAY})

@@ -8,9 +8,10 @@ from typing import get_args
 import pytest
 
 from app.domain import commands as c
+from app.domain.core.command_base import command_type
 from app.domain.core.errors import RuleViolation
 from app.domain.decide import _RULES, _check_standing
-from app.domain.permissions import MAY, WHO_MAY, May, command_type
+from app.domain.permissions import MAY, WHO_MAY, May
 
 from .builders import GUEST, TRAINER, board_game
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import SessionState
 
 
@@ -13,6 +13,8 @@ def _time(s: SessionState, e: ev.TimeAdvanced) -> SessionState:
     return replace(s, rounds=s.rounds + ((e.months, dict(s.ledger)),))
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.TimeAdvanced: _time,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.TimeAdvanced, _time),
+    ]
+)

@@ -6,7 +6,7 @@ from .. import commands as c
 from .. import events as ev
 from ..consequences.model import PERIOD_MONTHS
 from ..core.errors import RuleViolation
-from ..core.rule import Rule
+from ..core.rule import Rule, on
 from ..core.state import SessionState
 
 
@@ -16,6 +16,8 @@ def advance_time(state: SessionState, cmd: c.AdvanceTime, ctx: c.Context) -> lis
     return [ev.TimeAdvanced(cmd.period, PERIOD_MONTHS[cmd.period], ctx.now)]
 
 
-RULES: dict[str, Rule] = {
-    "advance-time": advance_time,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.AdvanceTime, advance_time),
+    ]
+)

@@ -80,7 +80,7 @@ def _directorate_rows(state: SessionState, result: RoundResult) -> list[dict[str
     return rows
 
 
-_last: tuple[weakref.ref, dict[str, Any]] | None = None
+_last: tuple[weakref.ref[SessionState], dict[str, Any]] | None = None
 
 
 def consequences_view(state: SessionState) -> dict[str, Any]:

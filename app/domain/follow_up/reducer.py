@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import Seat, SessionState
 
 
@@ -26,6 +26,8 @@ def _follow_up(s: SessionState, e: ev.FollowUpStarted) -> SessionState:
     )
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.FollowUpStarted: _follow_up,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.FollowUpStarted, _follow_up),
+    ]
+)
