@@ -56,15 +56,15 @@ class Actions:
     def __init__(self, live: LiveSessions, hub: Hub, clock: Callable[[], float] = time.time):
         self.live, self.hub, self.clock = live, hub, clock
 
-    async def create_session(self, pack: Pack) -> str:
-        return await to_thread.run_sync(self._create_session, pack)
+    async def create_session(self, pack: Pack, owner: int | None = None) -> str:
+        return await to_thread.run_sync(self._create_session, pack, owner)
 
-    def _create_session(self, pack: Pack) -> str:
+    def _create_session(self, pack: Pack, owner: int | None) -> str:
         now = self.clock()
         with session_scope(self.live.engine) as db:
             code = self._free_code(db)
             records.save_pack_version(session=db, pack=pack, at=now)
-            records.add_session(session=db, code=code, pack=pack, at=now)
+            records.add_session(session=db, code=code, pack=pack, at=now, owner=owner)
             db.flush()
             created = ev.SessionCreated(code, facts(pack), now)
             log.append(session=db, code=code, events=[created], expected_seq=0, actor="trainer", at=now)
@@ -91,7 +91,11 @@ class Actions:
         now = self.clock()
         with session_scope(self.live.engine) as db:
             code = self._free_code(db)
-            records.add_session(session=db, code=code, pack=earlier.pack, at=now, follows=earlier.state.code)
+            previous = records.get_session(session=db, code=earlier.state.code)
+            owner = previous.owner if previous else None  # the series stays with the trainer who runs it
+            records.add_session(
+                session=db, code=code, pack=earlier.pack, at=now, follows=earlier.state.code, owner=owner
+            )
             db.flush()
             events = [ev.SessionCreated(code, earlier.state.scenario, now), plan(earlier.state, now)]
             log.append(session=db, code=code, events=events, expected_seq=0, actor="trainer", at=now)
@@ -104,19 +108,20 @@ class Actions:
         with session_scope(self.live.engine) as db:
             return [row.code for row in records.series(session=db, code=code)]
 
-    async def import_session(self, imported: Imported) -> str:
-        """Stores a checked export's log under a new code; returns the code. Its pack version is kept for this
-        session alone and never enters the library, so an import cannot change what trainers start from."""
-        return await to_thread.run_sync(self._import, imported)
+    async def import_session(self, imported: Imported, owner: int | None = None) -> str:
+        """Stores a checked export's log under a new code, owned by `owner`; returns the code. Its pack version
+        is kept for this session alone and never enters the library, so an import cannot change what trainers
+        start from."""
+        return await to_thread.run_sync(self._import, imported, owner)
 
-    def _import(self, imported: Imported) -> str:
+    def _import(self, imported: Imported, owner: int | None) -> str:
         now, pack = self.clock(), imported.pack
         with session_scope(self.live.engine) as db:
             code = self._free_code(db)
             records.save_pack_version(session=db, pack=pack, at=now, archive=imported.archive, imported=True)
             # Retention counts from the import, not from the original day, so a re-imported old record
             # is kept for the full period rather than vanishing at the next purge.
-            records.add_session(session=db, code=code, pack=pack, at=now)
+            records.add_session(session=db, code=code, pack=pack, at=now, owner=owner)
             db.flush()
             events = [replace(imported.events[0], code=code), *imported.events[1:]]
             log.append(session=db, code=code, events=events, expected_seq=0, actor="import", at=now)

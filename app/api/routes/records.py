@@ -18,7 +18,7 @@ from ...imports import ImportRefused, read_export
 from ...store import events as log
 from ...store import records
 from ...store.db import session_scope
-from ..deps import ServicesDep, TrainerOnly, normalise_code
+from ..deps import ServicesDep, TrainerDep, TrainerOnly, normalise_code
 from .minutes import render
 
 router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly])
@@ -78,15 +78,16 @@ async def export_zip(code: str, svc: ServicesDep, full: bool = False) -> Respons
 
 
 @router.post("/import", status_code=201)
-async def import_session(request: Request, svc: ServicesDep) -> dict:
-    """Make a new session from a full exported record; it replays to the same state under a new code.
-    The file is checked whole first (see `app.imports`); a refused file stores nothing."""
+async def import_session(request: Request, trainer: TrainerDep, svc: ServicesDep) -> dict:
+    """Make a new session from a full exported record, owned by the trainer importing it; it replays to the
+    same state under a new code. The file is checked whole first (see `app.imports`); a refused file stores
+    nothing."""
     body = await request.body()
     try:
         imported = await to_thread.run_sync(read_export, body)
     except ImportRefused as problem:
         raise HTTPException(422, str(problem)) from None
-    return {"code": await svc.actions.import_session(imported)}
+    return {"code": await svc.actions.import_session(imported, owner=trainer.id)}
 
 
 @router.delete("/{code}", status_code=204)

@@ -1,15 +1,15 @@
 """pack versions that arrived with an imported session
 
-Revision ID: 0004_imported_packs
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-05
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_imported_packs"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
