@@ -109,8 +109,9 @@ class Actions:
             return [row.code for row in records.series(session=db, code=code)]
 
     async def import_session(self, imported: Imported, owner: int | None = None) -> str:
-        """Stores a checked export's log under a new code; returns the code. Its pack version is kept for this
-        session alone and never enters the library, so an import cannot change what trainers start from."""
+        """Stores a checked export's log under a new code, owned by `owner`; returns the code. Its pack version
+        is kept for this session alone and never enters the library, so an import cannot change what trainers
+        start from."""
         return await to_thread.run_sync(self._import, imported, owner)
 
     def _import(self, imported: Imported, owner: int | None) -> str:
