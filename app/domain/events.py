@@ -105,6 +105,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
 
 
 __all__ = [
+    "EVENT_TYPES",
     "AgencyFacts",
     "AgendaFacts",
     "AgendaItemAdded",
@@ -123,7 +124,6 @@ __all__ = [
     "ClockPaused",
     "ClockResumed",
     "DirectorateFacts",
-    "EVENT_TYPES",
     "Event",
     "ExportedCostFacts",
     "FundFacts",

@@ -135,7 +135,7 @@ def _agenda_and_injects(s: Scenario) -> Found:
 def _shuffle_possible(s: Scenario) -> Found:
     """One pair from every agency that runs a directorate must be shuffleable, or the day cannot start."""
     mapped = [a for a in s.agencies if a.directorate]
-    pairs = [Candidate(a.id, (a.id,), frozenset({a.directorate})) for a in mapped]
+    pairs = [Candidate(a.id, (a.id,), frozenset({a.directorate})) for a in mapped if a.directorate]
     try:
         match(pairs[: len(s.directorates)], [d.id for d in s.directorates], seed=0)
     except ShuffleImpossible as problem:

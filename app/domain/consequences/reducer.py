@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import SessionState
 from .state import Round
 
@@ -44,6 +45,8 @@ def _time(s: SessionState, e: ev.TimeAdvanced) -> SessionState:
     return replace(s, rounds=s.rounds + (done,))
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.TimeAdvanced: _time,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.TimeAdvanced, _time),
+    ]
+)

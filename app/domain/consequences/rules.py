@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
-from ..core.rule import Rule
+from ..core.rule import Rule, on
 from ..core.state import SessionState
 from .model import PERIOD_MONTHS, VERSION
 
@@ -16,6 +16,8 @@ def advance_time(state: SessionState, cmd: c.AdvanceTime, ctx: c.Context) -> lis
     return [ev.TimeAdvanced(cmd.period, PERIOD_MONTHS[cmd.period], ctx.now, VERSION)]
 
 
-RULES: dict[str, Rule] = {
-    "advance-time": advance_time,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.AdvanceTime, advance_time),
+    ]
+)

@@ -106,7 +106,7 @@ def fund_rows(state: SessionState) -> list[dict[str, Any]]:
     return rows
 
 
-_last: tuple[weakref.ref, dict[str, Any]] | None = None
+_last: tuple[weakref.ref[SessionState], dict[str, Any]] | None = None
 
 
 def consequences_view(state: SessionState) -> dict[str, Any]:

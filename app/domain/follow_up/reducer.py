@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import Seat, SessionState
 
 
@@ -28,6 +29,8 @@ def _follow_up(s: SessionState, e: ev.FollowUpStarted) -> SessionState:
     )
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.FollowUpStarted: _follow_up,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.FollowUpStarted, _follow_up),
+    ]
+)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.state import SessionState
+from ..ledger.events import Transfer
 from ..lobby.views import seat_ref
+from ..motions.events import TargetTerms
 from ..motions.state import Motion
 from ..motions.voting import tally
 
 
-def _transfer(t) -> dict[str, Any] | None:
+def _transfer(t: Transfer | None) -> dict[str, Any] | None:
     return (
         None
         if t is None
@@ -18,7 +20,7 @@ def _transfer(t) -> dict[str, Any] | None:
     )
 
 
-def _target(state: SessionState, t) -> dict[str, Any] | None:
+def _target(state: SessionState, t: TargetTerms | None) -> dict[str, Any] | None:
     if t is None:
         return None
     indicator = next((i for i in state.scenario.indicators if i.id == t.indicator), None)
