@@ -10,7 +10,7 @@ from ..core.money import pounds
 from ..core.state import SessionState
 from . import model
 from .explain import explain
-from .history import had_nothing_been_done, played
+from .history import Result, had_nothing_been_done, played
 from .reducer import purposes_voted
 
 
@@ -34,7 +34,7 @@ def _board_targets(state: SessionState) -> dict[str, float]:
     }
 
 
-def _indicator_rows(state: SessionState, result) -> list[dict[str, Any]]:
+def _indicator_rows(state: SessionState, result: Result) -> list[dict[str, Any]]:
     targets = {i.id: i.target for i in state.scenario.indicators if i.target is not None} | _board_targets(state)
     rows = []
     for v in result.indicators:
@@ -57,7 +57,7 @@ def _indicator_rows(state: SessionState, result) -> list[dict[str, Any]]:
     return rows
 
 
-def _directorate_rows(state: SessionState, result) -> list[dict[str, Any]]:
+def _directorate_rows(state: SessionState, result: Result) -> list[dict[str, Any]]:
     names = {d.id: d.name for d in state.scenario.directorates}
     rows = []
     for d in state.scenario.directorates:
@@ -146,7 +146,7 @@ def _consequences(state: SessionState) -> dict[str, Any]:
 _lines: dict[int, tuple[object, float, list[str]]] = {}
 
 
-def _explained(state: SessionState, result, before: float) -> list[str]:
+def _explained(state: SessionState, result: model.RoundResult, before: float) -> list[str]:
     """A round's lines, worked out once: its result is kept (history's memo), and so are its words."""
     hit = _lines.get(id(result))
     if hit is not None and hit[0] is result and hit[1] == before:
