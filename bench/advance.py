@@ -17,13 +17,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.domain import commands as c  # noqa: E402
-from app.domain.apply import apply  # noqa: E402
-from app.domain.consequences.views import _consequences  # noqa: E402
-from app.domain.core.errors import RuleViolation  # noqa: E402
-from app.domain.decide import decide  # noqa: E402
-from app.scenarios.loader import load_folder  # noqa: E402
-from app.scenarios.simulate import Board  # noqa: E402
+from app.domain import commands as c
+from app.domain.apply import apply
+from app.domain.consequences.views import _consequences
+from app.domain.core.errors import RuleViolation
+from app.domain.decide import decide
+from app.scenarios.loader import load_folder
+from app.scenarios.simulate import Board
 
 PACK = load_folder(ROOT / "scenarios" / "kilnbrook")
 
