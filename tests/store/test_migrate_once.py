@@ -30,7 +30,7 @@ def run_together(jobs) -> None:
         start.wait()
         try:
             job()
-        except Exception as failure:  # noqa: BLE001  (reported below, on the test's thread)
+        except Exception as failure:
             failures.append(failure)
 
     threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
