@@ -13,6 +13,9 @@ from app.config import Settings
 from app.main import build_services, create_app
 from tests.support import LiveServer, sign_in_client
 
+# Everything the server sends is checked against its contract in app/contracts, in every test.
+pytest_plugins = ["tests.contracts.wire"]
+
 TESTS = Path(__file__).parent
 TEST_PACKS = TESTS / "packs"
 SHIPPED_PACKS = TESTS.parent / "scenarios"

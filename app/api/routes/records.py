@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from anyio import to_thread
 from fastapi import APIRouter, HTTPException, Request, Response
 
+from ...contracts import http as wire
 from ...domain.consequences.views import consequences_view
 from ...domain.debrief.minutes import minutes
 from ...domain.views import Viewer, view_for
@@ -18,7 +19,7 @@ from ...store.db import session_scope
 from ..deps import ServicesDep, TrainerOnly, normalise_code
 from .minutes import render
 
-router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly])
+router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly], responses=wire.errors(401, 404, 409, 422))
 IMPORT_LIMIT = 20 * 1024 * 1024
 
 
@@ -36,7 +37,7 @@ def _download(data: bytes, filename: str, media_type: str) -> Response:
     return Response(data, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@router.get("/{code}/export.json")
+@router.get("/{code}/export.json", response_model=wire.SessionExport)
 async def export_json(code: str, svc: ServicesDep) -> Response:
     """The whole session: its event log, its pack, and the state derived from them."""
     code = normalise_code(code)
@@ -46,7 +47,7 @@ async def export_json(code: str, svc: ServicesDep) -> Response:
     return _download(body.encode(), f"session-{code}.json", "application/json")
 
 
-@router.get("/{code}/export.zip")
+@router.get("/{code}/export.zip", responses=wire.file_answer("application/zip", "CSV files and the minutes"))
 async def export_zip(code: str, svc: ServicesDep) -> Response:
     """CSV files of seats, motions, votes, transfers, indicators and speaking, with the minutes."""
     code = normalise_code(code)
@@ -56,7 +57,12 @@ async def export_zip(code: str, svc: ServicesDep) -> Response:
     return _download(csv_zip(live.state, events, page), f"session-{code}.zip", "application/zip")
 
 
-@router.post("/import", status_code=201)
+@router.post(
+    "/import",
+    status_code=201,
+    response_model=wire.SessionCode,
+    openapi_extra=wire.body_of("application/json", {"$ref": "#/components/schemas/SessionExport"}),
+)
 async def import_session(request: Request, svc: ServicesDep) -> dict:
     """Make a new session from an exported JSON file; it replays to the same state under a new code."""
     try:
@@ -75,13 +81,13 @@ async def delete_session(code: str, svc: ServicesDep) -> Response:
     return Response(status_code=204)
 
 
-@router.post("/{code}/follow-up", status_code=201)
+@router.post("/{code}/follow-up", status_code=201, response_model=wire.SessionCode)
 async def follow_up(code: str, svc: ServicesDep) -> dict:
     """Start the next meeting: the same people in their real-life roles, carrying forward what was agreed."""
     return {"code": await svc.actions.follow_up(normalise_code(code))}
 
 
-@router.get("/{code}/series")
+@router.get("/{code}/series", response_model=list[wire.SeriesMeeting])
 async def series(code: str, svc: ServicesDep) -> list[dict]:
     """Every meeting in this session's series, first to last, with where the neighbourhood stood after each."""
     codes = await to_thread.run_sync(svc.actions.series, normalise_code(code))
