@@ -47,7 +47,11 @@ async def export_json(code: str, svc: ServicesDep) -> Response:
     return _download(body.encode(), f"session-{code}.json", "application/json")
 
 
-@router.get("/{code}/export.zip", responses=wire.file_answer("application/zip", "CSV files and the minutes"))
+@router.get(
+    "/{code}/export.zip",
+    response_class=Response,
+    responses=wire.file_answer("application/zip", "CSV files and the minutes"),
+)
 async def export_zip(code: str, svc: ServicesDep) -> Response:
     """CSV files of seats, motions, votes, transfers, indicators and speaking, with the minutes."""
     code = normalise_code(code)

@@ -55,7 +55,9 @@ async def upload(request: Request, svc: ServicesDep) -> Response:
     return JSONResponse(status_code=201, content={"id": pack.id, "title": pack.scenario.title, "version": pack.version})
 
 
-@router.get("/{pack_id}/download", responses=wire.file_answer("application/zip", "The pack as a .zip"))
+@router.get(
+    "/{pack_id}/download", response_class=Response, responses=wire.file_answer("application/zip", "The pack as a .zip")
+)
 async def download(pack_id: str, svc: ServicesDep, version: str | None = None) -> Response:
     """Download a pack as a .zip: the newest version, or the one named."""
     data = await to_thread.run_sync(svc.library.archive, pack_id, version)

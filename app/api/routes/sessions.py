@@ -157,7 +157,9 @@ IMAGE_TYPES = {
 }
 
 
-@router.get("/sessions/{code}/files/{path:path}", responses=wire.file_answer("image/*", "The picture"))
+@router.get(
+    "/sessions/{code}/files/{path:path}", response_class=Response, responses=wire.file_answer("image/*", "The picture")
+)
 async def pack_file(code: str, path: str, who: CallerDep, svc: ServicesDep) -> Response:
     """An image from the pack, if a document the caller may read shows it."""
     live = await svc.actions.state(normalise_code(code))
@@ -181,7 +183,9 @@ def readable(live, who) -> list[Document]:
     return docs + [Document(w.id, w.title, "inject", ("everyone",), markdown_to_html(w.text)) for w in written]
 
 
-@router.get("/sessions/{code}/qr.svg", responses=wire.file_answer("image/svg+xml", "The QR code"))
+@router.get(
+    "/sessions/{code}/qr.svg", response_class=Response, responses=wire.file_answer("image/svg+xml", "The QR code")
+)
 async def qr(code: str, request: Request, svc: ServicesDep) -> Response:
     """A QR code of the join address, for the projector."""
     state = (await svc.actions.state(normalise_code(code))).state
