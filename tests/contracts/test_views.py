@@ -14,7 +14,9 @@ import app.actions
 import app.api.routes.records
 from app.domain import commands as c
 from app.domain import views
+from app.domain.apply import apply
 from app.domain.core.errors import RuleViolation
+from app.domain.follow_up.plan import plan
 from app.domain.views import PROJECTOR, TRAINER, Viewer, view_for
 from tests.contracts.wire import check_view
 from tests.domain.builders import Game, board_game, meeting_command, meeting_moves
@@ -22,7 +24,7 @@ from tests.domain.builders import Game, board_game, meeting_command, meeting_mov
 
 def whole_day():
     """A board meeting with motions of every kind, a secret ballot, news, the 10% round, two rounds of
-    consequences, a debrief with enough reflections to show totals, and a seat the trainer removed."""
+    consequences, and a debrief with enough reflections to show totals."""
     game = board_game()
     d = sorted(game.state.scenario.directorates, key=lambda x: x.id)
     first, second = game.holder(d[0].id), game.holder(d[1].id)
@@ -69,6 +71,17 @@ def test_every_viewer_at_every_stage_gets_a_view_the_contract_describes():
     for stage, game in whole_day():
         for viewer in viewers(game):
             check_view(view_for(game.state, viewer, game.now), viewer.kind)
+
+
+def test_a_follow_up_meeting_carries_the_earlier_decisions_in_views_the_contract_describes():
+    *_, (_, earlier) = whole_day()
+    follow = Game(earlier.scenario, code="DEF")
+    follow.state = apply(follow.state, plan(earlier.state, earlier.now))
+    assert [d.kind for d in follow.state.carried] == ["transfer"]
+    for viewer in viewers(follow):
+        view = view_for(follow.state, viewer, follow.now)
+        check_view(view, viewer.kind)
+        assert view["session"]["real_roles"] is True and view["carried"][0]["meeting"] == 1
 
 
 def test_a_removed_seat_gets_a_view_that_says_so():

@@ -117,14 +117,12 @@ def _checked_send(original):
 
 
 def pytest_configure(config) -> None:
-    """Swaps in checking versions, wherever the originals were imported (modules imported later get them too)."""
-    swaps = [
-        (domain_views.view_for, _checked_view_for(domain_views.view_for)),
-    ]
-    for original, checked in swaps:
-        for module in list(sys.modules.values()):
-            for name, value in list(vars(module).items()):
-                if value is original:
-                    setattr(module, name, checked)
+    """Swaps in checking versions: of `view_for` wherever it was imported already (modules imported later get it
+    from `app.domain.views`), of a websocket client's `recv` and of an HTTP client's `send`."""
+    original, checked = domain_views.view_for, _checked_view_for(domain_views.view_for)
+    for module in list(sys.modules.values()):
+        for name, value in list(vars(module).items()):
+            if value is original:
+                setattr(module, name, checked)
     Connection.recv = _checked_recv(Connection.recv)
     httpx.Client.send = _checked_send(httpx.Client.send)
