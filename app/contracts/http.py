@@ -30,6 +30,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "Not signed in as the trainer, or not joined to this session"},
     404: {"model": Problem, "description": "No such session (or scenario, document, picture)"},
     409: {"model": Problem, "description": "Refused by the rules of the exercise; nothing changed"},
+    413: {"model": Problem, "description": "The request's body is larger than the limit"},
     422: {"model": Problem, "description": "The request was not understood; nothing changed"},
     429: {"model": Problem, "description": "Too many wrong session codes from this address; wait a minute"},
 }

@@ -113,3 +113,8 @@ def test_the_view_and_the_minutes_are_sent_as_built_and_match_their_contracts(cl
     export = trainer.get(f"/api/sessions/{code}/export.json")
     check_http(export)
     assert export.json()["state"]["viewer"] == "trainer"
+
+
+def test_an_oversized_body_gets_a_problem_too(trainer):
+    answer = trainer.post("/api/sessions", content=b"x" * 70_000, headers={"content-type": "application/json"})
+    assert answer.status_code == 413 and "too large" in answer.json()["detail"]

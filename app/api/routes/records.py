@@ -19,7 +19,7 @@ from ...store.db import session_scope
 from ..deps import ServicesDep, TrainerOnly, normalise_code
 from .minutes import render
 
-router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly], responses=wire.errors(401, 404, 409, 422))
+router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly], responses=wire.errors(401, 404, 409, 413, 422))
 IMPORT_LIMIT = 20 * 1024 * 1024
 
 

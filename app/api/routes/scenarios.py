@@ -11,7 +11,7 @@ from ...scenarios.archive import MAX_ARCHIVE_BYTES
 from ...scenarios.problems import PackInvalid
 from ..deps import ServicesDep, TrainerOnly
 
-router = APIRouter(prefix="/api/scenarios", dependencies=[TrainerOnly], responses=wire.errors(401, 404, 422))
+router = APIRouter(prefix="/api/scenarios", dependencies=[TrainerOnly], responses=wire.errors(401, 404, 413, 422))
 UPLOAD_LIMIT = MAX_ARCHIVE_BYTES
 
 

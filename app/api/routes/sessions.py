@@ -27,7 +27,7 @@ from ..errors import command_problem
 from ..guessing import check_not_guessing
 
 router = APIRouter(
-    prefix="/api", dependencies=[Depends(check_not_guessing)], responses=wire.errors(401, 404, 409, 422, 429)
+    prefix="/api", dependencies=[Depends(check_not_guessing)], responses=wire.errors(401, 404, 409, 413, 422, 429)
 )
 
 
