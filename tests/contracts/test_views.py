@@ -63,8 +63,9 @@ def viewers(game) -> list[Viewer]:
 
 def test_views_are_checked_in_every_test():
     """The plugin in tests/contracts/wire.py has swapped in a checking view_for, wherever it is used."""
-    assert hasattr(views.view_for, "__wrapped__")
+    assert hasattr(views.view_for, "__wrapped__") and hasattr(views.shown_event, "__wrapped__")
     assert app.actions.view_for is views.view_for is app.api.routes.records.view_for is view_for
+    assert app.actions.shown_event is views.shown_event
 
 
 def test_every_viewer_at_every_stage_gets_a_view_the_contract_describes():

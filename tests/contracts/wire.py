@@ -6,6 +6,7 @@ that made it happen, wherever that test lives."""
 from __future__ import annotations
 
 import functools
+import json
 import sys
 import typing
 
@@ -19,6 +20,7 @@ from websockets.sync.connection import Connection
 
 from app.config import Settings
 from app.contracts.base import Wire
+from app.contracts.events import ShownEvent
 from app.contracts.frames import CloseCode, ServerFrame
 from app.contracts.http import Problem
 from app.contracts.views import MODELS
@@ -26,6 +28,7 @@ from app.domain import views as domain_views
 from app.main import create_app
 
 SERVER_FRAME: TypeAdapter = TypeAdapter(ServerFrame)
+SHOWN_EVENT: TypeAdapter = TypeAdapter(ShownEvent)
 # Besides the codes the server chooses, a connection may end normally or because a server process went away.
 ORDINARY_CLOSE = {1000, 1001, 1012}
 APP = create_app(Settings(database_url="sqlite://", secret_key="k" * 40))
@@ -35,6 +38,11 @@ ROUTES = list(iter_route_contexts(APP.routes))
 def check_view(view: dict, kind: str) -> None:
     """Raises pydantic's ValidationError unless `view` is exactly what the contract says a `kind` viewer gets."""
     MODELS[kind].model_validate(view, strict=True)
+
+
+def check_event(shown: dict) -> None:
+    """Checks one event as a viewer is shown it (as JSON, which is how it travels)."""
+    SHOWN_EVENT.validate_json(json.dumps(shown), strict=True)
 
 
 def check_frame(text: str | bytes) -> None:
@@ -90,6 +98,17 @@ def _checked_view_for(original):
     return view_for
 
 
+def _checked_shown_event(original):
+    @functools.wraps(original)
+    def shown_event(state, event, seq, viewer):
+        shown = original(state, event, seq, viewer)
+        if shown is not None:
+            check_event(shown)
+        return shown
+
+    return shown_event
+
+
 def _checked_recv(original):
     @functools.wraps(original)
     def recv(self, *args, **kwargs):
@@ -117,12 +136,16 @@ def _checked_send(original):
 
 
 def pytest_configure(config) -> None:
-    """Swaps in checking versions: of `view_for` wherever it was imported already (modules imported later get it
-    from `app.domain.views`), of a websocket client's `recv` and of an HTTP client's `send`."""
-    original, checked = domain_views.view_for, _checked_view_for(domain_views.view_for)
+    """Swaps in checking versions: of `view_for` and `shown_event` wherever they were imported already (modules
+    imported later get them from `app.domain.views`), of a websocket client's `recv` and an HTTP client's `send`."""
+    swaps = [
+        (domain_views.view_for, _checked_view_for(domain_views.view_for)),
+        (domain_views.shown_event, _checked_shown_event(domain_views.shown_event)),
+    ]
     for module in list(sys.modules.values()):
         for name, value in list(vars(module).items()):
-            if value is original:
-                setattr(module, name, checked)
+            for original, checked in swaps:
+                if value is original:
+                    setattr(module, name, checked)
     Connection.recv = _checked_recv(Connection.recv)
     httpx.Client.send = _checked_send(httpx.Client.send)
