@@ -25,8 +25,9 @@ class CloseCode(IntEnum):
 
 CLOSE_MEANINGS: dict[CloseCode, str] = {
     CloseCode.POLICY: "refused: a page from another site, too many wrong session codes from this device, "
-    "or not joined (or signed in as the trainer); sent before the handshake completes, so the browser sees a "
-    "refused connection. Trying again cannot help.",
+    "or not joined (or not signed in as a trainer who runs the session), sent before the handshake completes, "
+    "so the browser sees a refused connection; or, on an open connection, the trainer signed out. "
+    "Trying again cannot help.",
     CloseCode.TRY_AGAIN_LATER: "the connection fell too far behind, or the session was deleted: reconnect with "
     "`after` set to the last `seq` seen.",
     CloseCode.UNKNOWN_SESSION: "no session has this code (after an `error` frame saying so). Trying again cannot help.",

@@ -29,6 +29,7 @@ class PackProblems(Problem):
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "Not signed in as the trainer, or not joined to this session"},
     404: {"model": Problem, "description": "No such session (or scenario, document, picture)"},
+    403: {"model": Problem, "description": "Signed in, but not a trainer who runs this session"},
     409: {"model": Problem, "description": "Refused by the rules of the exercise; nothing changed"},
     413: {"model": Problem, "description": "The request's body is larger than the limit"},
     422: {"model": Problem, "description": "The request was not understood; nothing changed"},
@@ -40,6 +41,13 @@ class Health(Wire):
     status: str
     database: str = Field(description="the database's dialect: sqlite or postgresql")
     scenarios: list[str]
+
+
+class TrainerIdentity(Wire):
+    """The signed-in trainer."""
+
+    name: str
+    is_admin: bool
 
 
 class ScenarioSummary(Wire):

@@ -4,6 +4,7 @@ matches its contract and the committed JSON Schema, and every close code the ser
 from __future__ import annotations
 
 import ast
+import dataclasses
 import inspect
 import json
 import uuid
@@ -18,7 +19,9 @@ from websockets.sync.client import connect
 
 from app.contracts.export import SCHEMA_FILE
 from app.contracts.frames import ClientFrame, CloseCode
+from app.realtime import hub as hub_module
 from app.realtime import ws as ws_module
+from app.realtime.hub import Connection
 from tests.contracts.wire import check_frame
 from tests.support import TINY_ROSTER, cookie_header, join, send
 
@@ -144,17 +147,23 @@ def test_an_unknown_session_is_told_so_then_closed_with_its_code(server, server_
 
 
 def _close_codes_in(module) -> set[int]:
-    """Every code the module's source passes to a `close(...)` call, by literal or by module-level name."""
+    """Every code the module's source passes to a `close(...)` call, by literal or by module-level name
+    (a code carried in a variable is found where it is set)."""
     found = set()
     for node in ast.walk(ast.parse(inspect.getsource(module))):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "close" and node.args:
             arg = node.args[0]
-            found.add(arg.value if isinstance(arg, ast.Constant) else getattr(module, arg.id))
+            if isinstance(arg, ast.Constant):
+                found.add(arg.value)
+            elif isinstance(arg, ast.Name) and isinstance(getattr(module, arg.id, None), int):
+                found.add(getattr(module, arg.id))
     return found
 
 
 def test_the_close_codes_the_server_uses_are_the_protocol_s():
-    assert _close_codes_in(ws_module) == {int(c) for c in CloseCode}
+    default = next(f.default for f in dataclasses.fields(Connection) if f.name == "close_code")
+    used = _close_codes_in(ws_module) | _close_codes_in(hub_module) | {default}
+    assert used == {int(c) for c in CloseCode}
 
 
 def test_the_trainer_s_http_commands_and_socket_commands_share_one_contract(server, server_trainer):

@@ -1,6 +1,7 @@
-"""The frontend reads only what the protocol's JSON Schema says the server sends: every chain of keys the
-scripts read from a view, its session, `me`, `me.can` or a frame (`view.session.phase`, `msg.reset`, ...) is
-followed through docs/protocol.schema.json, so a key renamed on the server cannot leave a page reading nothing."""
+"""The frontend reads only what the schemas say the server sends: every chain of keys the scripts read from a
+view, its session, `me`, `me.can` or a frame (`view.session.phase`, `msg.reset`, ...) is followed through
+docs/protocol.schema.json (and the OpenAPI document, for `GET /api/me`), so a key renamed on the server cannot
+leave a page reading nothing."""
 
 from __future__ import annotations
 
@@ -8,16 +9,18 @@ import json
 import re
 from pathlib import Path
 
+from tests.contracts.wire import APP
+
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "docs" / "protocol.schema.json").read_text())
-DEFS = SCHEMA["$defs"]
+DEFS = APP.openapi()["components"]["schemas"] | SCHEMA["$defs"]
 SCRIPTS = sorted((ROOT / "frontend" / "js").glob("*.js"))
 
 # What each name the scripts use for server data holds.
 ROOTS = {
     "view": ["TrainerView", "ProjectorView", "SeatView"],
     "session": ["TrainerSession"],
-    "me": ["Me", "RemovedMe"],
+    "me": ["Me", "RemovedMe", "TrainerIdentity"],  # a seat's `me`, or the trainer's (GET /api/me)
     "can": ["Can"],
     "msg": ["SyncFrame", "UpdateFrame", "AckFrame", "ErrorFrame", "PongFrame"],
 }

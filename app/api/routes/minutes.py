@@ -34,7 +34,7 @@ async def minutes_for(request: Request, code: str, svc) -> dict[str, Any]:
     return minutes(live.state, await to_thread.run_sync(load))
 
 
-@router.get("/api/sessions/{code}/minutes", response_model=Minutes, responses=errors(401, 404, 422))
+@router.get("/api/sessions/{code}/minutes", response_model=Minutes, responses=errors(401, 403, 404, 422))
 async def minutes_json(code: str, request: Request, svc: ServicesDep) -> JSONResponse:
     """The minutes as data (sent as built, like the view; the tests check them against the contract)."""
     return JSONResponse(await minutes_for(request, code, svc))
