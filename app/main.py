@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import asynccontextmanager
 
@@ -21,6 +22,7 @@ from .library import PackLibrary
 from .live import LiveSessions
 from .realtime import ws
 from .realtime.hub import Hub
+from .retention import purge_daily
 from .secret_key import default_key_file, load_secret_key
 from .store.db import check_pragmas, make_engine
 
@@ -52,7 +54,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         owned = not hasattr(app.state, "services")
         if owned:
             app.state.services = build_services(settings)
+        services = app.state.services
+        purging = asyncio.create_task(purge_daily(services.actions, services.settings.retention_days))
         yield
+        purging.cancel()
         if owned:
             app.state.services.live.engine.dispose()
 

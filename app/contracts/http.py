@@ -128,15 +128,39 @@ class LoggedEvent(Wire):
     payload: dict[str, Any] = Field(description="the event's fields, as stored")
 
 
-class SessionExport(Wire):
-    """The whole session for keeping; `POST /api/sessions/import` makes a new session from it."""
+class FullExport(Wire):
+    """The whole record (`?full=1`); `POST /api/sessions/import` makes a new session from it."""
 
     format: Literal["neighbourhood-plc-session"]
-    format_version: Literal[1]
+    format_version: Literal[2]
+    anonymised: Literal[False]
+    code: str
+    pack: str = Field(description="the scenario pack, as JSON text")
+    pack_archive: str | None = Field(description="the pack's own files: a .zip, in base64")
+    events: list[LoggedEvent]
+    state: TrainerView
+
+
+class SharedReflection(Wire):
+    ratings: dict[str, int]
+    comment: str
+
+
+class SharedExport(Wire):
+    """The record for sharing (the default): pseudonyms for names, no secret ballot choices, and the reflections
+    apart from the seats that gave them. It does not import."""
+
+    format: Literal["neighbourhood-plc-session"]
+    format_version: Literal[2]
+    anonymised: Literal[True]
     code: str
     pack: str = Field(description="the scenario pack, as JSON text")
     events: list[LoggedEvent]
+    reflections: list[SharedReflection]
     state: TrainerView
+
+
+SessionExport = SharedExport | FullExport
 
 
 def file_answer(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:

@@ -70,6 +70,7 @@ const SELECTORS = {
   minutesLink: "#minutes-link",
   jsonLink: "#json-link",
   zipLink: "#zip-link",
+  fullJsonLink: "#full-json-link",
   followUp: "#follow-up",
   followUpMessage: "#follow-up-message",
   deleteButton: "#delete",
@@ -628,6 +629,7 @@ function wireRecord() {
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
   els.jsonLink.href = `${base}/export.json`;
   els.zipLink.href = `${base}/export.zip`;
+  els.fullJsonLink.href = `${base}/export.json?full=1`;
   setText(els.deleteCode, code);
 
   els.followUp.addEventListener("click", async () => {

@@ -91,6 +91,11 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
     debrief.goto(f"{base}/trainer/{code}/debrief")
     expect(debrief.get_by_role("heading", name="Debrief: Neighbourhood plc: Kilnbrook")).to_be_visible()
     expect(debrief.get_by_text("Time has not moved on yet").first).to_be_visible()
+    # The record to share is anonymised; the full record, the one that imports again, is asked for by name.
+    shared = f"/api/sessions/{code}/export.json"
+    expect(debrief.get_by_role("link", name="Download the session to share (JSON)")).to_have_attribute("href", shared)
+    full = debrief.get_by_role("link", name="Download the full record (JSON)")
+    expect(full).to_have_attribute("href", f"{shared}?full=1")
     transfers = debrief.get_by_role("region", name="Budget flows between directorates")
     expect(transfers.get_by_role("listitem").filter(has_text="£520,000 from Finance to Housing")).to_be_visible()
     debrief.get_by_role("button", name="Advance a year").click()

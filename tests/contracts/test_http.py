@@ -38,7 +38,7 @@ def test_every_json_answer_names_a_model_and_every_error_is_a_problem(openapi):
             if schema is None:
                 continue
             schema = schema.get("items") or schema
-            refs = [one.get("$ref", "") for one in schema.get("oneOf", [schema])]
+            refs = [one.get("$ref", "") for one in schema.get("oneOf") or schema.get("anyOf") or [schema]]
             if not all(ref.startswith("#/components/schemas/") for ref in refs):
                 loose.append(f"{name} {status}")
             elif status.startswith(("4", "5")) and refs[0].rsplit("/", 1)[1] not in ("Problem", "PackProblems"):
@@ -110,9 +110,10 @@ def test_the_view_and_the_minutes_are_sent_as_built_and_match_their_contracts(cl
             assert answer.status_code == 200
             check_http(answer)
     assert seat.get(f"/api/sessions/{code}/view").json()["me"]["name"] == name
-    export = trainer.get(f"/api/sessions/{code}/export.json")
-    check_http(export)
-    assert export.json()["state"]["viewer"] == "trainer"
+    for query, anonymised in (("", True), ("?full=1", False)):
+        export = trainer.get(f"/api/sessions/{code}/export.json{query}")
+        check_http(export)
+        assert export.json()["anonymised"] is anonymised and export.json()["state"]["viewer"] == "trainer"
 
 
 def test_an_oversized_body_gets_a_problem_too(trainer):
