@@ -19,7 +19,7 @@ from anyio import to_thread
 
 from .domain import commands as c
 from .domain import events as ev
-from .domain.apply import apply, replay
+from .domain.apply import apply, replay_session
 from .domain.core.errors import RuleViolation
 from .domain.decide import decide
 from .domain.follow_up.plan import plan
@@ -100,7 +100,7 @@ class Actions:
             events = [ev.SessionCreated(code, earlier.state.scenario, now), plan(earlier.state, now)]
             log.append(session=db, code=code, events=events, expected_seq=0, actor="trainer", at=now)
             db.commit()
-        self.live.put(code, Live(replay(events), earlier.pack))
+        self.live.put(code, Live(replay_session(events), earlier.pack))
         return code
 
     def series(self, code: str) -> list[str]:
@@ -109,8 +109,9 @@ class Actions:
             return [row.code for row in records.series(session=db, code=code)]
 
     async def import_session(self, imported: Imported, owner: int | None = None) -> str:
-        """Stores a checked export's log under a new code; returns the code. Its pack version is kept for this
-        session alone and never enters the library, so an import cannot change what trainers start from."""
+        """Stores a checked export's log under a new code, owned by `owner`; returns the code. Its pack version
+        is kept for this session alone and never enters the library, so an import cannot change what trainers
+        start from."""
         return await to_thread.run_sync(self._import, imported, owner)
 
     def _import(self, imported: Imported, owner: int | None) -> str:
@@ -125,7 +126,7 @@ class Actions:
             events = [replace(imported.events[0], code=code), *imported.events[1:]]
             log.append(session=db, code=code, events=events, expected_seq=0, actor="import", at=now)
             db.commit()
-        self.live.put(code, Live(replay(events), pack))
+        self.live.put(code, Live(replay_session(events), pack))
         return code
 
     async def delete_session(self, code: str) -> None:
@@ -194,7 +195,7 @@ class Actions:
             for event in new_events:
                 state = apply(state, event)
             self.live.put(code, replace(live, state=state))
-            self._publish(code, state, list(zip(range(live.state.seq + 1, seq + 1), new_events)))
+            self._publish(code, state, list(zip(range(live.state.seq + 1, seq + 1), new_events, strict=False)))
         seat_id, token = credential or (None, None)
         return Recorded(seq, seat_id=seat_id, token=token)
 

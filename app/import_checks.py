@@ -84,7 +84,8 @@ def invariant_problem(s: SessionState) -> str | None:
         return "a directorate is held by two pairs"
     if any(seat is not None and seat not in s.seats for seat in (s.chair, s.chair_pick)):
         return "the chair is not a seat in the session"
-    if not set(s.ledger) <= directorates or any(m.directorate not in directorates for m in s.motions.values()):
+    holders = directorates | {f.id for f in s.scenario.funds}  # a pooled fund holds money but makes no motion
+    if not set(s.ledger) <= holders or any(m.directorate not in directorates for m in s.motions.values()):
         return "money or a motion belongs to a directorate the scenario does not have"
     if s.current_item is not None and s.agenda_item(s.current_item) is None:
         return "the open agenda item is not on the agenda"

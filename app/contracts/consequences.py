@@ -49,10 +49,43 @@ class Round(Wire):
 
     months: int
     label: str
-    dividend: float = Field(description="the residents' dividend; 100 at the start")
+    model: int = Field(description="the version of the consequences model that worked the round out")
+    dividend: float = Field(description="the residents' dividend; 100 at the start of a first meeting")
     indicators: list[IndicatorOutcome]
     directorates: list[DirectorateOutcome]
+    explanation: list[str] = Field(
+        description='lines such as "+0.42: Housing\'s indicators: ..." that add up to the change in the dividend '
+        "(empty for a round of the first model)"
+    )
+    had_nothing_been_done: float | None = Field(
+        description="the dividend had the board done nothing (null for a round of the first model)"
+    )
+
+
+class PurposeOption(Wire):
+    id: str
+    name: str
+    source: str
+
+
+class Fund(Wire):
+    """A pooled fund: what it holds, and the purpose the board has voted it (money without one does nothing)."""
+
+    id: str
+    name: str
+    balance: int
+    purpose: str | None
+    purposes: list[PurposeOption]
+
+
+class Lever(Wire):
+    """Something a motion can pull besides money: a lever of the scenario, or a pooled fund's purpose."""
+
+    id: str
+    name: str
+    because: str
 
 
 class Consequences(Wire):
+    start: float = Field(description="the dividend before the first round: 100, or where the last meeting left it")
     rounds: list[Round]

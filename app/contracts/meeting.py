@@ -83,6 +83,7 @@ class Motion(Wire):
     transfer: MotionTransfer | None
     target: MotionTarget | None
     secret: bool
+    lever: str | None = Field(description="the lever or fund purpose the motion pulls, if any")
     ballots: dict[str, Choice | Literal["voted"]] = Field(
         description='directorate to choice; in a secret ballot "voted", except your own directorate\'s'
     )
@@ -98,6 +99,7 @@ class StrategyEntry(Wire):
     motion_id: str
     text: str
     directorate: str
+    lever: str | None
 
 
 class TargetEntry(StrategyEntry):

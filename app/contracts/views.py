@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .base import Named, Phase, SeatRef, Wire
-from .consequences import Consequences
+from .consequences import Consequences, Fund, Lever
 from .debrief import Reflection
 from .meeting import (
     AgendaItem,
@@ -153,6 +153,8 @@ class _View(Wire):
     indicators: list[Indicator]
     exported_costs: list[ExportedCost]
     ledger_total: int
+    funds: list[Fund]
+    levers: list[Lever]
     agenda: list[CurrentAgendaItem | AgendaItem]
     motions: list[Motion]
     strategy: Strategy

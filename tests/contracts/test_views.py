@@ -69,7 +69,7 @@ def test_views_are_checked_in_every_test():
 
 
 def test_every_viewer_at_every_stage_gets_a_view_the_contract_describes():
-    for stage, game in whole_day():
+    for _stage, game in whole_day():
         for viewer in viewers(game):
             check_view(view_for(game.state, viewer, game.now), viewer.kind)
 
