@@ -82,7 +82,7 @@ def test_names_motions_and_pack_text_are_escaped_on_the_minutes_the_pack_and_the
     for page in (trainer.get(f"/trainer/{code}/minutes"), first.get(f"/play/{code}/minutes")):
         assert page.status_code == 200
         assert_escaped(page.text, "pack-title", "motion", "announcement", *names)
-    exported = zipfile.ZipFile(io.BytesIO(trainer.get(f"/api/sessions/{code}/export.zip").content))
+    exported = zipfile.ZipFile(io.BytesIO(trainer.get(f"/api/sessions/{code}/export.zip?full=1").content))
     assert_escaped(exported.read(f"{code}/minutes.html").decode(), "pack-title", "motion", "announcement", *names)
 
     housing = next(browsers[d["director"]["id"]] for d in held if d["id"] == "housing")

@@ -149,7 +149,7 @@ def test_prevention_takes_time_has_diminishing_returns_and_removes_only_the_prev
             sum(f.baseline for f in r.flows if f.source == source) * (1 + s.drift * (y + 1))
             for y, r in enumerate(lavish)
         ]
-        assert all(o >= g * (1 - p.preventable) - 1e-6 for o, g in zip(out, grown))
+        assert all(o >= g * (1 - p.preventable) - 1e-6 for o, g in zip(out, grown, strict=True))
         assert out[0] / grown[0] > out[4] / grown[4]  # more of it is prevented as it takes hold
         gap = model.gap(s, source)
         quarter, half = (play(s, moved(start(s), donor, source, int(gap * share)), 3)[-1] for share in (0.25, 0.5))
@@ -191,7 +191,7 @@ def test_no_indicator_leaves_its_plausible_range_in_twenty_years_of_any_play(nam
 def test_the_dividend_is_a_bounded_index_not_a_compounding_rate(name):
     s = SCENARIOS[name]
     forty = [r.dividend for r in play(s, holistic(s), 40)]
-    assert 100 - model.SWING < min(forty) and max(forty) < 100 + model.SWING
+    assert min(forty) > 100 - model.SWING and max(forty) < 100 + model.SWING
     assert all(abs(b - a) < 1 for a, b in pairwise(forty))  # it moves by steps, it does not run away
 
 
@@ -221,7 +221,9 @@ def test_a_carried_lever_cuts_the_costs_between_services_after_its_lag(name):
     lever = s.levers[0]
     without = play(s, start(s), 3)
     with_it = play(s, start(s), 3, levers=frozenset({lever.id}))
-    saved = [sum(f.amount for f in a.flows) - sum(f.amount for f in b.flows) for a, b in zip(without, with_it)]
+    saved = [
+        sum(f.amount for f in a.flows) - sum(f.amount for f in b.flows) for a, b in zip(without, with_it, strict=True)
+    ]
     assert 0 < saved[0] < saved[1] < saved[2]
     assert saved[2] <= lever.cuts * sum(f.amount for f in without[2].flows) + 1e-6
     assert with_it[-1].dividend > without[-1].dividend

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..consequences.state import Round, Stocks
 from ..core.event_base import AgencyFacts, AgendaFacts, DirectorateFacts, ScenarioFacts
 from ..core.types import RESIDENT, AgencyId, DirectorateId, MotionId, PairId, Phase, SeatId
-from ..consequences.state import Round, Stocks
 from ..floor.state import Floor, Release, WrittenInject
 from ..follow_up.events import CarriedDecision
 from ..motions.state import Motion

@@ -10,8 +10,8 @@ from ..core.errors import RuleViolation
 from ..core.money import pounds
 from ..core.rule import Rule, on
 from ..core.state import SessionState
-from ..ledger.checks import holder_name
 from ..floor.checks import in_meeting
+from ..ledger.checks import holder_name
 from ..motions.checks import motion_of
 from ..motions.state import Motion
 
