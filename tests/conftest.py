@@ -22,6 +22,9 @@ from app.scenarios.loader import Pack
 from app.store.db import make_engine
 from tests.support import LiveServer, sign_in_client
 
+# Everything the server sends is checked against its contract in app/contracts, in every test.
+pytest_plugins = ["tests.contracts.wire"]
+
 TESTS = Path(__file__).parent
 TEST_PACKS = TESTS / "packs"
 SHIPPED_PACKS = TESTS.parent / "scenarios"
