@@ -76,7 +76,14 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"  Trainer sign-in link:  {settings.public_url}/sign-in?token={token}", flush=True)
     print(f"  Participants join at:  {settings.public_url}  (with the session code)", flush=True)
     print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {settings.database_url}", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, ws_max_size=1024 * 1024, log_level="warning")
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        ws_max_size=1024 * 1024,
+        log_level="warning",
+        proxy_headers=False,  # the app believes forwarded headers only from NPLC_TRUSTED_PROXIES
+    )
     return 0
 
 

@@ -6,12 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings as hypothesis_settings
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 
 from app.config import Settings
 from app.main import build_services, create_app
-from tests.support import LiveServer, sign_in_client
+from tests.support import PAGE_HEADERS, LiveServer, sign_in_client
 
 TESTS = Path(__file__).parent
 TEST_PACKS = TESTS / "packs"
@@ -40,7 +40,7 @@ def client(settings: Settings):
     """An httpx-based client on the app, not yet signed in."""
     app = create_app(settings)
     app.state.services = build_services(settings)
-    with TestClient(app) as test_client:
+    with TestClient(app, headers=dict(PAGE_HEADERS)) as test_client:
         yield test_client
 
 
@@ -61,7 +61,7 @@ def participant(client: TestClient):
     made = []
 
     def make() -> TestClient:
-        other = TestClient(client.app)
+        other = TestClient(client.app, headers=dict(PAGE_HEADERS))
         made.append(other)
         return other
 

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from ..domain.errors import RuleViolation
 from ..live import UnknownSession
-from .guessing import client_of
+from .guessing import record_miss
 
 log = logging.getLogger("nplc")
 
@@ -35,7 +35,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(UnknownSession)
     async def unknown(request: Request, error: UnknownSession) -> JSONResponse:
-        request.app.state.guard.missed(client_of(request))
+        record_miss(request)
         return JSONResponse({"detail": unknown_session_message(str(error))}, status_code=404)
 
     @app.exception_handler(RequestValidationError)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from urllib.parse import urlsplit
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
 
 from ..api.deps import Services, is_trainer, normalise_code, seat_of
 from ..api.errors import command_problem, unknown_session_message
-from ..api.guessing import client_of
+from ..api.guessing import guessing_wait, record_miss
+from ..api.middleware import origin_allowed
 from ..domain.commands import COMMANDS, TRAINER, Actor
 from ..domain.errors import RuleViolation
 from ..domain.views import Viewer
@@ -28,16 +28,6 @@ from .protocol import ClientFrame, error, parse_frame
 router = APIRouter()
 log = logging.getLogger("nplc.ws")
 POLICY = 1008
-
-
-def origin_allowed(ws: WebSocket, svc: Services) -> bool:
-    """A page from another site may not open a websocket with this browser's cookies."""
-    origin = ws.headers.get("origin")
-    if origin is None:
-        return True
-    if origin in svc.settings.allowed_origins:
-        return True
-    return urlsplit(origin).netloc == ws.headers.get("host")
 
 
 async def identify(ws: WebSocket, svc: Services, code: str, role: str) -> tuple[Viewer, Actor | None] | None:
@@ -53,10 +43,10 @@ async def identify(ws: WebSocket, svc: Services, code: str, role: str) -> tuple[
 async def session_socket(ws: WebSocket, code: str) -> None:
     svc: Services = ws.app.state.services
     code = normalise_code(code)
-    if not origin_allowed(ws, svc):
+    if not origin_allowed(ws.headers, svc.settings):  # a page from another site, with this browser's cookies
         await ws.close(POLICY, "This page is not allowed to connect.")
         return
-    if ws.app.state.guard.blocked(client_of(ws)):
+    if await guessing_wait(ws, code):
         await ws.close(POLICY, "Too many wrong session codes from this device; wait a minute.")
         return
     who = await identify(ws, svc, code, ws.query_params.get("as", "seat"))
@@ -69,7 +59,7 @@ async def session_socket(ws: WebSocket, code: str) -> None:
     try:
         await svc.actions.attach(code, conn, _after(ws))
     except UnknownSession:
-        ws.app.state.guard.missed(client_of(ws))
+        record_miss(ws)
         await ws.send_text(json.dumps(error(None, unknown_session_message(code))))
         await ws.close(4404)
         return

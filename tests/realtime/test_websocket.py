@@ -6,7 +6,6 @@ import json
 import time
 from contextlib import contextmanager
 
-import httpx
 import pytest
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
@@ -15,7 +14,7 @@ from app.domain.reducer import replay
 from app.domain.views import Viewer, view_for
 from app.store import events as log
 from app.store.db import make_engine, session_scope
-from tests.support import TINY_ROSTER, board_meeting, cookie_header, join, send, timeless
+from tests.support import TINY_ROSTER, board_meeting, cookie_header, join, page_client, send, timeless
 
 
 @contextmanager
@@ -50,7 +49,7 @@ def session(server, server_trainer):
     code = server_trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
     browsers = {}
     for name, agency in TINY_ROSTER:
-        browser = httpx.Client(base_url=server.base_url, timeout=10)
+        browser = page_client(server)
         browsers[join(browser, code, name, agency)] = browser
     yield code, browsers
     for browser in browsers.values():
@@ -164,17 +163,15 @@ def test_the_projector_watches_but_cannot_act(server, server_trainer, session):
 def test_a_foreign_origin_is_refused(server, session):
     code, browsers = session
     browser = next(iter(browsers.values()))
-    with pytest.raises(InvalidStatus) as refused:
-        with socket(server, browser, code=code, origin="http://evil.example"):
-            pass
+    with pytest.raises(InvalidStatus) as refused, socket(server, browser, code=code, origin="http://evil.example"):
+        pass
     assert refused.value.response.status_code == 403
 
 
 def test_a_browser_without_a_seat_is_refused(server, session):
     code, _ = session
-    with httpx.Client(base_url=server.base_url) as stranger, pytest.raises(InvalidStatus):
-        with socket(server, stranger, code=code):
-            pass
+    with page_client(server) as stranger, pytest.raises(InvalidStatus), socket(server, stranger, code=code):
+        pass
 
 
 def test_a_wrong_code_is_told_so(server, server_trainer):

@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from anyio import to_thread
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from ...domain.minutes import minutes
@@ -16,8 +16,9 @@ from ...domain.money import pounds
 from ...store import events as log
 from ...store.db import session_scope
 from ..deps import ServicesDep, caller, normalise_code
+from ..guessing import check_not_guessing
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(check_not_guessing)])
 
 
 async def minutes_for(request: Request, code: str, svc) -> dict[str, Any]:
@@ -55,7 +56,7 @@ def render(m: dict[str, Any], when) -> str:
         f"<h1>Minutes: {title}</h1>",
         f'<p class="role-line">{escape(m["area"])}. Session {escape(m["code"])}, '
         f"{when(m['created_at']).strftime('%A %d %B %Y')}.</p>",
-        '<button type="button" class="no-print" onclick="window.print()">Print the minutes</button>',
+        '<button type="button" class="no-print" data-action="print">Print the minutes</button>',
         _table(
             "Present",
             ["Name", "Organisation", "Role in the exercise"],
@@ -91,7 +92,8 @@ def render(m: dict[str, Any], when) -> str:
     return (
         '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">'
         f'<title>Minutes: {title}</title><meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<link rel="stylesheet" href="/static/css/app.css"></head>'
+        '<link rel="stylesheet" href="/static/css/app.css">'
+        '<script type="module" src="/static/js/print-button.js"></script></head>'
         f'<body class="print-pack"><main>{"".join(parts)}</main></body></html>'
     )
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from ...auth import TRAINER_COOKIE, sign_in_token_valid
 from ...domain.views import role_title
 from ...scenarios.render import point_images
 from ..deps import ServicesDep, caller, normalise_code
+from ..guessing import check_not_guessing
 from .sessions import files_base, readable
 
 FRONTEND = Path(__file__).resolve().parents[3] / "frontend"
@@ -75,7 +76,7 @@ def sign_in(svc: ServicesDep, token: str = "") -> Response:
     return response
 
 
-@router.get("/play/{code}/pack", response_class=HTMLResponse)
+@router.get("/play/{code}/pack", response_class=HTMLResponse, dependencies=[Depends(check_not_guessing)])
 async def print_pack(code: str, request: Request, svc: ServicesDep) -> HTMLResponse:
     """Every document the seat may read, on one page, laid out for printing."""
     who = await caller(request, code, svc)

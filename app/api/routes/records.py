@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from anyio import to_thread
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
 from ...domain.consequence_views import consequences_view
 from ...domain.minutes import minutes
@@ -16,9 +16,10 @@ from ...exports import csv_zip, read_session_json, session_json
 from ...store import events as log
 from ...store.db import session_scope
 from ..deps import ServicesDep, TrainerOnly, normalise_code
+from ..guessing import check_not_guessing
 from .minutes import render
 
-router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly])
+router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly, Depends(check_not_guessing)])
 IMPORT_LIMIT = 20 * 1024 * 1024
 
 
