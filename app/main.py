@@ -14,7 +14,7 @@ from .api import errors
 from .api.browsers import BrowserCookie, Browsers
 from .api.deps import Services
 from .api.guessing import GuessGuard
-from .api.limits import BodyLimit
+from .api.limits import BodyLimit, Limits
 from .api.middleware import CrossSiteGuard, SecurityHeaders
 from .api.routes import health, minutes, pages, records, scenarios, sessions
 from .auth import TrainerCookies, secret_key
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Neighbourhood plc", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
     app.state.guard = GuessGuard()
     app.state.browsers = Browsers()
+    app.state.limits = Limits()
     errors.install(app)
     app.add_middleware(
         BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT, "/api/sessions/import": records.IMPORT_LIMIT}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 from ..domain.errors import RuleViolation
 from ..live import UnknownSession
 from .guessing import record_miss
+from .limits import RateLimited
 
 log = logging.getLogger("nplc")
 
@@ -37,6 +39,11 @@ def install(app: FastAPI) -> None:
     async def unknown(request: Request, error: UnknownSession) -> JSONResponse:
         record_miss(request)
         return JSONResponse({"detail": unknown_session_message(str(error))}, status_code=404)
+
+    @app.exception_handler(RateLimited)
+    async def too_fast(_: Request, error: RateLimited) -> JSONResponse:
+        wait = str(max(1, math.ceil(error.wait)))
+        return JSONResponse({"detail": str(error)}, status_code=429, headers={"Retry-After": wait})
 
     @app.exception_handler(RequestValidationError)
     async def malformed(_: Request, error: RequestValidationError) -> JSONResponse:

@@ -54,8 +54,10 @@ def render(m: dict[str, Any], when) -> str:
     title = escape(m["title"])
     parts = [
         f"<h1>Minutes: {title}</h1>",
-        f'<p class="role-line">{escape(m["area"])}. Session {escape(m["code"])}, '
-        f"{when(m['created_at']).strftime('%A %d %B %Y')}.</p>",
+        (
+            f'<p class="role-line">{escape(m["area"])}. Session {escape(m["code"])}, '
+            f"{when(m['created_at']).strftime('%A %d %B %Y')}.</p>"
+        ),
         '<button type="button" class="no-print" data-action="print">Print the minutes</button>',
         _table(
             "Present",

@@ -11,6 +11,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field, ValidationError
 
+from ...actions import actor_key
 from ...auth import seat_cookie
 from ...domain.commands import COMMANDS, Join
 from ...domain.lobby_rules import JOINABLE_PHASES
@@ -90,9 +91,10 @@ async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
 
 
 @router.post("/sessions/{code}/join")
-async def join(code: str, body: Join, response: Response, svc: ServicesDep) -> dict:
+async def join(code: str, body: Join, request: Request, response: Response, svc: ServicesDep) -> dict:
     """Take a seat with a display name and organisation; the seat is kept in a cookie."""
     code = normalise_code(code)
+    request.app.state.limits.join(code, request.app.state.browsers.key_of(request))
     done = await svc.actions.join(code, body)
     response.set_cookie(
         seat_cookie(code), done.token, max_age=svc.settings.seat_cookie_days * 86400, httponly=True, samesite="lax"
@@ -107,8 +109,9 @@ async def view(code: str, who: CallerDep, svc: ServicesDep) -> dict:
 
 
 @router.post("/sessions/{code}/commands")
-async def command(code: str, body: CommandEnvelope, who: CallerDep, svc: ServicesDep) -> dict:
+async def command(code: str, body: CommandEnvelope, request: Request, who: CallerDep, svc: ServicesDep) -> dict:
     """Carry out one command; a repeated id is recorded once."""
+    request.app.state.limits.command(normalise_code(code), actor_key(who.actor))
     try:
         parsed = COMMANDS.validate_python(body.command)
     except ValidationError as error:
