@@ -9,9 +9,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError
 
 from ..domain.errors import RuleViolation
 from ..live import UnknownSession
+from .disk import DISK_FULL, DISK_FULL_MESSAGE, disk_full
 from .guessing import record_miss
 from .limits import RateLimited
 
@@ -52,6 +54,15 @@ def install(app: FastAPI) -> None:
             field = ".".join(str(p) for p in item["loc"] if p != "body")
             parts.append(f"{field}: {item['msg'].lower()}" if field else item["msg"].lower())
         return JSONResponse({"detail": "Please check the form: " + "; ".join(parts) + "."}, status_code=422)
+
+    # Handled here rather than with the catch-all below, which Starlette follows with a logged traceback.
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(OSError)
+    async def storage_failed(request: Request, error: Exception) -> JSONResponse:
+        if not disk_full(error):
+            raise error
+        DISK_FULL.note(f"{request.method} {request.url.path}")
+        return JSONResponse({"detail": DISK_FULL_MESSAGE}, status_code=503, headers={"Retry-After": "60"})
 
     @app.exception_handler(Exception)
     async def failed(request: Request, error: Exception) -> JSONResponse:
