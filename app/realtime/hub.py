@@ -14,12 +14,27 @@ from dataclasses import dataclass, field
 from ..domain.views import Viewer
 
 QUEUE_LIMIT = 500
+# Open connections one viewer may hold in a session: a person's phone and laptop, a tab or two, and room to
+# spare for reconnects; the trainer's and the projector's screens are shared by more pages.
+SOCKETS_PER_SEAT = 5
+SOCKETS_PER_SCREEN = 20
+FELL_BEHIND = 1013  # try again later: reconnect and resume
+
+
+class TooManySockets(Exception):
+    """This viewer already has as many connections to the session as it may."""
+
+    def __init__(self, limit: int):
+        super().__init__(f"This seat already has {limit} connections open; close another tab or device first.")
+        self.limit = limit
 
 
 @dataclass(eq=False)
 class Connection:
     viewer: Viewer
     queue: asyncio.Queue[str | None] = field(default_factory=lambda: asyncio.Queue(QUEUE_LIMIT))
+    close_code: int = FELL_BEHIND
+    close_reason: str = ""
 
     def push(self, text: str) -> None:
         try:
@@ -27,8 +42,9 @@ class Connection:
         except asyncio.QueueFull:
             self.close()
 
-    def close(self) -> None:
-        """Asks the sender to stop; it drops the connection after what is already queued."""
+    def close(self, code: int = FELL_BEHIND, reason: str = "") -> None:
+        """Asks the sender to stop; it closes the connection with `code` after what is already queued."""
+        self.close_code, self.close_reason = code, reason
         while True:
             try:
                 self.queue.put_nowait(None)
@@ -38,10 +54,16 @@ class Connection:
 
 
 class Hub:
-    def __init__(self) -> None:
+    def __init__(self, per_seat: int = SOCKETS_PER_SEAT, per_screen: int = SOCKETS_PER_SCREEN) -> None:
         self._rooms: dict[str, set[Connection]] = defaultdict(set)
+        self.per_seat, self.per_screen = per_seat, per_screen
 
     def join(self, code: str, conn: Connection) -> None:
+        """Adds a connection to the session's room; raises TooManySockets if its viewer has enough already."""
+        limit = self.per_seat if conn.viewer.kind == "seat" else self.per_screen
+        same = sum(1 for other in self._rooms.get(code, ()) if other.viewer == conn.viewer)
+        if same >= limit:
+            raise TooManySockets(limit)
         self._rooms[code].add(conn)
 
     def leave(self, code: str, conn: Connection) -> None:
@@ -65,6 +87,12 @@ class Hub:
         """Ends every connection to a session that no longer exists."""
         for conn in self._rooms.pop(code, set()):
             conn.close()
+
+    def close_viewer(self, code: str, viewer: Viewer, close_code: int, reason: str) -> None:
+        """Ends every connection of one viewer (a seat the trainer removed)."""
+        for conn in list(self._rooms.get(code, ())):
+            if conn.viewer == viewer:
+                conn.close(close_code, reason)
 
     def count(self, code: str) -> int:
         return len(self._rooms.get(code, ()))

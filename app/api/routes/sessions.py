@@ -18,6 +18,7 @@ from ...domain.lobby_rules import JOINABLE_PHASES
 from ...domain.state import SessionState
 from ...scenarios.loader import Document
 from ...scenarios.render import image_paths, markdown_to_html, point_images
+from ...realtime.protocol import value_problem
 from ...store import records
 from ...store.db import session_scope
 from ..deps import CallerDep, ServicesDep, TrainerOnly, normalise_code
@@ -34,6 +35,13 @@ class SessionCreate(BaseModel):
 class CommandEnvelope(BaseModel):
     id: str | None = Field(None, min_length=1, max_length=80)
     command: dict[str, Any]
+
+
+def refuse_unsafe_values(value: Any) -> None:
+    """Numbers too large, NUL characters and the like, which the rules or the database cannot take."""
+    problem = value_problem(value)
+    if problem:
+        raise HTTPException(422, problem)
 
 
 def join_url(request: Request, svc, code: str) -> str:
@@ -94,6 +102,7 @@ async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
 async def join(code: str, body: Join, request: Request, response: Response, svc: ServicesDep) -> dict:
     """Take a seat with a display name and organisation; the seat is kept in a cookie."""
     code = normalise_code(code)
+    refuse_unsafe_values(body.model_dump())
     request.app.state.limits.join(code, request.app.state.browsers.key_of(request))
     done = await svc.actions.join(code, body)
     response.set_cookie(
@@ -111,6 +120,7 @@ async def view(code: str, who: CallerDep, svc: ServicesDep) -> dict:
 @router.post("/sessions/{code}/commands")
 async def command(code: str, body: CommandEnvelope, request: Request, who: CallerDep, svc: ServicesDep) -> dict:
     """Carry out one command; a repeated id is recorded once."""
+    refuse_unsafe_values(body.model_dump())
     request.app.state.limits.command(normalise_code(code), actor_key(who.actor))
     try:
         parsed = COMMANDS.validate_python(body.command)
