@@ -19,10 +19,10 @@ from anyio import to_thread
 
 from .domain import commands as c
 from .domain import events as ev
-from .domain.errors import RuleViolation
-from .domain.follow_up import plan
-from .domain.reducer import apply, replay
-from .domain.rules import decide
+from .domain.apply import apply, replay
+from .domain.core.errors import RuleViolation
+from .domain.decide import decide
+from .domain.follow_up.plan import plan
 from .domain.views import Viewer, shown_event, view_for
 from .live import Live, LiveSessions
 from .realtime.hub import Connection, Hub

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 
-from ..domain.errors import RuleViolation
+from ..domain.core.errors import RuleViolation
 from ..live import UnknownSession
 from .disk import DISK_FULL, DISK_FULL_MESSAGE, disk_full
 from .guessing import record_miss

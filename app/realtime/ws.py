@@ -24,7 +24,7 @@ from ..api.guessing import guessing_wait, record_miss
 from ..api.limits import RateLimited
 from ..api.middleware import origin_allowed
 from ..domain.commands import COMMANDS, TRAINER, Actor
-from ..domain.errors import RuleViolation
+from ..domain.core.errors import RuleViolation
 from ..domain.views import Viewer
 from ..live import UnknownSession
 from .hub import Connection, TooManySockets

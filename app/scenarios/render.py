@@ -12,7 +12,7 @@ from html import escape
 import nh3
 from markdown_it import MarkdownIt
 
-from ..domain.money import pounds
+from ..domain.core.money import pounds
 from .schema import Directorate, Indicator
 
 _md = MarkdownIt("js-default")

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from anyio import to_thread
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
-from ...domain.consequence_views import consequences_view
-from ...domain.minutes import minutes
+from ...domain.consequences.views import consequences_view
+from ...domain.debrief.minutes import minutes
 from ...domain.views import Viewer, view_for
 from ...exports import csv_zip, read_session_json, session_json
 from ...store import events as log

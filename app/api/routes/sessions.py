@@ -14,8 +14,8 @@ from pydantic import BaseModel, Field, ValidationError
 from ...actions import actor_key
 from ...auth import seat_cookie
 from ...domain.commands import COMMANDS, Join
-from ...domain.lobby_rules import JOINABLE_PHASES
-from ...domain.state import SessionState
+from ...domain.core.state import SessionState
+from ...domain.lobby.rules import JOINABLE_PHASES
 from ...scenarios.loader import Document
 from ...scenarios.render import image_paths, markdown_to_html, point_images
 from ...realtime.protocol import value_problem
