@@ -112,7 +112,7 @@ def main() -> None:
         stop.set()
         for thread in threads:
             thread.join()
-        print(f"storm reconnects: {len(counts)} in {time.monotonic() - started:.1f} s")
+        print(f"storm: {len(counts)} attempts, {sum(counts)} caught up, in {time.monotonic() - started:.1f} s")
     finally:
         server.stop()
 

@@ -53,6 +53,10 @@ JOINS_PER_BROWSER, BROWSER_JOIN_SECONDS = 3, 120
 # Clients with no browser id (cookies off, or a script) share this per session and address.
 JOINS_WITHOUT_ID, NO_ID_JOIN_SECONDS = 8, 15
 COMMANDS_PER_SECOND, COMMAND_BURST = 10, 20
+# Each new websocket is caught up under the session's lock, so a client reconnecting in a loop would hold up the
+# room. A page reconnects with a growing back-off (0.5 s to 15 s), well inside these.
+SEAT_CONNECTS, SEAT_CONNECT_SECONDS = 10, 2
+SCREEN_CONNECTS, SCREEN_CONNECT_SECONDS = 40, 0.5
 
 
 class Limits:
@@ -63,6 +67,18 @@ class Limits:
         self.browser_joins = Buckets(JOINS_PER_BROWSER, 1 / BROWSER_JOIN_SECONDS, **extra)
         self.idless_joins = Buckets(JOINS_WITHOUT_ID, 1 / NO_ID_JOIN_SECONDS, **extra)
         self.commands = Buckets(COMMAND_BURST, COMMANDS_PER_SECOND, **extra)
+        self.seat_connects = Buckets(SEAT_CONNECTS, 1 / SEAT_CONNECT_SECONDS, **extra)
+        self.screen_connects = Buckets(SCREEN_CONNECTS, 1 / SCREEN_CONNECT_SECONDS, **extra)
+
+    def connect(self, code: str, viewer_kind: str, viewer_key: str) -> None:
+        """A new websocket for this viewer; the trainer's and projector's screens are shared by more pages."""
+        buckets = self.seat_connects if viewer_kind == "seat" else self.screen_connects
+        wait = buckets.take((code, viewer_key))
+        if wait:
+            raise RateLimited(
+                f"This page is reconnecting too often; it will try again by itself in {math.ceil(wait)} seconds.",
+                wait,
+            )
 
     def join(self, code: str, browser_key: str) -> None:
         with_id = browser_key.startswith("browser:")

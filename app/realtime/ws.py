@@ -63,6 +63,11 @@ async def session_socket(ws: WebSocket, code: str) -> None:
         return
     viewer, actor = who
     await ws.accept()
+    try:
+        ws.app.state.limits.connect(code, viewer.kind, viewer.key)
+    except RateLimited as too_often:
+        await ws.close(TOO_MANY, str(too_often))
+        return
     conn = Connection(viewer)
     try:
         await svc.actions.attach(code, conn, _after(ws))

@@ -133,3 +133,20 @@ def test_a_foreign_or_null_origin_cannot_open_a_socket(server, seated):
         assert refused.value.response.status_code == 403
     with socket(server, browser, code=code) as ws:  # our own origin still gets in
         assert receive(ws, "sync")["type"] == "sync"
+
+
+def test_a_page_reconnecting_in_a_loop_is_told_to_slow_down(server, seated):
+    from app.api.limits import SEAT_CONNECTS
+
+    code, browser = seated
+    outcomes = []
+    for _ in range(SEAT_CONNECTS + 5):
+        with socket(server, browser, code=code) as ws:
+            try:
+                outcomes.append(receive(ws)["type"])
+            except ConnectionClosed as closed:
+                outcomes.append((closed.rcvd.code, closed.rcvd.reason))
+    assert outcomes[0] == "sync"
+    refused = [o for o in outcomes if o != "sync"]
+    assert refused, "a client reconnecting as fast as it can must be slowed down"
+    assert refused[0][0] == 4429 and "reconnecting too often" in refused[0][1]
