@@ -15,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 
+from anyio import to_thread
 from fastapi import HTTPException
 from starlette.requests import HTTPConnection
 
@@ -86,7 +87,7 @@ async def guessing_wait(conn: HTTPConnection, code: str) -> float:
     if not wait:
         return 0.0
     svc = state.services
-    if is_trainer(conn, svc) or await seat_of(conn, svc, normalise_code(code)):
+    if await to_thread.run_sync(is_trainer, conn, svc) or await seat_of(conn, svc, normalise_code(code)):
         return 0.0
     return wait
 

@@ -33,7 +33,8 @@ class TooManySockets(Exception):
 class Connection:
     viewer: Viewer
     queue: asyncio.Queue[str | None] = field(default_factory=lambda: asyncio.Queue(QUEUE_LIMIT))
-    close_code: int = FELL_BEHIND
+    sign_in: str = ""  # a trainer's sign-in (its hash), so signing out can close the connection
+    close_code: int = FELL_BEHIND  # by default: reconnect and resume
     close_reason: str = ""
 
     def push(self, text: str) -> None:
@@ -42,9 +43,10 @@ class Connection:
         except asyncio.QueueFull:
             self.close()
 
-    def close(self, code: int = FELL_BEHIND, reason: str = "") -> None:
+    def close(self, code: int | None = None, reason: str = "") -> None:
         """Asks the sender to stop; it closes the connection with `code` after what is already queued."""
-        self.close_code, self.close_reason = code, reason
+        if code is not None:
+            self.close_code, self.close_reason = code, reason
         while True:
             try:
                 self.queue.put_nowait(None)
@@ -93,6 +95,13 @@ class Hub:
         for conn in list(self._rooms.get(code, ())):
             if conn.viewer == viewer:
                 conn.close(close_code, reason)
+
+    def close_sign_in(self, sign_in: str) -> None:
+        """Ends every connection opened with this trainer sign-in, in every session."""
+        for room in self._rooms.values():
+            for conn in list(room):
+                if conn.sign_in == sign_in:
+                    conn.close(1008, "You have signed out.")
 
     def count(self, code: str) -> int:
         return len(self._rooms.get(code, ()))

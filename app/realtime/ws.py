@@ -11,13 +11,16 @@ import asyncio
 import json
 import logging
 
+from anyio import to_thread
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
 from starlette.websockets import WebSocketState
 from websockets.exceptions import ConnectionClosed
 
+from .. import accounts
+from ..accounts import Trainer
 from ..actions import actor_key
-from ..api.deps import Services, is_trainer, normalise_code, seat_of
+from ..api.deps import Services, may_run, normalise_code, seat_of, trainer_of
 from ..api.disk import DISK_FULL, DISK_FULL_MESSAGE, disk_full
 from ..api.errors import command_problem, unknown_session_message
 from ..api.guessing import guessing_wait, record_miss
@@ -38,13 +41,16 @@ UNKNOWN = 4404
 GONE = (WebSocketDisconnect, ConnectionClosed)
 
 
-async def identify(ws: WebSocket, svc: Services, code: str, role: str) -> tuple[Viewer, Actor | None] | None:
+async def identify(
+    ws: WebSocket, svc: Services, code: str, role: str
+) -> tuple[Viewer, Actor | None, Trainer | None] | None:
     if role in ("trainer", "projector"):
-        if not is_trainer(ws, svc):
+        trainer = await to_thread.run_sync(trainer_of, ws, svc)
+        if trainer is None or not await to_thread.run_sync(may_run, svc, trainer, code):
             return None
-        return Viewer(role), (TRAINER if role == "trainer" else None)
+        return Viewer(role), (TRAINER if role == "trainer" else None), trainer
     seat_id = await seat_of(ws, svc, code)
-    return (Viewer("seat", seat_id), Actor.seat(seat_id)) if seat_id else None
+    return (Viewer("seat", seat_id), Actor.seat(seat_id), None) if seat_id else None
 
 
 @router.websocket("/ws/{code}")
@@ -61,14 +67,14 @@ async def session_socket(ws: WebSocket, code: str) -> None:
     if who is None:
         await ws.close(POLICY, "Join the session (or sign in as the trainer) first.")
         return
-    viewer, actor = who
+    viewer, actor, trainer = who
     await ws.accept()
     try:
         ws.app.state.limits.connect(code, viewer.kind, viewer.key)
     except RateLimited as too_often:
         await ws.close(TOO_MANY, str(too_often))
         return
-    conn = Connection(viewer)
+    conn = Connection(viewer, sign_in=trainer.sign_in if trainer else "")
     try:
         await svc.actions.attach(code, conn, _after(ws))
     except UnknownSession:
@@ -80,6 +86,7 @@ async def session_socket(ws: WebSocket, code: str) -> None:
         await ws.close(TOO_MANY, str(full))
         return
     sender = asyncio.create_task(_send(ws, conn, code))
+    watcher = asyncio.create_task(_watch_sign_in(svc, trainer, conn)) if trainer else None
     try:
         await _receive(ws, svc, code, actor, conn)
     except GONE:
@@ -87,6 +94,18 @@ async def session_socket(ws: WebSocket, code: str) -> None:
     finally:
         svc.actions.hub.leave(code, conn)
         sender.cancel()
+        if watcher:
+            watcher.cancel()
+
+
+async def _watch_sign_in(svc: Services, trainer: Trainer, conn: Connection) -> None:
+    """Closes a trainer's connection once the sign-in ends: signed out elsewhere, revoked by
+    `nplc trainer revoke` (perhaps from another process), or expired."""
+    while True:
+        await asyncio.sleep(svc.settings.trainer_recheck_seconds)
+        if not await to_thread.run_sync(accounts.still_signed_in, svc.live.engine, trainer):
+            conn.close(POLICY, "Your sign-in has ended; sign in again.")
+            return
 
 
 def _after(ws: WebSocket) -> int:
