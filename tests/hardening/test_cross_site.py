@@ -123,3 +123,15 @@ def test_the_frontend_sends_the_header_on_every_unsafe_request():
     assert '"X-NPLC": "1"' in (js / "api.js").read_text()
     direct = [s.name for s in js.glob("*.js") if s.name != "api.js" and re.search(r"\bfetch\(", s.read_text())]
     assert direct == [], "these call fetch() directly; use send() from api.js"
+
+
+def test_the_password_form_works_without_script_but_only_from_our_own_pages(client):
+    """A plain form cannot send the header; the browser's Origin (always sent with a form POST) stands in."""
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    bare = TestClient(client.app)
+    body = "name=admin&password=not-the-password"
+    own = bare.post("/sign-in", content=body, headers={**form, "Origin": "http://testserver"})
+    assert own.status_code == 403 and "do not match" in own.text  # through the guard, to the password check
+    for origin in ({"Origin": FOREIGN}, {"Origin": "null"}, {}):
+        refused = bare.post("/sign-in", content=body, headers={**form, **origin})
+        assert refused.status_code == 403 and "nothing was changed" in refused.json()["detail"], origin
