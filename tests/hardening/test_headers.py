@@ -31,7 +31,7 @@ def test_every_answer_carries_the_security_headers(client, path):
     assert "frame-ancestors 'none'" in policy
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["x-frame-options"] == "DENY"
-    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["referrer-policy"] == "same-origin"
 
 
 def test_refusals_before_the_app_carry_them_too(client):
