@@ -16,6 +16,10 @@ from .core.event_base import (
     DirectorateFacts,
     Event,
     ExportedCostFacts,
+    FundFacts,
+    LeverFacts,
+    PreventionFacts,
+    PurposeFacts,
     IndicatorFacts,
     InjectFacts,
     ScenarioFacts,
@@ -101,6 +105,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
 
 
 __all__ = [
+    "EVENT_TYPES",
     "AgencyFacts",
     "AgendaFacts",
     "AgendaItemAdded",
@@ -119,9 +124,12 @@ __all__ = [
     "ClockPaused",
     "ClockResumed",
     "DirectorateFacts",
-    "EVENT_TYPES",
     "Event",
     "ExportedCostFacts",
+    "FundFacts",
+    "LeverFacts",
+    "PreventionFacts",
+    "PurposeFacts",
     "FollowUpStarted",
     "HandLowered",
     "HandRaised",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -49,7 +50,7 @@ def _refuse_constant(name: str) -> float:
     raise ValueError(f"{name} is not a number")
 
 
-def parse_frame(message: dict, limit: int) -> ClientFrame | dict:
+def parse_frame(message: Mapping[str, Any], limit: int) -> ClientFrame | dict:
     """Takes a raw websocket message; returns the parsed frame, or an error frame to send back."""
     text = message.get("text")
     if text is None:

@@ -170,7 +170,11 @@ def test_a_foreign_origin_is_refused(server, session):
 
 def test_a_browser_without_a_seat_is_refused(server, session):
     code, _ = session
-    with page_client(server) as stranger, pytest.raises(InvalidStatus), socket(server, stranger, code=code):
+    with (
+        page_client(server) as stranger,
+        pytest.raises(InvalidStatus),
+        socket(server, stranger, code=code),
+    ):
         pass
 
 

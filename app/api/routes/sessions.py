@@ -105,6 +105,8 @@ async def join(code: str, body: Join, request: Request, response: Response, svc:
     refuse_unsafe_values(body.model_dump())
     request.app.state.limits.join(code, request.app.state.browsers.key_of(request))
     done = await svc.actions.join(code, body)
+    if done.token is None:
+        raise RuntimeError("joining always issues a seat credential")
     response.set_cookie(
         seat_cookie(code), done.token, max_age=svc.settings.seat_cookie_days * 86400, httponly=True, samesite="lax"
     )
