@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from anyio import to_thread
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from ... import templating
@@ -18,8 +18,9 @@ from ...domain.debrief.minutes import minutes
 from ...store import events as log
 from ...store.db import session_scope
 from ..deps import ServicesDep, caller, normalise_code
+from ..guessing import check_not_guessing
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(check_not_guessing)])
 
 
 async def minutes_for(request: Request, code: str, svc) -> dict[str, Any]:

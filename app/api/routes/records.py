@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from anyio import to_thread
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
 from ...anonymised import anonymised_record
 from ...contracts import http as wire
@@ -20,10 +20,13 @@ from ...store import events as log
 from ...store import records
 from ...store.db import session_scope
 from ..deps import ServicesDep, TrainerDep, TrainerOnly, normalise_code
+from ..guessing import check_not_guessing
 from .minutes import render
 
 router = APIRouter(
-    prefix="/api/sessions", dependencies=[TrainerOnly], responses=wire.errors(401, 403, 404, 409, 413, 422)
+    prefix="/api/sessions",
+    dependencies=[TrainerOnly, Depends(check_not_guessing)],
+    responses=wire.errors(401, 403, 404, 409, 413, 422),
 )
 IMPORT_LIMIT = 20 * 1024 * 1024
 

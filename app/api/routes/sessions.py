@@ -12,12 +12,14 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
+from ...actions import actor_key
 from ...auth import seat_cookie
 from ...contracts import http as wire
 from ...contracts.views import View
 from ...domain.commands import COMMANDS, Join
 from ...domain.core.state import SessionState
 from ...domain.lobby.rules import JOINABLE_PHASES
+from ...realtime.protocol import value_problem
 from ...scenarios.loader import Document
 from ...scenarios.render import image_paths, markdown_to_html, point_images
 from ...store import records
@@ -38,6 +40,13 @@ class SessionCreate(BaseModel):
 class CommandEnvelope(BaseModel):
     id: str | None = Field(None, min_length=1, max_length=80)
     command: dict[str, Any]
+
+
+def refuse_unsafe_values(value: Any) -> None:
+    """Numbers too large, NUL characters and the like, which the rules or the database cannot take."""
+    problem = value_problem(value)
+    if problem:
+        raise HTTPException(422, problem)
 
 
 def join_url(request: Request, svc, code: str) -> str:
@@ -95,9 +104,11 @@ async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
 
 
 @router.post("/sessions/{code}/join", response_model=wire.Joined)
-async def join(code: str, body: Join, response: Response, svc: ServicesDep) -> dict:
+async def join(code: str, body: Join, request: Request, response: Response, svc: ServicesDep) -> dict:
     """Take a seat with a display name and organisation; the seat is kept in a cookie."""
     code = normalise_code(code)
+    refuse_unsafe_values(body.model_dump())
+    request.app.state.limits.join(code, request.app.state.browsers.key_of(request))
     done = await svc.actions.join(code, body)
     if done.token is None:
         raise RuntimeError("joining always issues a seat credential")
@@ -115,8 +126,10 @@ async def view(code: str, who: CallerDep, svc: ServicesDep) -> JSONResponse:
 
 
 @router.post("/sessions/{code}/commands", response_model=wire.Recorded)
-async def command(code: str, body: CommandEnvelope, who: CallerDep, svc: ServicesDep) -> dict:
+async def command(code: str, body: CommandEnvelope, request: Request, who: CallerDep, svc: ServicesDep) -> dict:
     """Carry out one command; a repeated id is recorded once."""
+    refuse_unsafe_values(body.model_dump())
+    request.app.state.limits.command(normalise_code(code), actor_key(who.actor))
     try:
         parsed = COMMANDS.validate_python(body.command)
     except ValidationError as error:
