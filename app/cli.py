@@ -80,7 +80,7 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"  Trainer sign-in link:  {settings.public_url}/sign-in?token={token}", flush=True)
     print(f"    (works once, within {settings.sign_in_minutes} minutes; `nplc sign-in` prints another)", flush=True)
     print(f"  Participants join at:  {settings.public_url}  (with the session code)", flush=True)
-    if warning := reach.venue_warning(settings.host, settings.public_url):
+    if warning := reach.venue_warning(settings.host, settings.public_url or ""):
         print(f"  Warning: {warning}", flush=True)
     database = make_url(settings.database_url).render_as_string(hide_password=True)
     print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {database}", flush=True)
