@@ -32,6 +32,9 @@ def inside_viewport(page, selector: str) -> bool:
 def test_a_participant_sees_the_drop_and_an_action_sent_offline_goes_through(restartable_server, new_context):
     server = restartable_server
     _trainer, console, projector, code = create_session(server, new_context)
+    # Bound to 127.0.0.1 (the default): the console and the big screen say laptops cannot reach the address.
+    expect(console.locator("#join-warning")).to_contain_text("nplc serve --host 0.0.0.0")
+    expect(projector.locator("#join-warning")).to_contain_text("nplc serve --host 0.0.0.0")
     pages = join_people(server, new_context, code)
     shuffle_and_read_in(console, seed=5)
     console.get_by_role("button", name="Start board meeting").click()
