@@ -36,8 +36,6 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # A reconnect further behind than this gets a fresh view instead of a replay: replaying thousands of events
 # under the session's lock held up everyone else in the room.
 MAX_CATCH_UP = 200
-# The close code a removed seat's open pages get; they stop reconnecting and show the reason.
-REMOVED_CLOSE, REMOVED_REASON = 4403, "The trainer removed you from this session."
 
 
 @dataclass(frozen=True)
@@ -205,7 +203,7 @@ class Actions:
             self.live.put(code, replace(live, state=state))
             self._publish(code, state, list(zip(range(live.state.seq + 1, seq + 1), new_events, strict=False)))
             for removed in _removed_seats(new_events):
-                self.hub.close_viewer(code, Viewer("seat", removed), REMOVED_CLOSE, REMOVED_REASON)
+                self.hub.remove_seat(code, removed)
         seat_id, token = credential or (None, None)
         return Recorded(seq, seat_id=seat_id, token=token)
 

@@ -20,7 +20,9 @@ class CloseCode(IntEnum):
 
     POLICY = 1008
     TRY_AGAIN_LATER = 1013
+    SEAT_REMOVED = 4403
     UNKNOWN_SESSION = 4404
+    TOO_MANY = 4429
 
 
 CLOSE_MEANINGS: dict[CloseCode, str] = {
@@ -30,7 +32,10 @@ CLOSE_MEANINGS: dict[CloseCode, str] = {
     "Trying again cannot help.",
     CloseCode.TRY_AGAIN_LATER: "the connection fell too far behind, or the session was deleted: reconnect with "
     "`after` set to the last `seq` seen.",
+    CloseCode.SEAT_REMOVED: "the trainer removed this seat. Trying again cannot help.",
     CloseCode.UNKNOWN_SESSION: "no session has this code (after an `error` frame saying so). Trying again cannot help.",
+    CloseCode.TOO_MANY: "too many connections: this seat has 5 open (the trainer's and projector's screens: 20 "
+    "each), or it is reconnecting too often. Try again later.",
 }
 
 

@@ -19,6 +19,8 @@ QUEUE_LIMIT = 500
 SOCKETS_PER_SEAT = 5
 SOCKETS_PER_SCREEN = 20
 FELL_BEHIND = 1013  # try again later: reconnect and resume
+SEAT_REMOVED = 4403
+REMOVED_REASON = "The trainer removed you from this session."
 
 
 class TooManySockets(Exception):
@@ -90,11 +92,11 @@ class Hub:
         for conn in self._rooms.pop(code, set()):
             conn.close()
 
-    def close_viewer(self, code: str, viewer: Viewer, close_code: int, reason: str) -> None:
-        """Ends every connection of one viewer (a seat the trainer removed)."""
+    def remove_seat(self, code: str, seat_id: str) -> None:
+        """Ends every connection of a seat the trainer removed, saying so; its page stops reconnecting."""
         for conn in list(self._rooms.get(code, ())):
-            if conn.viewer == viewer:
-                conn.close(close_code, reason)
+            if conn.viewer == Viewer("seat", seat_id):
+                conn.close(SEAT_REMOVED, REMOVED_REASON)
 
     def close_sign_in(self, sign_in: str) -> None:
         """Ends every connection opened with this trainer sign-in, in every session."""

@@ -10,7 +10,6 @@ import json
 import uuid
 from contextlib import contextmanager
 
-import httpx
 import jsonschema
 import pytest
 from pydantic import TypeAdapter, ValidationError
@@ -23,7 +22,7 @@ from app.realtime import hub as hub_module
 from app.realtime import ws as ws_module
 from app.realtime.hub import Connection
 from tests.contracts.wire import check_frame
-from tests.support import TINY_ROSTER, cookie_header, join, send
+from tests.support import TINY_ROSTER, cookie_header, join, page_client, send
 
 CLIENT_FRAME: TypeAdapter = TypeAdapter(ClientFrame)
 
@@ -69,7 +68,7 @@ def command(body: dict, frame_id: str | None = None) -> dict:
 
 def test_every_frame_in_both_directions_matches_the_contract_and_the_schema(server, server_trainer, schema):
     code = server_trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
-    browsers = [httpx.Client(base_url=server.base_url, timeout=10) for _ in TINY_ROSTER]
+    browsers = [page_client(server) for _ in TINY_ROSTER]
     for browser, (name, agency) in zip(browsers, TINY_ROSTER, strict=True):
         join(browser, code, name, agency)
     log = Recorder()
