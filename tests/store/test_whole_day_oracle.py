@@ -251,7 +251,9 @@ def days(draw):
         st.sampled_from([None, *itertools.permutations(BUDGETS, 2)]),
         st.sampled_from([10_000, 50_000, 100_000, 250_000]),
     )
-    return arrivals, draw(st.integers(0, 2**31 - 1)), draw(st.lists(move, min_size=20, max_size=50))
+    # Every day opens with one proposal the rules accept, so no day is vacuous; the drawn moves follow.
+    opening = ("propose", 1, "for", None, ("housing", "health"), 10_000)
+    return arrivals, draw(st.integers(0, 2**31 - 1)), [opening, *draw(st.lists(move, min_size=20, max_size=50))]
 
 
 def meeting_step(oracle: Oracle, move: tuple) -> tuple[c.Command, c.Actor]:
