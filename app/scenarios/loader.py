@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from ..domain import events as ev
 from .checks import YAML, check
+from .files import read_folder
 from .problems import PackInvalid, Problem, from_validation
 from .render import budget_table, markdown_to_html, targets_table
 from .schema import Scenario
@@ -53,16 +54,6 @@ class Pack:
         data = json.loads(text)
         docs = {d["id"]: Document(**(d | {"visible_to": tuple(d["visible_to"])})) for d in data["documents"]}
         return cls(Scenario.model_validate(data["scenario"]), data["version"], docs)
-
-
-def read_folder(folder: Path) -> dict[str, bytes]:
-    """Takes a pack folder; returns its files as relative path -> bytes, skipping hidden files."""
-    files = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_file() and not any(part.startswith(".") for part in rel.split("/")):
-            files[rel] = path.read_bytes()
-    return files
 
 
 def load_files(name: str, files: dict[str, bytes]) -> Pack:
