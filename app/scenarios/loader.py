@@ -66,7 +66,7 @@ def load_files(name: str, files: dict[str, bytes]) -> Pack:
     try:
         data, lines = load_with_lines(text)
     except YamlProblem as bad:
-        raise PackInvalid(name, [Problem(YAML, bad.line, bad.message)]) from None
+        raise PackInvalid(name, [Problem(YAML, line, message) for line, message in bad.found]) from None
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:

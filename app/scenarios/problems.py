@@ -20,12 +20,19 @@ class Problem:
         return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
+MAX_LISTED = 100
+
+
 class PackInvalid(Exception):
-    """A pack with problems; `problems` lists every one found in a single pass."""
+    """A pack with problems; `problems` lists every one found in a single pass (up to MAX_LISTED of them, so
+    a hostile file with a hundred thousand mistakes gives a readable answer)."""
 
     def __init__(self, pack: str, problems: list[Problem]):
         self.pack = pack
         self.problems = sorted(problems)
+        if len(problems) > MAX_LISTED:
+            more = Problem(pack, 0, f"and {len(problems) - MAX_LISTED + 1:,} more problems; fix these first")
+            self.problems = self.problems[: MAX_LISTED - 1] + [more]
         super().__init__("\n".join([f"{pack}: {len(problems)} problem(s)"] + [f"  {p}" for p in self.problems]))
 
 
