@@ -14,6 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Slug = Field(pattern=r"^[a-z][a-z0-9-]{0,39}$")
 EVERYONE = "everyone"
+# Names the server gives to audiences and roles of its own. A directorate or agency with one of these ids
+# would share that audience's documents (a directorate called `residents` reads the residents' brief).
+RESERVED_IDS = frozenset(
+    {"residents", "resident", "chair", "trainer", "projector", "observer", "shared", EVERYONE, "guest", "panel"}
+)
 # Plausible upper bounds: no neighbourhood's budget line, total or modelled cost exceeds £10 billion, and no
 # indicator is measured beyond a billion either way. Numbers are strict (true is not £1) and finite
 # (.nan and .inf are refused), so no figure in a pack can break a session's sums later.
