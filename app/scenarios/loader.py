@@ -17,7 +17,7 @@ from ..domain import events as ev
 from .checks import YAML, check
 from .files import read_folder
 from .problems import PackInvalid, Problem, from_validation
-from .render import budget_table, markdown_to_html, targets_table
+from .render import MarkdownBudget, budget_table, markdown_to_html, targets_table
 from .schema import Scenario
 from .yaml_lines import YamlProblem, load_with_lines
 
@@ -96,12 +96,15 @@ def _render(s: Scenario, files: dict[str, bytes]) -> tuple[dict[str, Document], 
     indicators = {i.id: i for i in s.indicators}
     owners = {d.id: d for d in s.directorates}
     docs, problems = {}, []
+    rendered: dict[str, str] = {}
+    budget = MarkdownBudget()
     for doc in s.documents:
-        if doc.file not in files:
+        if doc.file not in files or not doc.file.endswith(".md"):
             continue  # reported by the checks
-        text, bad = _text(doc.file, files[doc.file])
-        problems.extend(bad)
-        html = markdown_to_html(text)
+        if doc.file not in rendered:
+            rendered[doc.file], bad = _markdown(doc.file, files[doc.file], budget)
+            problems.extend(bad)
+        html = rendered[doc.file]
         owner = owners.get(doc.visible_to[0]) if len(doc.visible_to) == 1 else None
         if owner and doc.section == "budget":
             html = budget_table(owner) + html
@@ -109,6 +112,14 @@ def _render(s: Scenario, files: dict[str, bytes]) -> tuple[dict[str, Document], 
             html = targets_table(owner, indicators) + html
         docs[doc.id] = Document(doc.id, doc.title, doc.section, tuple(doc.visible_to), html)
     return docs, problems
+
+
+def _markdown(name: str, raw: bytes, budget: MarkdownBudget) -> tuple[str, list[Problem]]:
+    """One Markdown file as safe HTML, rendered once however many documents show it; nothing if over a limit."""
+    text, problems = _text(name, raw)
+    if not problems and (over := budget.spend(text)):
+        problems = [Problem(name, *over)]
+    return ("", problems) if problems else (markdown_to_html(text), [])
 
 
 def pack_version(files: dict[str, bytes]) -> str:

@@ -2,6 +2,11 @@
 
 markdown-it-py's `js-default` preset turns raw HTML off; nh3 then removes
 anything unsafe that could still get through (links to `javascript:` and the like).
+
+markdown-it-py spends time out of all proportion on some inputs (each
+unclosed `[` costs a fraction of a millisecond; deep nesting recurses), so a
+pack's Markdown is capped before it is rendered: its size per file and in
+all, its square brackets (links and images) in all, and its nesting depth.
 """
 
 from __future__ import annotations
@@ -15,11 +20,51 @@ from markdown_it import MarkdownIt
 from ..domain.money import pounds
 from .schema import Directorate, Indicator
 
-_md = MarkdownIt("js-default")
+MAX_NESTING = 20
+MAX_MARKDOWN_BYTES = 64 * 1024
+MAX_PACK_MARKDOWN_BYTES = 512 * 1024
+MAX_PACK_BRACKETS = 1000
+_md = MarkdownIt("js-default", {"maxNesting": MAX_NESTING})
 
 
 def markdown_to_html(text: str) -> str:
     return nh3.clean(_md.render(text))
+
+
+class MarkdownBudget:
+    """What is left of a pack's allowance of Markdown, spent file by file as they are rendered."""
+
+    def __init__(self) -> None:
+        self.bytes = MAX_PACK_MARKDOWN_BYTES
+        self.brackets = MAX_PACK_BRACKETS
+
+    def spend(self, text: str) -> tuple[int, str] | None:
+        """Takes one file's text; returns (line, what to fix) if it is over a limit, else spends its share."""
+        size = len(text.encode("utf-8"))
+        if size > MAX_MARKDOWN_BYTES:
+            return 0, f"the file is larger than {MAX_MARKDOWN_BYTES // 1024} KB; split it into several documents"
+        if size > self.bytes:
+            return (
+                0,
+                f"the pack's Markdown files add up to more than {MAX_PACK_MARKDOWN_BYTES // 1024} KB; shorten them",
+            )
+        brackets = text.count("[")
+        if brackets > self.brackets:
+            at = _nth(text, "[", self.brackets + 1)
+            return text.count("\n", 0, at) + 1, (
+                f"the pack has more than {MAX_PACK_BRACKETS} square brackets '[' (links and images) in all; "
+                "remove some from here on"
+            )
+        self.bytes -= size
+        self.brackets -= brackets
+        return None
+
+
+def _nth(text: str, char: str, n: int) -> int:
+    at = -1
+    for _ in range(n):
+        at = text.index(char, at + 1)
+    return at
 
 
 def budget_table(d: Directorate) -> str:
