@@ -8,6 +8,7 @@ version can be downloaded again exactly as it was.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import time
 import zipfile
@@ -22,6 +23,8 @@ from .scenarios.loader import Pack, load_files
 from .scenarios.problems import PackInvalid, Problem
 from .store import records
 from .store.db import session_scope
+
+log = logging.getLogger("nplc")
 
 
 def pack_folders(root: Path) -> list[Path]:
@@ -40,6 +43,19 @@ def read_folder_safely(folder: Path) -> dict[str, bytes]:
     return read_folder(folder)
 
 
+def checked(name: str, files: dict[str, bytes]) -> Pack:
+    """`load_files`, with a last guard at the library's door: whatever a pack's files make a parser do, even
+    exhaust the stack or memory, the pack is refused with a message and the server carries on."""
+    try:
+        return load_files(name, files)
+    except PackInvalid:
+        raise
+    except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as error:
+        log.exception("could not read the scenario pack %r", name)
+        unreadable = f"the pack could not be read ({type(error).__name__}); check it with: nplc scenario validate"
+        raise PackInvalid(name, [Problem(YAML, 0, unreadable)]) from None
+
+
 class PackLibrary:
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -54,7 +70,7 @@ class PackLibrary:
         for folder in pack_folders(root):
             try:
                 files = read_folder_safely(folder)
-                pack = load_files(folder.name, files)
+                pack = checked(folder.name, files)
                 if pack.id in seen:
                     already = f"the pack in '{seen[pack.id]}' already has the id '{pack.id}'; give this one another id"
                     raise PackInvalid(folder.name, [Problem(YAML, 1, already)])
@@ -68,7 +84,7 @@ class PackLibrary:
     def upload(self, data: bytes, name: str = "upload.zip") -> Pack:
         """Takes zip bytes; validates and stores the pack as its newest version. Raises PackInvalid."""
         files = read_zip(data, name)
-        pack = load_files(name, files)
+        pack = checked(name, files)
         self._store(pack, files, make_current=True)
         self.refresh()
         return pack
