@@ -19,10 +19,10 @@ from anyio import to_thread
 
 from .domain import commands as c
 from .domain import events as ev
-from .domain.errors import RuleViolation
-from .domain.follow_up import plan
-from .domain.reducer import apply, replay
-from .domain.rules import decide
+from .domain.apply import apply, replay
+from .domain.core.errors import RuleViolation
+from .domain.decide import decide
+from .domain.follow_up.plan import plan
 from .domain.views import Viewer, shown_event, view_for
 from .live import Live, LiveSessions
 from .realtime.hub import Connection, Hub
@@ -55,15 +55,15 @@ class Actions:
     def __init__(self, live: LiveSessions, hub: Hub, clock: Callable[[], float] = time.time):
         self.live, self.hub, self.clock = live, hub, clock
 
-    async def create_session(self, pack: Pack) -> str:
-        return await to_thread.run_sync(self._create_session, pack)
+    async def create_session(self, pack: Pack, owner: int | None = None) -> str:
+        return await to_thread.run_sync(self._create_session, pack, owner)
 
-    def _create_session(self, pack: Pack) -> str:
+    def _create_session(self, pack: Pack, owner: int | None) -> str:
         now = self.clock()
         with session_scope(self.live.engine) as db:
             code = self._free_code(db)
             records.save_pack_version(session=db, pack=pack, at=now)
-            records.add_session(session=db, code=code, pack=pack, at=now)
+            records.add_session(session=db, code=code, pack=pack, at=now, owner=owner)
             db.flush()
             created = ev.SessionCreated(code, facts(pack), now)
             log.append(session=db, code=code, events=[created], expected_seq=0, actor="trainer", at=now)
@@ -90,7 +90,11 @@ class Actions:
         now = self.clock()
         with session_scope(self.live.engine) as db:
             code = self._free_code(db)
-            records.add_session(session=db, code=code, pack=earlier.pack, at=now, follows=earlier.state.code)
+            previous = records.get_session(session=db, code=earlier.state.code)
+            owner = previous.owner if previous else None  # the series stays with the trainer who runs it
+            records.add_session(
+                session=db, code=code, pack=earlier.pack, at=now, follows=earlier.state.code, owner=owner
+            )
             db.flush()
             events = [ev.SessionCreated(code, earlier.state.scenario, now), plan(earlier.state, now)]
             log.append(session=db, code=code, events=events, expected_seq=0, actor="trainer", at=now)
@@ -103,17 +107,17 @@ class Actions:
         with session_scope(self.live.engine) as db:
             return [row.code for row in records.series(session=db, code=code)]
 
-    async def import_session(self, pack: Pack, events: list[ev.Event]) -> str:
-        """Stores an exported session's log under a new code; returns the code."""
-        return await to_thread.run_sync(self._import, pack, events)
+    async def import_session(self, pack: Pack, events: list[ev.Event], owner: int | None = None) -> str:
+        """Stores an exported session's log under a new code, owned by `owner`; returns the code."""
+        return await to_thread.run_sync(self._import, pack, events, owner)
 
-    def _import(self, pack: Pack, events: list[ev.Event]) -> str:
+    def _import(self, pack: Pack, events: list[ev.Event], owner: int | None) -> str:
         if not isinstance(events[0], ev.SessionCreated):
             raise ValueError("The export does not start with the session's creation.")
         with session_scope(self.live.engine) as db:
             code = self._free_code(db)
             records.save_pack_version(session=db, pack=pack, at=self.clock())
-            records.add_session(session=db, code=code, pack=pack, at=events[0].at)
+            records.add_session(session=db, code=code, pack=pack, at=events[0].at, owner=owner)
             db.flush()
             events = [replace(events[0], code=code), *events[1:]]
             log.append(session=db, code=code, events=events, expected_seq=0, actor="import", at=self.clock())

@@ -1,74 +1,49 @@
-"""Who is asking: the trainer (a signed cookie from the sign-in link) or a participant (a seat cookie).
+"""Who is asking: a trainer (a signed cookie holding a sign-in id) or a participant (a seat cookie).
 
-The trainer signs in with a link `nplc serve` prints; it carries a random
-token whose hash is stored with an expiry, so the link works on any process
-sharing the database. A participant's seat cookie is a random secret whose
-hash maps to the seat; closing the tab or losing Wi-Fi never loses it.
+A trainer signs in with a single-use link (`nplc serve`, `nplc sign-in`,
+`nplc trainer add` print them) or a password; the browser then gets a cookie
+carrying a random sign-in id, signed with the server's key. The id's hash is
+stored with the trainer, its expiry and whether it was revoked, so signing
+out or `nplc trainer revoke` takes effect on the very next request. A
+participant's seat cookie is a random secret whose hash maps to the seat;
+closing the tab or losing Wi-Fi never loses it.
 """
 
 from __future__ import annotations
 
-import secrets
-import time
-
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy.engine import Engine
 
-from .store import records
-from .store.db import session_scope
+from . import accounts
 
 TRAINER_COOKIE = "nplc_trainer"
-SIGN_IN_PREFIX = "sign-in:"
 
 
 def seat_cookie(code: str) -> str:
     return f"nplc_seat_{code}"
 
 
-def secret_key(engine: Engine, configured: str | None) -> str:
-    """Returns the configured key, or the one stored at first start (made then), so cookies outlive restarts."""
-    if configured:
-        return configured
-    with session_scope(engine) as db:
-        row = records.get_value(session=db, name="secret_key")
-        if row is None:
-            records.put_value(session=db, name="secret_key", value=secrets.token_urlsafe(48))
-            db.commit()
-            row = records.get_value(session=db, name="secret_key")
-        return row.value
-
-
 def new_sign_in_token(engine: Engine, minutes: int) -> str:
-    token = secrets.token_urlsafe(24)
-    with session_scope(engine) as db:
-        records.put_value(
-            session=db,
-            name=SIGN_IN_PREFIX + records.token_hash(token),
-            value="trainer",
-            expires_at=time.time() + minutes * 60,
-        )
-        db.commit()
-    return token
-
-
-def sign_in_token_valid(engine: Engine, token: str) -> bool:
-    with session_scope(engine) as db:
-        row = records.get_value(session=db, name=SIGN_IN_PREFIX + records.token_hash(token))
-        return row is not None and (row.expires_at or 0) > time.time()
+    """A single-use link token for the first administrator (made if there is none): the laptop's trainer."""
+    return accounts.new_link(engine, accounts.first_admin(engine), minutes)
 
 
 class TrainerCookies:
+    """Signs the sign-in id into the cookie, so a forged or tampered cookie is refused before any lookup."""
+
     def __init__(self, key: str, hours: int):
-        self._signer = URLSafeTimedSerializer(key, salt="trainer")
+        self._signer = URLSafeTimedSerializer(key, salt="trainer-sign-in")
+        self.hours = hours
         self.max_age = hours * 3600
 
-    def issue(self) -> str:
-        return self._signer.dumps("trainer")
+    def issue(self, sign_in_id: str) -> str:
+        return self._signer.dumps(sign_in_id)
 
-    def valid(self, cookie: str | None) -> bool:
+    def sign_in_id(self, cookie: str | None) -> str | None:
         if not cookie:
-            return False
+            return None
         try:
-            return self._signer.loads(cookie, max_age=self.max_age) == "trainer"
+            found = self._signer.loads(cookie, max_age=self.max_age)
         except BadSignature:
-            return False
+            return None
+        return found if isinstance(found, str) else None

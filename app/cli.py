@@ -1,4 +1,4 @@
-"""The `nplc` command: serve the app, print a fresh sign-in link, check a scenario pack."""
+"""The `nplc` command: serve the app, print a fresh sign-in link, manage trainers, check a scenario pack."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from . import scenario_cli
+from . import scenario_cli, trainer_cli
 from .config import Settings
 
 
@@ -19,14 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, help="port (default 8000)")
     serve.add_argument("--database", help="database URL (default sqlite:///nplc.db)")
     serve.add_argument("--scenarios", type=Path, help="folder of scenario packs")
-    sign_in = sub.add_parser("sign-in", help="print a fresh trainer sign-in link")
-    sign_in.add_argument("--database", help="database URL")
+    trainer_cli.add_commands(sub)
     scenario_cli.add_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "serve":
         return _serve(args)
-    if args.command == "sign-in":
-        return _sign_in(args)
+    if args.command in ("sign-in", "migrate", "trainer"):
+        return trainer_cli.run(args, _settings)
     return scenario_cli.run(args)
 
 
@@ -60,6 +59,7 @@ def _reachable_host(host: str) -> str:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from .accounts import AccountProblem
     from .auth import new_sign_in_token
     from .main import build_services, create_app
 
@@ -71,22 +71,17 @@ def _serve(args: argparse.Namespace) -> int:
             print(f"  {bad.pack}/{problem}", file=sys.stderr)
     app = create_app(settings)
     app.state.services = services
-    token = new_sign_in_token(services.live.engine, settings.sign_in_minutes)
+    try:
+        token = new_sign_in_token(services.live.engine, settings.sign_in_minutes)
+    except AccountProblem as problem:
+        print(f"{problem} (`nplc trainer add NAME --admin`, `nplc trainer enable NAME`)", file=sys.stderr)
+        return 1
     print("Neighbourhood plc", flush=True)
     print(f"  Trainer sign-in link:  {settings.public_url}/sign-in?token={token}", flush=True)
+    print(f"    (works once, within {settings.sign_in_minutes} minutes; `nplc sign-in` prints another)", flush=True)
     print(f"  Participants join at:  {settings.public_url}  (with the session code)", flush=True)
     print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {settings.database_url}", flush=True)
     uvicorn.run(app, host=settings.host, port=settings.port, ws_max_size=1024 * 1024, log_level="warning")
-    return 0
-
-
-def _sign_in(args: argparse.Namespace) -> int:
-    from .auth import new_sign_in_token
-    from .store.db import make_engine
-
-    settings = _settings(args)
-    token = new_sign_in_token(make_engine(settings.database_url), settings.sign_in_minutes)
-    print(f"{settings.public_url}/sign-in?token={token}")
     return 0
 
 

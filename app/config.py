@@ -23,12 +23,18 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535)
     scenarios_dir: Path = PROJECT_SCENARIOS
     public_url: str | None = Field(None, description="Address participants use, if not http://host:port.")
-    secret_key: str | None = Field(None, min_length=32, description="Signs cookies; generated and stored if unset.")
+    secret_key: str | None = Field(
+        None, min_length=32, description="Signs cookies; if unset, kept in `key_file` (made on first start)."
+    )
+    key_file: Path | None = Field(None, description="Where the key is kept; default: beside the SQLite database.")
     max_message_bytes: int = Field(16 * 1024, ge=256, description="Largest websocket frame a client may send.")
     allowed_origins: list[str] = Field(default_factory=list, description="Extra origins allowed to open websockets.")
     seat_cookie_days: int = Field(3, ge=1, le=30)
     trainer_cookie_hours: int = Field(12, ge=1, le=24 * 14)
-    sign_in_minutes: int = Field(24 * 60, ge=1, description="How long the printed sign-in link works.")
+    sign_in_minutes: int = Field(15, ge=1, le=24 * 60, description="How long a sign-in link works (once).")
+    trainer_recheck_seconds: float = Field(
+        10, gt=0, le=300, description="How often a trainer's open connection checks its sign-in still holds."
+    )
     timezone: str = Field("Europe/London", description="Clock times in minutes and exports use this zone.")
     retention_days: int = Field(90, ge=1, le=3650, description="Sessions older than this are deleted at start-up.")
 

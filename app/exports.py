@@ -9,11 +9,11 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-from .domain import codec
 from .domain import events as ev
-from .domain.consequence_views import consequences_view
-from .domain.meeting_views import floor_view
-from .domain.state import SessionState
+from .domain.consequences.views import consequences_view
+from .domain.core import codec
+from .domain.core.state import SessionState
+from .domain.floor.views import floor_view
 from .domain.views import role_title
 from .scenarios.loader import Pack
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.engine import Engine
 
-from .domain.reducer import apply, replay
-from .domain.state import SessionState
+from .domain.apply import apply, replay
+from .domain.core.state import SessionState
 from .scenarios.loader import Pack
 from .store import events as log
 from .store import records

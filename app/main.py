@@ -8,18 +8,20 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from . import accounts
 from .actions import Actions
 from .api import errors
 from .api.deps import Services
 from .api.guessing import GuessGuard
 from .api.limits import BodyLimit
-from .api.routes import health, minutes, pages, records, scenarios, sessions
-from .auth import TrainerCookies, secret_key
+from .api.routes import health, minutes, pages, records, scenarios, sessions, trainers
+from .auth import TrainerCookies
 from .config import Settings, get_settings
 from .library import PackLibrary
 from .live import LiveSessions
 from .realtime import ws
 from .realtime.hub import Hub
+from .secret_key import default_key_file, load_secret_key
 from .store.db import check_pragmas, make_engine
 
 log = logging.getLogger("nplc")
@@ -32,7 +34,9 @@ def build_services(settings: Settings) -> Services:
     library = PackLibrary(engine)
     library.load_folders(settings.scenarios_dir)
     live = LiveSessions(engine)
-    cookies = TrainerCookies(secret_key(engine, settings.secret_key), settings.trainer_cookie_hours)
+    accounts.tidy(engine)
+    key_file = settings.key_file or default_key_file(settings.database_url)
+    cookies = TrainerCookies(load_secret_key(settings.secret_key, key_file), settings.trainer_cookie_hours)
     actions = Actions(live, Hub())
     purged = actions.purge_older_than(settings.retention_days)
     if purged:
@@ -64,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(ws.router)
     app.include_router(minutes.router)
     app.include_router(records.router)
+    app.include_router(trainers.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.FRONTEND), name="static")
     return app

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import sys
 import tempfile
@@ -24,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from app.actions import Actions  # noqa: E402
 from app.domain import commands as c  # noqa: E402
 from app.domain import events as ev  # noqa: E402
-from app.domain.reducer import apply, replay  # noqa: E402
-from app.domain.rules import decide  # noqa: E402
+from app.domain.apply import apply, replay  # noqa: E402
+from app.domain.decide import decide  # noqa: E402
 from app.live import LiveSessions  # noqa: E402
 from app.realtime.hub import Hub  # noqa: E402
 from app.scenarios.loader import facts, load_folder  # noqa: E402

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings as hypothesis_settings
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 
 from app.config import Settings
 from app.main import build_services, create_app

@@ -28,16 +28,26 @@ def free_port() -> int:
 class LiveServer:
     """`nplc serve` in a subprocess, as a trainer would start it; can be stopped, killed and started again."""
 
-    def __init__(self, db_path: Path, scenarios: Path, port: int | None = None):
+    def __init__(
+        self,
+        db_path: Path,
+        scenarios: Path,
+        port: int | None = None,
+        database_url: str | None = None,
+        env: dict[str, str] | None = None,
+    ):
         self.db_path, self.scenarios = db_path, scenarios
+        self.database_url = database_url or f"sqlite:///{db_path}"
+        self.extra_env = env or {}
         self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self.sign_in_url = ""
+        self.printed_sign_in_url = ""
+        self._printed_unused = False
         self.process: subprocess.Popen | None = None
         self.output = ""
 
     def start(self) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("NPLC_")}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NPLC_")} | self.extra_env
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -47,7 +57,7 @@ class LiveServer:
                 "--port",
                 str(self.port),
                 "--database",
-                f"sqlite:///{self.db_path}",
+                self.database_url,
                 "--scenarios",
                 str(self.scenarios),
             ],
@@ -57,10 +67,27 @@ class LiveServer:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        self.sign_in_url = self._read_sign_in_link()
+        self.printed_sign_in_url = self._read_sign_in_link()
+        self._printed_unused = True
         # Keep reading what the server prints, so a full pipe can never stall it.
         threading.Thread(target=self._drain, daemon=True).start()
         self._wait_healthy()
+
+    @property
+    def sign_in_url(self) -> str:
+        """A sign-in link for the server's first administrator. Links work once, so the link the server
+        printed is given out the first time, and after that a fresh one each time this is read."""
+        if self._printed_unused:
+            self._printed_unused = False
+            return self.printed_sign_in_url
+        from app.auth import new_sign_in_token
+        from app.store.db import make_engine
+
+        engine = make_engine(self.database_url)
+        try:
+            return f"{self.base_url}/sign-in?token={new_sign_in_token(engine, 15)}"
+        finally:
+            engine.dispose()
 
     def _drain(self) -> None:
         try:

@@ -9,6 +9,8 @@ from anyio import to_thread
 from fastapi import Depends, HTTPException, Request
 from starlette.requests import HTTPConnection
 
+from .. import accounts
+from ..accounts import Trainer
 from ..actions import Actions
 from ..auth import TRAINER_COOKIE, TrainerCookies, seat_cookie
 from ..config import Settings
@@ -45,8 +47,23 @@ def normalise_code(code: str) -> str:
     return code.strip().upper()[:12]
 
 
+def trainer_of(conn: HTTPConnection, svc: Services) -> Trainer | None:
+    """The signed-in trainer making this request, if any (looked up once per request). Blocking."""
+    if not hasattr(conn.state, "trainer"):
+        sign_in_id = svc.cookies.sign_in_id(conn.cookies.get(TRAINER_COOKIE))
+        conn.state.trainer = accounts.signed_in(svc.live.engine, sign_in_id) if sign_in_id else None
+    return conn.state.trainer
+
+
 def is_trainer(conn: HTTPConnection, svc: Services) -> bool:
-    return svc.cookies.valid(conn.cookies.get(TRAINER_COOKIE))
+    return trainer_of(conn, svc) is not None
+
+
+def may_run(svc: Services, trainer: Trainer, code: str) -> bool:
+    """Whether the trainer may see and change this session: their own, or any if an administrator.
+    An unknown code passes, so the route can answer that it does not exist. Blocking."""
+    exists, owner = accounts.owner_of(svc.live.engine, normalise_code(code))
+    return not exists or trainer.may_run(owner)
 
 
 async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
@@ -76,12 +93,22 @@ def seat_in_session(svc: Services, code: str, seat: str) -> bool:
     return live is None or seat in live.state.seats
 
 
-def require_trainer(request: Request, svc: ServicesDep) -> None:
-    if not is_trainer(request, svc):
+NOT_YOURS = "This session belongs to another trainer. Ask them, or an administrator, to run it."
+
+
+def require_trainer(request: Request, svc: ServicesDep) -> Trainer:
+    """A signed-in trainer; on a route about one session, a trainer who may run that session."""
+    trainer = trainer_of(request, svc)
+    if trainer is None:
         raise HTTPException(401, "Trainers sign in with the link that `nplc serve` printed when it started.")
+    code = request.path_params.get("code")
+    if code is not None and not may_run(svc, trainer, code):
+        raise HTTPException(403, NOT_YOURS)
+    return trainer
 
 
 TrainerOnly = Depends(require_trainer)
+TrainerDep = Annotated[Trainer, TrainerOnly]
 
 
 @dataclass(frozen=True)
@@ -91,11 +118,14 @@ class Caller:
 
 
 async def caller(request: Request, code: str, svc: ServicesDep) -> Caller:
-    """The trainer if the trainer cookie is present, otherwise the seat this browser holds in the session."""
+    """The trainer running the session if signed in, otherwise the seat this browser holds in the session."""
     code = normalise_code(code)
-    if is_trainer(request, svc):
+    trainer = await to_thread.run_sync(trainer_of, request, svc)
+    if trainer is not None and await to_thread.run_sync(may_run, svc, trainer, code):
         return Caller(TRAINER, Viewer("trainer"))
     seat_id = await seat_of(request, svc, code)
+    if seat_id is None and trainer is not None:
+        raise HTTPException(403, NOT_YOURS)
     if seat_id is None:
         raise HTTPException(401, "You have not joined this session from this browser yet.")
     return Caller(Actor.seat(seat_id), Viewer("seat", seat_id))

@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
-from ..domain.errors import RuleViolation
+from ..domain.core.errors import RuleViolation
 from ..live import UnknownSession
 from .guessing import client_of
 

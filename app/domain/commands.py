@@ -7,153 +7,45 @@ message, before any rule runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Literal, Union
+from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter
 
-from .command_base import Command, ItemKind, Name, Ref
-from .meeting_commands import (
-    FEATURES,
+from .consequences.commands import AdvanceTime
+from .core.command_base import GUEST, TRAINER, Actor, Command, Context, ItemKind, Name, Ref
+from .debrief.commands import FEATURES, Reflect
+from .floor.commands import (
     AddItem,
-    AdvanceTime,
-    Amend,
     Announce,
-    AnswerTenPercent,
     CallSpeaker,
-    CloseVote,
-    DecideAmendment,
     EditItem,
     FinishSpeaker,
     LowerHand,
-    MotionKind,
     MoveItem,
-    MoveToRole,
     OpenItem,
-    OpenTenPercent,
-    Propose,
     RaiseHand,
-    Reflect,
     ReleaseInject,
-    RevealTenPercent,
+    WriteInject,
+)
+from .ledger.commands import TransferTerms
+from .lobby.commands import AutoPair, ChooseChair, Join, MoveSeat, MoveToRole, RemoveSeat
+from .motions.commands import (
+    Amend,
+    CloseVote,
+    DecideAmendment,
+    MotionKind,
+    Propose,
     RuleOut,
     Second,
     SetBallot,
     TargetTermsIn,
-    TransferTerms,
     VoidMotion,
     Vote,
     Withdraw,
-    WriteInject,
 )
-from .types import Phase, SeatId
-
-# The meeting's commands live in meeting_commands; they are named here too so `commands.Propose` works.
-__all__ = [
-    "COMMANDS",
-    "FEATURES",
-    "GUEST",
-    "TRAINER",
-    "Actor",
-    "AddItem",
-    "AdvanceTime",
-    "Amend",
-    "Announce",
-    "AnswerTenPercent",
-    "AnyCommand",
-    "AutoPair",
-    "CallSpeaker",
-    "ChooseChair",
-    "CloseVote",
-    "Command",
-    "Context",
-    "DecideAmendment",
-    "EditItem",
-    "FinishSpeaker",
-    "ItemKind",
-    "Join",
-    "LowerHand",
-    "MotionKind",
-    "MoveItem",
-    "MoveSeat",
-    "MoveToRole",
-    "OpenItem",
-    "OpenTenPercent",
-    "PauseClock",
-    "Propose",
-    "RaiseHand",
-    "Reflect",
-    "ReleaseInject",
-    "RemoveSeat",
-    "ResumeClock",
-    "RevealTenPercent",
-    "RuleOut",
-    "Second",
-    "SetBallot",
-    "Shuffle",
-    "StartPhase",
-    "SwapPairs",
-    "TargetTermsIn",
-    "TransferTerms",
-    "VoidMotion",
-    "Vote",
-    "Withdraw",
-    "WriteInject",
-]
-
-
-class Join(Command):
-    type: Literal["join"] = "join"
-    name: Name
-    agency: Ref
-
-
-class RemoveSeat(Command):
-    type: Literal["remove-seat"] = "remove-seat"
-    seat_id: Ref
-
-
-class AutoPair(Command):
-    type: Literal["auto-pair"] = "auto-pair"
-
-
-class MoveSeat(Command):
-    """Move a seat into another pair, or into a pair of its own when `to_pair` is None."""
-
-    type: Literal["move-seat"] = "move-seat"
-    seat_id: Ref
-    to_pair: Ref | None = None
-
-
-class ChooseChair(Command):
-    type: Literal["choose-chair"] = "choose-chair"
-    seat_id: Ref | None = None
-
-
-class Shuffle(Command):
-    type: Literal["shuffle"] = "shuffle"
-    seed: int | None = Field(None, ge=0, le=2**31 - 1)
-
-
-class SwapPairs(Command):
-    type: Literal["swap-pairs"] = "swap-pairs"
-    first: Ref
-    second: Ref
-
-
-class StartPhase(Command):
-    type: Literal["start-phase"] = "start-phase"
-    phase: Phase
-    minutes: int | None = Field(None, ge=1, le=600)
-
-
-class PauseClock(Command):
-    type: Literal["pause-clock"] = "pause-clock"
-
-
-class ResumeClock(Command):
-    type: Literal["resume-clock"] = "resume-clock"
-
+from .phases.commands import PauseClock, ResumeClock, StartPhase
+from .shuffle.commands import Shuffle, SwapPairs
+from .ten_percent.commands import AnswerTenPercent, OpenTenPercent, RevealTenPercent
 
 AnyCommand = Annotated[
     Union[
@@ -197,30 +89,61 @@ AnyCommand = Annotated[
     ],
     Field(discriminator="type"),
 ]
+
+
 COMMANDS: TypeAdapter[AnyCommand] = TypeAdapter(AnyCommand)
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who sent a command: the trainer, a participant's seat, or a newcomer joining."""
-
-    kind: Literal["trainer", "seat", "guest"]
-    seat_id: SeatId | None = None
-
-    @classmethod
-    def seat(cls, seat_id: SeatId) -> "Actor":
-        return cls("seat", seat_id)
-
-
-TRAINER = Actor("trainer")
-GUEST = Actor("guest")
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the rules need from outside: who acts, when, and ids chosen by the caller."""
-
-    actor: Actor
-    now: float
-    new_seat_id: SeatId = ""
-    seed: int = 0
+__all__ = [
+    "Actor",
+    "AddItem",
+    "AdvanceTime",
+    "Amend",
+    "Announce",
+    "AnswerTenPercent",
+    "AnyCommand",
+    "AutoPair",
+    "COMMANDS",
+    "CallSpeaker",
+    "ChooseChair",
+    "CloseVote",
+    "Command",
+    "Context",
+    "DecideAmendment",
+    "EditItem",
+    "FEATURES",
+    "FinishSpeaker",
+    "GUEST",
+    "ItemKind",
+    "Join",
+    "LowerHand",
+    "MotionKind",
+    "MoveItem",
+    "MoveSeat",
+    "MoveToRole",
+    "Name",
+    "OpenItem",
+    "OpenTenPercent",
+    "PauseClock",
+    "Propose",
+    "RaiseHand",
+    "Ref",
+    "Reflect",
+    "ReleaseInject",
+    "RemoveSeat",
+    "ResumeClock",
+    "RevealTenPercent",
+    "RuleOut",
+    "Second",
+    "SetBallot",
+    "Shuffle",
+    "StartPhase",
+    "SwapPairs",
+    "TRAINER",
+    "TargetTermsIn",
+    "TransferTerms",
+    "VoidMotion",
+    "Vote",
+    "Withdraw",
+    "WriteInject",
+]

@@ -13,14 +13,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import events as ev
-from .codec import encode
-from .consequence_views import consequences_view
-from .meeting_views import meeting_view, seat_ref
-from .reflection_views import reflection_view
-from .state import SessionState
-from .types import PHASE_LABELS, RESIDENT, SeatId
+from .consequences.views import consequences_view
+from .core.codec import encode
+from .core.state import SessionState
+from .core.types import PHASE_LABELS, RESIDENT, SeatId
+from .debrief.views import reflection_view
+from .floor.views import meeting_view
+from .lobby.views import seat_ref
 
 TRAINER = "trainer"
+
+
 PROJECTOR = "projector"
 
 

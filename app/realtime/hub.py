@@ -20,6 +20,8 @@ QUEUE_LIMIT = 500
 class Connection:
     viewer: Viewer
     queue: asyncio.Queue[str | None] = field(default_factory=lambda: asyncio.Queue(QUEUE_LIMIT))
+    sign_in: str = ""  # a trainer's sign-in (its hash), so signing out can close the connection
+    close_code: int = 1013  # by default: reconnect and resume; 1008 when the caller may no longer watch
 
     def push(self, text: str) -> None:
         try:
@@ -27,8 +29,9 @@ class Connection:
         except asyncio.QueueFull:
             self.close()
 
-    def close(self) -> None:
+    def close(self, code: int | None = None) -> None:
         """Asks the sender to stop; it drops the connection after what is already queued."""
+        self.close_code = code or self.close_code
         while True:
             try:
                 self.queue.put_nowait(None)
@@ -65,6 +68,13 @@ class Hub:
         """Ends every connection to a session that no longer exists."""
         for conn in self._rooms.pop(code, set()):
             conn.close()
+
+    def close_sign_in(self, sign_in: str) -> None:
+        """Ends every connection opened with this trainer sign-in, in every session."""
+        for room in self._rooms.values():
+            for conn in list(room):
+                if conn.sign_in == sign_in:
+                    conn.close(1008)
 
     def count(self, code: str) -> int:
         return len(self._rooms.get(code, ()))

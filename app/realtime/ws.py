@@ -12,14 +12,17 @@ import json
 import logging
 from urllib.parse import urlsplit
 
+from anyio import to_thread
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
 
-from ..api.deps import Services, is_trainer, normalise_code, seat_of
+from .. import accounts
+from ..accounts import Trainer
+from ..api.deps import Services, may_run, normalise_code, seat_of, trainer_of
 from ..api.errors import command_problem, unknown_session_message
 from ..api.guessing import client_of
 from ..domain.commands import COMMANDS, TRAINER, Actor
-from ..domain.errors import RuleViolation
+from ..domain.core.errors import RuleViolation
 from ..domain.views import Viewer
 from ..live import UnknownSession
 from .hub import Connection
@@ -40,13 +43,16 @@ def origin_allowed(ws: WebSocket, svc: Services) -> bool:
     return urlsplit(origin).netloc == ws.headers.get("host")
 
 
-async def identify(ws: WebSocket, svc: Services, code: str, role: str) -> tuple[Viewer, Actor | None] | None:
+async def identify(
+    ws: WebSocket, svc: Services, code: str, role: str
+) -> tuple[Viewer, Actor | None, Trainer | None] | None:
     if role in ("trainer", "projector"):
-        if not is_trainer(ws, svc):
+        trainer = await to_thread.run_sync(trainer_of, ws, svc)
+        if trainer is None or not await to_thread.run_sync(may_run, svc, trainer, code):
             return None
-        return Viewer(role), (TRAINER if role == "trainer" else None)
+        return Viewer(role), (TRAINER if role == "trainer" else None), trainer
     seat_id = await seat_of(ws, svc, code)
-    return (Viewer("seat", seat_id), Actor.seat(seat_id)) if seat_id else None
+    return (Viewer("seat", seat_id), Actor.seat(seat_id), None) if seat_id else None
 
 
 @router.websocket("/ws/{code}")
@@ -63,9 +69,9 @@ async def session_socket(ws: WebSocket, code: str) -> None:
     if who is None:
         await ws.close(POLICY, "Join the session (or sign in as the trainer) first.")
         return
-    viewer, actor = who
+    viewer, actor, trainer = who
     await ws.accept()
-    conn = Connection(viewer)
+    conn = Connection(viewer, sign_in=trainer.sign_in if trainer else "")
     try:
         await svc.actions.attach(code, conn, _after(ws))
     except UnknownSession:
@@ -74,6 +80,7 @@ async def session_socket(ws: WebSocket, code: str) -> None:
         await ws.close(4404)
         return
     sender = asyncio.create_task(_send(ws, conn))
+    watcher = asyncio.create_task(_watch_sign_in(svc, trainer, conn)) if trainer else None
     try:
         await _receive(ws, svc, code, actor, conn)
     except WebSocketDisconnect:
@@ -81,6 +88,18 @@ async def session_socket(ws: WebSocket, code: str) -> None:
     finally:
         svc.actions.hub.leave(code, conn)
         sender.cancel()
+        if watcher:
+            watcher.cancel()
+
+
+async def _watch_sign_in(svc: Services, trainer: Trainer, conn: Connection) -> None:
+    """Closes a trainer's connection once the sign-in ends: signed out elsewhere, revoked by
+    `nplc trainer revoke` (perhaps from another process), or expired."""
+    while True:
+        await asyncio.sleep(svc.settings.trainer_recheck_seconds)
+        if not await to_thread.run_sync(accounts.still_signed_in, svc.live.engine, trainer):
+            conn.close(POLICY)
+            return
 
 
 def _after(ws: WebSocket) -> int:
@@ -94,7 +113,7 @@ async def _send(ws: WebSocket, conn: Connection) -> None:
     try:
         while (text := await conn.queue.get()) is not None:
             await ws.send_text(text)
-        await ws.close(1013)  # fell too far behind: reconnect and resume
+        await ws.close(conn.close_code)  # 1013: fell too far behind, so reconnect and resume
     except Exception:  # the socket went away mid-send; the receiver sees the disconnect
         pass
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from ..domain.money import pounds
-from ..domain.shuffle import Candidate, ShuffleImpossible, match
+from ..domain.core.money import pounds
+from ..domain.shuffle.matching import Candidate, ShuffleImpossible, match
 from .problems import Problem
 from .schema import EVERYONE, PACK_SECTIONS, RESERVED_IDS, Scenario
 from .yaml_lines import Path, line_for

@@ -17,7 +17,7 @@ from html import escape
 import nh3
 from markdown_it import MarkdownIt
 
-from ..domain.money import pounds
+from ..domain.core.money import pounds
 from .schema import Directorate, Indicator
 
 MAX_NESTING = 20

@@ -30,13 +30,48 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+# Any fixed number will do: it names the PostgreSQL advisory lock that migrations hold.
+MIGRATION_LOCK = 7_301_964
+
+
 def migrate(engine: Engine) -> None:
-    """Brings the database schema up to date with Alembic's migrations in `migrations/versions`."""
+    """Brings the database schema up to date with Alembic's migrations in `migrations/versions`.
+
+    Two processes starting at once must not both migrate: on PostgreSQL the migration holds an advisory
+    lock for its transaction; on SQLite it runs in a BEGIN IMMEDIATE transaction, which takes the write
+    lock at once. The second process waits, then finds the schema up to date and does nothing.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    locked = engine if engine.dialect.name != "sqlite" or _in_memory(engine) else _immediate_engine(engine)
+    try:
+        with locked.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        if locked is not engine:
+            locked.dispose()
+
+
+def _in_memory(engine: Engine) -> bool:
+    return engine.url.database in (None, "", ":memory:")
+
+
+def _immediate_engine(engine: Engine) -> Engine:
+    """A SQLite engine whose transactions start with BEGIN IMMEDIATE, waiting up to a minute for the lock."""
+    locked = create_engine(engine.url, connect_args={"check_same_thread": False, "timeout": 60})
+
+    @event.listens_for(locked, "connect")
+    def _manual_transactions(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # the driver leaves BEGIN to us
+
+    @event.listens_for(locked, "begin")
+    def _begin_immediate(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return locked
 
 
 def _sqlite_pragmas(connection, _record) -> None:

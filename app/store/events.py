@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
-from ..domain import codec
+from ..domain.core import codec
 from ..domain.events import Event
 from .models import CommandRow, EventRow
 

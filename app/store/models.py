@@ -15,6 +15,7 @@ class SessionRow(SQLModel, table=True):
     title: str = Field(max_length=200)
     created_at: float
     follows: str | None = Field(default=None, index=True, max_length=12)  # the meeting this one follows
+    owner: int | None = Field(default=None, index=True)  # the trainer account that runs it (see TrainerAccount)
 
 
 class EventRow(SQLModel, table=True):
@@ -67,8 +68,43 @@ class PackVersionRow(SQLModel, table=True):
     stored_at: float
 
 
+class TrainerAccount(SQLModel, table=True):
+    """A trainer who may run sessions. No password means the trainer signs in only with a link."""
+
+    __tablename__ = "trainers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80, unique=True)
+    password_hash: str | None = Field(default=None, max_length=200)
+    is_admin: bool = False
+    created_at: float
+    disabled: bool = False
+
+
+class SignInLink(SQLModel, table=True):
+    """The hash of a single-use sign-in link for one trainer; deleted when used."""
+
+    __tablename__ = "sign_in_links"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    trainer_id: int = Field(foreign_key="trainers.id", index=True)
+    expires_at: float
+
+
+class TrainerSignIn(SQLModel, table=True):
+    """One signed-in browser of a trainer: the hash of the random id in its cookie, until it expires or is revoked."""
+
+    __tablename__ = "trainer_sign_ins"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    trainer_id: int = Field(foreign_key="trainers.id", index=True)
+    created_at: float
+    expires_at: float
+    revoked_at: float | None = None
+
+
 class ServerValue(SQLModel, table=True):
-    """Small server-wide values: the cookie signing key, sign-in token hashes."""
+    """Small server-wide values. (The cookie signing key is never stored here: see app/secret_key.py.)"""
 
     __tablename__ = "server_values"
 

@@ -21,9 +21,17 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def add_session(*, session: Session, code: str, pack: Pack, at: float, follows: str | None = None) -> SessionRow:
+def add_session(
+    *, session: Session, code: str, pack: Pack, at: float, follows: str | None = None, owner: int | None = None
+) -> SessionRow:
     row = SessionRow(
-        code=code, pack_id=pack.id, pack_version=pack.version, title=pack.scenario.title, created_at=at, follows=follows
+        code=code,
+        pack_id=pack.id,
+        pack_version=pack.version,
+        title=pack.scenario.title,
+        created_at=at,
+        follows=follows,
+        owner=owner,
     )
     session.add(row)
     return row
@@ -62,8 +70,12 @@ def sessions_before(*, session: Session, cutoff: float) -> list[str]:
     return list(session.exec(select(SessionRow.code).where(SessionRow.created_at < cutoff)).all())
 
 
-def list_sessions(*, session: Session) -> list[SessionRow]:
-    return list(session.exec(select(SessionRow).order_by(col(SessionRow.created_at).desc())).all())
+def list_sessions(*, session: Session, owner: int | None = None) -> list[SessionRow]:
+    """Every session, newest first; only one trainer's if `owner` is given."""
+    query = select(SessionRow).order_by(col(SessionRow.created_at).desc())
+    if owner is not None:
+        query = query.where(SessionRow.owner == owner)
+    return list(session.exec(query).all())
 
 
 def save_pack_version(

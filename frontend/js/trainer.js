@@ -1,6 +1,6 @@
 // The trainer's pages: /trainer (sessions) and /trainer/{code} (the console).
 
-import { codeFromPath } from "./api.js";
+import { codeFromPath, getJSON, postJSON } from "./api.js";
 import { elements, setText, show } from "./dom.js";
 import { startConsole } from "./trainer-console.js";
 import { startList } from "./trainer-list.js";
@@ -14,6 +14,9 @@ const SELECTORS = {
   problemMessage: "#problem-message",
   listPage: "#list-page",
   console: "#console",
+  account: "#account",
+  accountName: "#account-name",
+  signOut: "#sign-out",
 };
 const PARTS = ["loading", "signin", "problem", "listPage", "console"];
 const els = elements(SELECTORS);
@@ -37,6 +40,27 @@ function showProblem(title, message) {
   showPart("problem");
 }
 
+/** Shows who is signed in, with a button that signs this browser out (it also closes its live connection). */
+async function showAccount() {
+  let me;
+  try {
+    me = await getJSON("/api/me");
+  } catch {
+    return; // not signed in: the page explains how
+  }
+  setText(els.accountName, me.is_admin ? `${me.name} (administrator)` : me.name);
+  show(els.account, true);
+  els.signOut.addEventListener("click", async () => {
+    els.signOut.disabled = true;
+    try {
+      await postJSON("/api/sign-out", {});
+    } finally {
+      location.assign("/trainer");
+    }
+  });
+}
+
+showAccount();
 const code = codeFromPath("/trainer");
 const pages = { showPart, showSignIn, showProblem };
 if (code === "SIGN-IN") {

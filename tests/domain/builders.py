@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from hypothesis import strategies as st
 
+from app.domain import apply as reducer
 from app.domain import commands as c
+from app.domain import decide as rules
 from app.domain import events as ev
-from app.domain import reducer, rules
-from app.domain.errors import RuleViolation
-from app.domain.types import RESIDENT
+from app.domain.core.errors import RuleViolation
+from app.domain.core.types import RESIDENT
 from app.scenarios.loader import Pack, facts, load_folder
 
 TINY = Path(__file__).resolve().parent.parent / "packs" / "tiny"

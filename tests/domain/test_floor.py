@@ -7,7 +7,7 @@ import pytest
 
 from app.domain import commands as c
 from app.domain import events as ev
-from app.domain.types import RESIDENT
+from app.domain.core.types import RESIDENT
 
 from .builders import GUEST, TRAINER, Game, board_game
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from app.domain import commands as c
 from app.domain import events as ev
-from app.domain.errors import RuleViolation
-from app.domain.rules import CHAIR_OR_TRAINER, TRAINER_ONLY
-from app.domain.types import RESIDENT
-from app.domain.voting_rules import quorum, tally
+from app.domain.core.errors import RuleViolation
+from app.domain.core.types import RESIDENT
+from app.domain.motions.voting import quorum, tally
+from app.domain.permissions import CHAIR_OR_TRAINER, TRAINER_ONLY
 
 from .builders import (
     GUEST,

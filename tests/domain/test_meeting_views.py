@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from app.domain import commands as c
 from app.domain import events as ev
-from app.domain.errors import RuleViolation
+from app.domain.core.errors import RuleViolation
 from app.domain.views import PROJECTOR, TRAINER, Viewer, shown_event, view_for
 
 from .builders import CHOICES, Game, board_game, meeting_command, meeting_moves

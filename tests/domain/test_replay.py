@@ -10,12 +10,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from app.domain import codec, reducer
+from app.domain import apply as reducer
 from app.domain import commands as c
 from app.domain import events as ev
-from app.domain.errors import RuleViolation
-from app.domain.types import PHASES, RESIDENT
-from app.domain.follow_up import plan
+from app.domain.core import codec
+from app.domain.core.errors import RuleViolation
+from app.domain.core.types import PHASES, RESIDENT
+from app.domain.follow_up.plan import plan
 from app.domain.views import PROJECTOR, TRAINER, Viewer, shown_event, view_for
 
 from .builders import (

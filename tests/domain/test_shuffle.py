@@ -12,11 +12,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.domain import commands as c
+from app.domain import decide as rules
 from app.domain import events as ev
-from app.domain import rules
-from app.domain.errors import RuleViolation
-from app.domain.shuffle import Candidate, ShuffleImpossible, auto_pairs, match
-from app.domain.types import RESIDENT
+from app.domain.core.errors import RuleViolation
+from app.domain.core.types import RESIDENT
+from app.domain.shuffle.matching import Candidate, ShuffleImpossible, auto_pairs, match
 
 from .builders import Game, own_directorate, synthetic_facts, tiny_facts
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain import commands as c
-from app.domain.consequences import advance, effective, flows, gap, run
+from app.domain.consequences.model import advance, effective, flows, gap, run
 from app.domain.views import Viewer, view_for
 from app.scenarios.loader import facts, load_folder
 from tests.scenarios.test_shipped_packs import play_to_the_board

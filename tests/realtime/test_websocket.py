@@ -11,7 +11,7 @@ import pytest
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from app.domain.reducer import replay
+from app.domain.apply import replay
 from app.domain.views import Viewer, view_for
 from app.store import events as log
 from app.store.db import make_engine, session_scope

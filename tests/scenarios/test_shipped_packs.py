@@ -6,9 +6,9 @@ import pytest
 
 from app.domain import commands as c
 from app.domain import events as ev
-from app.domain.errors import RuleViolation
-from app.domain.reducer import apply
-from app.domain.rules import decide
+from app.domain.apply import apply
+from app.domain.core.errors import RuleViolation
+from app.domain.decide import decide
 from app.scenarios.loader import facts, load_folder
 from app.scenarios.schema import PACK_SECTIONS
 

@@ -11,7 +11,7 @@ from sqlmodel import SQLModel
 from app.actions import Actions
 from app.domain import commands as c
 from app.domain import events as ev
-from app.domain.errors import RuleViolation
+from app.domain.core.errors import RuleViolation
 from app.live import LiveSessions
 from app.realtime.hub import Hub
 from app.scenarios.loader import load_folder

@@ -11,8 +11,8 @@ from anyio import to_thread
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ...domain.minutes import minutes
-from ...domain.money import pounds
+from ...domain.core.money import pounds
+from ...domain.debrief.minutes import minutes
 from ...store import events as log
 from ...store.db import session_scope
 from ..deps import ServicesDep, caller, normalise_code

@@ -1,4 +1,4 @@
-"""The HTML pages: static files from `frontend/`, the sign-in link, and the printable pack."""
+"""The HTML pages: static files from `frontend/` and the printable pack."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from html import escape
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse
 
-from ...auth import TRAINER_COOKIE, sign_in_token_valid
 from ...domain.views import role_title
 from ...scenarios.render import point_images
 from ..deps import ServicesDep, caller, normalise_code
@@ -52,27 +51,6 @@ def debrief(code: str) -> FileResponse:
 @router.get("/play/{code}/debrief")
 def reflect(code: str) -> FileResponse:
     return page("reflect.html")
-
-
-SIGN_IN_FAILED = (
-    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sign-in link not valid</title>'
-    '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    '<link rel="stylesheet" href="/static/css/app.css"></head><body><main class="narrow">'
-    "<h1>That sign-in link does not work</h1><p>It has expired, or part of it was lost when it was copied.</p>"
-    "<p>On the computer running the server, run <code>nplc sign-in</code> to print a fresh link, "
-    'then open that link here.</p><p><a href="/">Back to the home page</a></p></main></body></html>'
-)
-
-
-@router.get("/trainer-sign-in")
-@router.get("/sign-in")
-def sign_in(svc: ServicesDep, token: str = "") -> Response:
-    if not token or not sign_in_token_valid(svc.live.engine, token):
-        # A person followed this link in a browser, so they get a page, not JSON.
-        return HTMLResponse(SIGN_IN_FAILED, status_code=403)
-    response = RedirectResponse("/trainer", status_code=303)
-    response.set_cookie(TRAINER_COOKIE, svc.cookies.issue(), max_age=svc.cookies.max_age, httponly=True, samesite="lax")
-    return response
 
 
 @router.get("/play/{code}/pack", response_class=HTMLResponse)

@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 from anyio import to_thread
 from fastapi import APIRouter, HTTPException, Request, Response
 
-from ...domain.consequence_views import consequences_view
-from ...domain.minutes import minutes
+from ...domain.consequences.views import consequences_view
+from ...domain.debrief.minutes import minutes
 from ...domain.views import Viewer, view_for
 from ...exports import csv_zip, read_session_json, session_json
 from ...store import events as log
 from ...store.db import session_scope
-from ..deps import ServicesDep, TrainerOnly, normalise_code
+from ..deps import ServicesDep, TrainerDep, TrainerOnly, normalise_code
 from .minutes import render
 
 router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly])
@@ -57,7 +57,7 @@ async def export_zip(code: str, svc: ServicesDep) -> Response:
 
 
 @router.post("/import", status_code=201)
-async def import_session(request: Request, svc: ServicesDep) -> dict:
+async def import_session(request: Request, trainer: TrainerDep, svc: ServicesDep) -> dict:
     """Make a new session from an exported JSON file; it replays to the same state under a new code."""
     try:
         pack, events = read_session_json(json.loads(await request.body()))
@@ -65,7 +65,7 @@ async def import_session(request: Request, svc: ServicesDep) -> dict:
         raise HTTPException(422, "This is not a Neighbourhood plc session export.") from None
     except ValueError as problem:
         raise HTTPException(422, str(problem)) from None
-    return {"code": await svc.actions.import_session(pack, events)}
+    return {"code": await svc.actions.import_session(pack, events, owner=trainer.id)}
 
 
 @router.delete("/{code}", status_code=204)

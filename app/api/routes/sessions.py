@@ -13,13 +13,13 @@ from pydantic import BaseModel, Field, ValidationError
 
 from ...auth import seat_cookie
 from ...domain.commands import COMMANDS, Join
-from ...domain.lobby_rules import JOINABLE_PHASES
-from ...domain.state import SessionState
+from ...domain.core.state import SessionState
+from ...domain.lobby.rules import JOINABLE_PHASES
 from ...scenarios.loader import Document
 from ...scenarios.render import image_paths, markdown_to_html, point_images
 from ...store import records
 from ...store.db import session_scope
-from ..deps import CallerDep, ServicesDep, TrainerOnly, normalise_code
+from ..deps import CallerDep, ServicesDep, TrainerDep, normalise_code
 from ..errors import command_problem
 from ..guessing import check_not_guessing
 
@@ -40,22 +40,22 @@ def join_url(request: Request, svc, code: str) -> str:
     return f"{base}/play/{code}"
 
 
-@router.post("/sessions", status_code=201, dependencies=[TrainerOnly])
-async def create_session(body: SessionCreate, svc: ServicesDep) -> dict:
-    """Start a new session from a scenario pack; answers with its join code."""
+@router.post("/sessions", status_code=201)
+async def create_session(body: SessionCreate, trainer: TrainerDep, svc: ServicesDep) -> dict:
+    """Start a new session from a scenario pack, run by the trainer asking; answers with its join code."""
     pack = svc.packs.get(body.scenario_id)
     if pack is None:
         raise HTTPException(404, f"There is no scenario called '{body.scenario_id}'. Choose one from the list.")
-    return {"code": await svc.actions.create_session(pack)}
+    return {"code": await svc.actions.create_session(pack, owner=trainer.id)}
 
 
-@router.get("/sessions", dependencies=[TrainerOnly])
-async def list_sessions(svc: ServicesDep) -> list[dict]:
-    """Every session on this server, newest first."""
+@router.get("/sessions")
+async def list_sessions(trainer: TrainerDep, svc: ServicesDep) -> list[dict]:
+    """The trainer's own sessions (an administrator's: every session), newest first."""
 
     def rows():
         with session_scope(svc.live.engine) as db:
-            return records.list_sessions(session=db)
+            return records.list_sessions(session=db, owner=None if trainer.is_admin else trainer.id)
 
     found = []
     for row in await to_thread.run_sync(rows):

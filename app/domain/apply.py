@@ -1,0 +1,46 @@
+"""apply(state, event) -> state, the fold of each feature's reducer. Never validates: every stored event applies, so old logs replay."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Iterable
+
+from . import events as ev
+from .consequences import reducer as consequences_reducer
+from .core.state import SessionState
+from .debrief import reducer as debrief_reducer
+from .floor import reducer as floor_reducer
+from .follow_up import reducer as follow_up_reducer
+from .ledger import reducer as ledger_reducer
+from .lobby import reducer as lobby_reducer
+from .motions import reducer as motions_reducer
+from .phases import reducer as phases_reducer
+from .shuffle import reducer as shuffle_reducer
+from .ten_percent import reducer as ten_percent_reducer
+
+
+def apply(state: SessionState | None, event: ev.Event) -> SessionState:
+    """Takes a state and one event, returns the state after it, with `seq` advanced by one."""
+    new = _HANDLERS[type(event)](state, event)
+    return replace(new, seq=(state.seq if state else 0) + 1)
+
+
+def replay(events: Iterable[ev.Event]) -> SessionState | None:
+    state: SessionState | None = None
+    for event in events:
+        state = apply(state, event)
+    return state
+
+
+_HANDLERS: dict[type, Callable] = {
+    **lobby_reducer.HANDLERS,
+    **follow_up_reducer.HANDLERS,
+    **shuffle_reducer.HANDLERS,
+    **phases_reducer.HANDLERS,
+    **floor_reducer.HANDLERS,
+    **motions_reducer.HANDLERS,
+    **ledger_reducer.HANDLERS,
+    **ten_percent_reducer.HANDLERS,
+    **consequences_reducer.HANDLERS,
+    **debrief_reducer.HANDLERS,
+}

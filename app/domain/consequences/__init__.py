@@ -1,0 +1,1 @@
+"""The consequences model: exported and imported costs, indicators and the residents' dividend as time advances."""

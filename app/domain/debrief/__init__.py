@@ -1,0 +1,1 @@
+"""The debrief: the participants' reflection, and the minutes of the meeting."""

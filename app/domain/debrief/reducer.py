@@ -1,0 +1,18 @@
+"""How a reflection changes the session."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from .. import events as ev
+from ..core.state import SessionState
+
+
+def _reflected(s: SessionState, e: ev.ReflectionGiven) -> SessionState:
+    return replace(s, reflections={**s.reflections, e.seat_id: (dict(e.ratings), e.comment)})
+
+
+HANDLERS: dict[type, Callable] = {
+    ev.ReflectionGiven: _reflected,
+}

@@ -1,0 +1,158 @@
+"""Every fact a session can record, one frozen dataclass each.
+
+Events are the source of truth: a session's state is the fold of its events
+(`apply.replay`). An event never fails to apply, so old logs always replay,
+and fields added later have defaults so older stored events still decode.
+Each class's `type` is its stable name on the wire and in the database; its
+docstring is its reference documentation.
+"""
+
+from __future__ import annotations
+
+from .consequences.events import TimeAdvanced
+from .core.event_base import (
+    AgencyFacts,
+    AgendaFacts,
+    DirectorateFacts,
+    Event,
+    ExportedCostFacts,
+    IndicatorFacts,
+    InjectFacts,
+    ScenarioFacts,
+)
+from .debrief.events import ReflectionGiven
+from .floor.events import (
+    AgendaItemAdded,
+    AgendaItemEdited,
+    AgendaItemMoved,
+    AgendaItemOpened,
+    Announced,
+    HandLowered,
+    HandRaised,
+    InjectReleased,
+    InjectWritten,
+    SpeakerCalled,
+    SpeakerFinished,
+)
+from .follow_up.events import CarriedDecision, CarriedSeat, FollowUpStarted
+from .ledger.events import BudgetTransferred, Transfer
+from .lobby.events import ChairChosen, PairSpec, PairsSet, SeatJoined, SeatMoved, SeatRemoved, SessionCreated
+from .motions.events import (
+    AmendmentDecided,
+    AmendmentProposed,
+    BallotChanged,
+    MotionProposed,
+    MotionRuledOut,
+    MotionSeconded,
+    MotionVoided,
+    MotionWithdrawn,
+    TargetTerms,
+    VoteCast,
+    VoteClosed,
+)
+from .phases.events import ClockPaused, ClockResumed, PhaseStarted
+from .shuffle.events import Assignment, PairsSwapped, RolesShuffled
+from .ten_percent.events import TenPercentAnswered, TenPercentOpened, TenPercentRevealed
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.type: cls
+    for cls in (
+        SessionCreated,
+        FollowUpStarted,
+        SeatJoined,
+        SeatRemoved,
+        PairsSet,
+        ChairChosen,
+        RolesShuffled,
+        PairsSwapped,
+        PhaseStarted,
+        ClockPaused,
+        ClockResumed,
+        InjectReleased,
+        AgendaItemOpened,
+        AgendaItemAdded,
+        AgendaItemEdited,
+        AgendaItemMoved,
+        MotionProposed,
+        AmendmentProposed,
+        AmendmentDecided,
+        MotionSeconded,
+        MotionWithdrawn,
+        MotionRuledOut,
+        BallotChanged,
+        VoteCast,
+        VoteClosed,
+        BudgetTransferred,
+        MotionVoided,
+        HandRaised,
+        HandLowered,
+        SpeakerCalled,
+        SpeakerFinished,
+        Announced,
+        InjectWritten,
+        SeatMoved,
+        TenPercentOpened,
+        TenPercentAnswered,
+        TenPercentRevealed,
+        TimeAdvanced,
+        ReflectionGiven,
+    )
+}
+
+
+__all__ = [
+    "AgencyFacts",
+    "AgendaFacts",
+    "AgendaItemAdded",
+    "AgendaItemEdited",
+    "AgendaItemMoved",
+    "AgendaItemOpened",
+    "AmendmentDecided",
+    "AmendmentProposed",
+    "Announced",
+    "Assignment",
+    "BallotChanged",
+    "BudgetTransferred",
+    "CarriedDecision",
+    "CarriedSeat",
+    "ChairChosen",
+    "ClockPaused",
+    "ClockResumed",
+    "DirectorateFacts",
+    "EVENT_TYPES",
+    "Event",
+    "ExportedCostFacts",
+    "FollowUpStarted",
+    "HandLowered",
+    "HandRaised",
+    "IndicatorFacts",
+    "InjectFacts",
+    "InjectReleased",
+    "InjectWritten",
+    "MotionProposed",
+    "MotionRuledOut",
+    "MotionSeconded",
+    "MotionVoided",
+    "MotionWithdrawn",
+    "PairSpec",
+    "PairsSet",
+    "PairsSwapped",
+    "PhaseStarted",
+    "ReflectionGiven",
+    "RolesShuffled",
+    "ScenarioFacts",
+    "SeatJoined",
+    "SeatMoved",
+    "SeatRemoved",
+    "SessionCreated",
+    "SpeakerCalled",
+    "SpeakerFinished",
+    "TargetTerms",
+    "TenPercentAnswered",
+    "TenPercentOpened",
+    "TenPercentRevealed",
+    "TimeAdvanced",
+    "Transfer",
+    "VoteCast",
+    "VoteClosed",
+]

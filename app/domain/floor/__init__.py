@@ -1,0 +1,1 @@
+"""The meeting floor: the agenda, the speakers' queue, announcements and news."""

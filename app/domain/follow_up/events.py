@@ -1,0 +1,49 @@
+"""Events of a follow-up meeting: the same people in their real roles, carrying forward what was agreed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..core.event_base import AgendaFacts, Event
+from ..core.types import AgencyId, DirectorateId, SeatId
+from ..lobby.events import PairSpec
+from ..shuffle.events import Assignment
+
+
+@dataclass(frozen=True)
+class CarriedSeat:
+    seat_id: SeatId
+    name: str
+    agency: AgencyId
+
+
+@dataclass(frozen=True)
+class CarriedDecision:
+    """A decision the board carried at an earlier meeting, brought forward as a commitment."""
+
+    meeting: int
+    kind: str
+    text: str
+    directorate: DirectorateId
+    term: str | None = None
+    indicator: str | None = None
+    value: float | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpStarted(Event):
+    """This session follows an earlier one: the same people in their real-life roles (no shuffle), with the
+    ledger and the decisions that board carried brought forward, and progress as the first agenda item."""
+
+    type: ClassVar[str] = "follow-up-started"
+    previous: str
+    meeting: int
+    seats: tuple[CarriedSeat, ...]
+    pairs: tuple[PairSpec, ...]
+    assignments: tuple[Assignment, ...]
+    ledger: dict[DirectorateId, int]
+    carried: tuple[CarriedDecision, ...]
+    progress_item: AgendaFacts
+    at: float

@@ -1,0 +1,1 @@
+"""The corporate ledger: budget transfers between directorates."""

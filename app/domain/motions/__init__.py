@@ -1,0 +1,1 @@
+"""Motions and votes: proposing, amending, seconding, voting, the quorum and the casting vote."""

@@ -1,0 +1,93 @@
+"""How motion and vote events change the session."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from .. import events as ev
+from ..core.state import SessionState
+from ..motions.state import Amendment, Ballot, Motion
+
+
+def _with_motion(s: SessionState, motion: Motion) -> SessionState:
+    return replace(s, motions={**s.motions, motion.id: motion})
+
+
+def _proposed(s: SessionState, e: ev.MotionProposed) -> SessionState:
+    kind = e.kind or ("transfer" if e.transfer else "free")
+    return _with_motion(
+        s,
+        Motion(
+            e.motion_id,
+            e.item_id,
+            e.text,
+            e.proposer,
+            e.directorate,
+            e.transfer,
+            e.at,
+            kind=kind,
+            term=e.term,
+            target=e.target,
+            secret=e.secret,
+        ),
+    )
+
+
+def _amendment(s: SessionState, e: ev.AmendmentProposed) -> SessionState:
+    m = s.motions[e.motion_id]
+    amendment = Amendment(e.amendment_id, e.seat_id, e.directorate, e.text, e.transfer, e.target, e.at)
+    return _with_motion(s, replace(m, amendments=m.amendments + (amendment,)))
+
+
+def _amendment_decided(s: SessionState, e: ev.AmendmentDecided) -> SessionState:
+    m = s.motions[e.motion_id]
+    status = "accepted" if e.accepted else "declined"
+    amendments = tuple(replace(a, status=status) if a.id == e.amendment_id else a for a in m.amendments)
+    m = replace(m, amendments=amendments)
+    chosen = next(a for a in amendments if a.id == e.amendment_id)
+    if e.accepted:
+        m = replace(m, text=chosen.text, transfer=chosen.transfer or m.transfer, target=chosen.target or m.target)
+    return _with_motion(s, m)
+
+
+def _seconded(s: SessionState, e: ev.MotionSeconded) -> SessionState:
+    m = s.motions[e.motion_id]
+    return _with_motion(s, replace(m, status="voting", seconder=e.seconder, seconded_by=e.directorate))
+
+
+def _status(status: str) -> Callable[[SessionState, ev.Event], SessionState]:
+    def handler(s: SessionState, e) -> SessionState:
+        note = getattr(e, "reason", s.motions[e.motion_id].note)
+        return _with_motion(s, replace(s.motions[e.motion_id], status=status, note=note))
+
+    return handler
+
+
+def _ballot(s: SessionState, e: ev.BallotChanged) -> SessionState:
+    return _with_motion(s, replace(s.motions[e.motion_id], secret=e.secret))
+
+
+def _voted(s: SessionState, e: ev.VoteCast) -> SessionState:
+    m = s.motions[e.motion_id]
+    return _with_motion(s, replace(m, ballots={**m.ballots, e.directorate: Ballot(e.choice, e.seat_id)}))
+
+
+def _closed(s: SessionState, e: ev.VoteClosed) -> SessionState:
+    m = s.motions[e.motion_id]
+    status = "carried" if e.carried else "lost"
+    return _with_motion(s, replace(m, status=status, casting=e.casting, note=e.note))
+
+
+HANDLERS: dict[type, Callable] = {
+    ev.MotionProposed: _proposed,
+    ev.AmendmentProposed: _amendment,
+    ev.AmendmentDecided: _amendment_decided,
+    ev.MotionSeconded: _seconded,
+    ev.MotionWithdrawn: _status("withdrawn"),
+    ev.MotionRuledOut: _status("out_of_order"),
+    ev.MotionVoided: _status("void"),
+    ev.BallotChanged: _ballot,
+    ev.VoteCast: _voted,
+    ev.VoteClosed: _closed,
+}

@@ -1,0 +1,40 @@
+"""How phase and clock events change the session."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from .. import events as ev
+from ..core.state import Clock, SessionState
+
+
+def _phase(s: SessionState, e: ev.PhaseStarted) -> SessionState:
+    board = e.phase == "board"
+    return replace(
+        s,
+        clock=Clock(e.phase, e.minutes, e.at),
+        current_item=s.current_item if board else None,
+        item_clock=s.item_clock if board else None,
+    )
+
+
+def _paused(s: SessionState, e: ev.ClockPaused) -> SessionState:
+    item = replace(s.item_clock, paused_at=e.at) if s.item_clock else None
+    return replace(s, clock=replace(s.clock, paused_at=e.at), item_clock=item)
+
+
+def _resume(c: Clock, at: float) -> Clock:
+    held = at - c.paused_at if c.paused_at is not None else 0.0
+    return replace(c, paused_at=None, paused_for=c.paused_for + held)
+
+
+def _resumed(s: SessionState, e: ev.ClockResumed) -> SessionState:
+    return replace(s, clock=_resume(s.clock, e.at), item_clock=_resume(s.item_clock, e.at) if s.item_clock else None)
+
+
+HANDLERS: dict[type, Callable] = {
+    ev.PhaseStarted: _phase,
+    ev.ClockPaused: _paused,
+    ev.ClockResumed: _resumed,
+}

@@ -1,0 +1,35 @@
+"""Rules for moving between the day's phases (the read-in opens the packs) and pausing the clock."""
+
+from __future__ import annotations
+
+from .. import commands as c
+from .. import events as ev
+from ..core.errors import RuleViolation
+from ..core.rule import Rule
+from ..core.state import SessionState
+
+
+def start_phase(state: SessionState, cmd: c.StartPhase, ctx: c.Context) -> list[ev.Event]:
+    if cmd.phase in ("read_in", "board") and not state.shuffled:
+        raise RuleViolation("Run the shuffle before the read-in, so everyone has a role.")
+    minutes = cmd.minutes or state.scenario.timings.get(cmd.phase, 30)
+    return [ev.PhaseStarted(cmd.phase, minutes, ctx.now)]
+
+
+def pause_clock(state: SessionState, cmd: c.PauseClock, ctx: c.Context) -> list[ev.Event]:
+    if state.clock.paused_at is not None:
+        raise RuleViolation("The clock is already paused.")
+    return [ev.ClockPaused(ctx.now)]
+
+
+def resume_clock(state: SessionState, cmd: c.ResumeClock, ctx: c.Context) -> list[ev.Event]:
+    if state.clock.paused_at is None:
+        raise RuleViolation("The clock is not paused.")
+    return [ev.ClockResumed(ctx.now)]
+
+
+RULES: dict[str, Rule] = {
+    "start-phase": start_phase,
+    "pause-clock": pause_clock,
+    "resume-clock": resume_clock,
+}

@@ -1,0 +1,1 @@
+"""The shuffle: dealing directorates to pairs so that nobody plays their own agency."""

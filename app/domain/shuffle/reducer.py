@@ -1,0 +1,31 @@
+"""How shuffle events change the session's role assignments."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from .. import events as ev
+from ..core.state import SessionState
+
+
+def _shuffled(s: SessionState, e: ev.RolesShuffled) -> SessionState:
+    return replace(s, seed=e.seed, chair=e.chair, assignments={a.pair_id: a for a in e.assignments})
+
+
+def _swapped(s: SessionState, e: ev.PairsSwapped) -> SessionState:
+    a, b = s.assignments[e.first], s.assignments[e.second]
+    return replace(
+        s,
+        assignments={
+            **s.assignments,
+            e.first: replace(a, directorate=b.directorate),
+            e.second: replace(b, directorate=a.directorate),
+        },
+    )
+
+
+HANDLERS: dict[type, Callable] = {
+    ev.RolesShuffled: _shuffled,
+    ev.PairsSwapped: _swapped,
+}
