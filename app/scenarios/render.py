@@ -22,8 +22,11 @@ from .schema import Directorate, Indicator
 
 MAX_NESTING = 20
 MAX_MARKDOWN_BYTES = 64 * 1024
+MAX_MARKDOWN_LINES = 1000
 MAX_PACK_MARKDOWN_BYTES = 512 * 1024
+MAX_PACK_MARKDOWN_LINES = 10_000
 MAX_PACK_BRACKETS = 1000
+MAX_PACK_EMPHASIS = 10_000
 _md = MarkdownIt("js-default", {"maxNesting": MAX_NESTING})
 
 
@@ -32,39 +35,51 @@ def markdown_to_html(text: str) -> str:
 
 
 class MarkdownBudget:
-    """What is left of a pack's allowance of Markdown, spent file by file as they are rendered."""
+    """What is left of a pack's allowance of Markdown, spent file by file as they are rendered. The costly
+    things are counted: bytes, lines (each costs markdown-it far more than its bytes), square brackets
+    (each unclosed one costs a fraction of a millisecond) and emphasis marks."""
 
     def __init__(self) -> None:
-        self.bytes = MAX_PACK_MARKDOWN_BYTES
-        self.brackets = MAX_PACK_BRACKETS
+        self.left = {"bytes": MAX_PACK_MARKDOWN_BYTES, "lines": MAX_PACK_MARKDOWN_LINES}
+        self.marks = {"[": MAX_PACK_BRACKETS, "*_": MAX_PACK_EMPHASIS}
 
     def spend(self, text: str) -> tuple[int, str] | None:
         """Takes one file's text; returns (line, what to fix) if it is over a limit, else spends its share."""
-        size = len(text.encode("utf-8"))
-        if size > MAX_MARKDOWN_BYTES:
-            return 0, f"the file is larger than {MAX_MARKDOWN_BYTES // 1024} KB; split it into several documents"
-        if size > self.bytes:
-            return (
-                0,
-                f"the pack's Markdown files add up to more than {MAX_PACK_MARKDOWN_BYTES // 1024} KB; shorten them",
+        size, lines = len(text.encode("utf-8")), text.count("\n") + 1
+        if size > MAX_MARKDOWN_BYTES or lines > MAX_MARKDOWN_LINES:
+            return 0, (
+                f"the file is larger than {MAX_MARKDOWN_BYTES // 1024} KB or {MAX_MARKDOWN_LINES:,} lines; "
+                "split it into several documents"
             )
-        brackets = text.count("[")
-        if brackets > self.brackets:
-            at = _nth(text, "[", self.brackets + 1)
-            return text.count("\n", 0, at) + 1, (
-                f"the pack has more than {MAX_PACK_BRACKETS} square brackets '[' (links and images) in all; "
-                "remove some from here on"
+        if size > self.left["bytes"] or lines > self.left["lines"]:
+            return 0, (
+                f"the pack's Markdown files add up to more than {MAX_PACK_MARKDOWN_BYTES // 1024} KB or "
+                f"{MAX_PACK_MARKDOWN_LINES:,} lines; shorten them"
             )
-        self.bytes -= size
-        self.brackets -= brackets
+        counts = {marks: sum(text.count(m) for m in marks) for marks in self.marks}
+        for marks, count in counts.items():
+            if count > self.marks[marks]:
+                return _line_of_mark(text, marks, self.marks[marks] + 1), _TOO_MANY[marks]
+        self.left = {"bytes": self.left["bytes"] - size, "lines": self.left["lines"] - lines}
+        self.marks = {marks: left - counts[marks] for marks, left in self.marks.items()}
         return None
 
 
-def _nth(text: str, char: str, n: int) -> int:
-    at = -1
-    for _ in range(n):
-        at = text.index(char, at + 1)
-    return at
+_TOO_MANY = {
+    "[": f"the pack has more than {MAX_PACK_BRACKETS:,} square brackets '[' (links and pictures) in all; "
+    "remove some from here on",
+    "*_": f"the pack has more than {MAX_PACK_EMPHASIS:,} emphasis marks ('*' and '_') in all; remove some from here on",
+}
+
+
+def _line_of_mark(text: str, marks: str, n: int) -> int:
+    """The line of the n-th of `marks` in `text`."""
+    seen = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        seen += sum(line.count(m) for m in marks)
+        if seen >= n:
+            return number
+    return 1
 
 
 def budget_table(d: Directorate) -> str:

@@ -11,7 +11,7 @@ import pytest
 from app.scenarios.loader import load_files
 from tests.hardening.hostile import YAML, problems_of, tiny_files, tiny_yaml
 
-BRACKETS = "the pack has more than 1000 square brackets '[' (links and images) in all; remove some from here on"
+BRACKETS = "the pack has more than 1,000 square brackets '[' (links and pictures) in all; remove some from here on"
 
 
 def test_a_file_of_unclosed_brackets_is_refused_at_the_first_one_over_the_limit():
@@ -25,13 +25,27 @@ def test_brackets_are_counted_across_the_whole_pack():
     assert found == [f"docs/health.md:2: {BRACKETS}"]
 
 
+def test_emphasis_marks_are_counted_across_the_whole_pack():
+    found = problems_of(tiny_files(**{"docs/chair.md": b"# Chair\n" + b"*a **a " * 9000}))
+    assert found == [
+        "docs/chair.md:2: the pack has more than 10,000 emphasis marks ('*' and '_') in all; remove some from here on"
+    ]
+
+
+def test_a_markdown_file_of_more_than_1000_lines_is_refused():
+    found = problems_of(tiny_files(**{"docs/chair.md": b".\n" * 1000}))
+    assert found == ["docs/chair.md: the file is larger than 64 KB or 1,000 lines; split it into several documents"]
+
+
 def test_a_markdown_file_over_64_kb_is_refused():
     found = problems_of(tiny_files(**{"docs/chair.md": b"word " * 14_000}))
-    assert found == ["docs/chair.md: the file is larger than 64 KB; split it into several documents"]
+    assert found == ["docs/chair.md: the file is larger than 64 KB or 1,000 lines; split it into several documents"]
 
 
-def test_the_pack_s_markdown_is_capped_in_all():
-    big = b"A plain sentence about the estate.\n" * 1800
+@pytest.mark.parametrize(
+    "big", [b"A plain sentence about the estate.\n" * 900 + b"x" * 33_000, b"|-\n" * 999], ids=["bytes", "lines"]
+)
+def test_the_pack_s_markdown_is_capped_in_all(big):
     extra = "".join(
         f"\n  - {{id: extra-{i}, title: Extra {i}, file: docs/extra-{i}.md, section: shared, visible_to: [everyone]}}"
         for i in range(4)
@@ -40,8 +54,8 @@ def test_the_pack_s_markdown_is_capped_in_all():
     files |= {"docs/safety.md": big, "docs/shared.md": big} | {f"docs/extra-{i}.md": big for i in range(4)}
     files[YAML] = tiny_yaml("visible_to: [everyone]}", "visible_to: [everyone]}" + extra)
     found = problems_of(tiny_files(**files))
-    over = "the pack's Markdown files add up to more than 512 KB; shorten them"
-    assert len(found) == 4 and all(p.endswith(f".md: {over}") for p in found), found
+    over = "the pack's Markdown files add up to more than 512 KB or 10,000 lines; shorten them"
+    assert found and all(p.endswith(f".md: {over}") for p in found), found
 
 
 @pytest.mark.parametrize(
@@ -50,8 +64,8 @@ def test_the_pack_s_markdown_is_capped_in_all():
         b">" * 5000 + b" deep\n",
         b"".join(b"  " * i + b"- item\n" for i in range(200)),
         b"> - " * 5000 + b"x\n",
-        b"*a **a " * 9000,
-        b"_" * 30000 + b"a" + b"*" * 30000,
+        b"*a **a " * 3000,
+        b"_" * 4000 + b"a" + b"*" * 4000,
         b"`" * 20000 + b"a" + b"``" * 20000,
     ],
     ids=["blockquotes", "lists", "quoted-lists", "emphasis", "underscores", "backticks"],

@@ -27,7 +27,7 @@ def cases():
         id="reserved",
     )
     yield pytest.param(
-        {"docs/housing.md": b"![" * 30_000}, "docs/housing.md:1: the pack has more than 1000 square brackets", id="md"
+        {"docs/housing.md": b"![" * 30_000}, "docs/housing.md:1: the pack has more than 1,000 square brackets", id="md"
     )
 
 

@@ -34,7 +34,7 @@ def hostile_folder(tmp_path):
         pack = write_pack(scenarios, tiny_files(), f"link-{link.__name__}")
         expected[pack.name] = f"{link(pack, tmp_path)}: this is a link"
     write_pack(scenarios, tiny_files(**{"docs/chair.md": b"![" * 30_000}), "markdown-brackets")
-    expected["markdown-brackets"] = "docs/chair.md:1: the pack has more than 1000 square brackets"
+    expected["markdown-brackets"] = "docs/chair.md:1: the pack has more than 1,000 square brackets"
     return scenarios, expected
 
 
