@@ -54,3 +54,17 @@ def test_validate_lists_a_500_deep_pack_s_problem_without_a_traceback(tmp_path):
     assert run.returncode == 1
     assert "Traceback" not in run.stdout + run.stderr
     assert f"{pack.as_posix()}/{YAML}:" in run.stdout and "nested more than 64 levels deep" in run.stdout
+
+
+def test_validate_refuses_a_huge_zip_without_reading_it(tmp_path):
+    huge = tmp_path / "huge.zip"
+    with huge.open("wb") as sparse:
+        sparse.truncate(50 * 2**30)  # 50 GB of holes: reading it would exhaust memory
+    run = subprocess.run(
+        [sys.executable, "-m", "app.cli", "scenario", "validate", str(huge)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"{huge.as_posix()}:huge.zip: the zip is larger than 10 MB" in run.stdout
