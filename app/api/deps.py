@@ -71,7 +71,8 @@ async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
     of the series counts, so the same people come back without joining again."""
 
     def lookup() -> str | None:
-        current, hops = code, 0
+        current: str | None = code
+        hops = 0
         with session_scope(svc.live.engine) as db:
             while current and hops < 50:
                 token = conn.cookies.get(seat_cookie(current))

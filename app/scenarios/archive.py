@@ -83,7 +83,9 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> 
         with archive.open(info) as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except DAMAGE:
-        raise PackInvalid(name, [Problem(info.filename, 0, "the file is damaged in the zip; zip the pack again")])
+        raise PackInvalid(
+            name, [Problem(info.filename, 0, "the file is damaged in the zip; zip the pack again")]
+        ) from None
     if len(data) > MAX_FILE_BYTES or len(data) != info.file_size:
         raise PackInvalid(name, [Problem(info.filename, 0, "the file is not the size the zip says; it was not opened")])
     return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .yaml_lines import Path, line_for
 
@@ -60,12 +61,12 @@ _ADVICE = {
 
 def _shown(value: object) -> str:
     """A refused value as the organiser wrote it in YAML, kept short."""
-    text = {True: "true", False: "false", None: "null"}.get(value, None) if isinstance(value, bool | None) else None
+    text = {True: "true", False: "false", None: "null"}.get(value) if isinstance(value, bool | None) else None
     text = text or repr(value)
     return text if len(text) <= 30 else text[:27] + "..."
 
 
-def _advice(item: dict) -> str:
+def _advice(item: ErrorDetails) -> str:
     template = _ADVICE.get(item["type"])
     if template is None:
         return item["msg"].rstrip(".").replace("Input should", "should").lower() if item["msg"] else "is not valid"
