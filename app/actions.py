@@ -24,6 +24,7 @@ from .domain.core.errors import RuleViolation
 from .domain.decide import decide
 from .domain.follow_up.plan import plan
 from .domain.views import Viewer, shown_event, view_for
+from .imports import Imported
 from .live import Live, LiveSessions
 from .realtime.hub import Connection, Hub
 from .scenarios.loader import Pack, facts
@@ -107,20 +108,23 @@ class Actions:
         with session_scope(self.live.engine) as db:
             return [row.code for row in records.series(session=db, code=code)]
 
-    async def import_session(self, pack: Pack, events: list[ev.Event], owner: int | None = None) -> str:
-        """Stores an exported session's log under a new code, owned by `owner`; returns the code."""
-        return await to_thread.run_sync(self._import, pack, events, owner)
+    async def import_session(self, imported: Imported, owner: int | None = None) -> str:
+        """Stores a checked export's log under a new code, owned by `owner`; returns the code. Its pack version
+        is kept for this session alone and never enters the library, so an import cannot change what trainers
+        start from."""
+        return await to_thread.run_sync(self._import, imported, owner)
 
-    def _import(self, pack: Pack, events: list[ev.Event], owner: int | None) -> str:
-        if not isinstance(events[0], ev.SessionCreated):
-            raise ValueError("The export does not start with the session's creation.")
+    def _import(self, imported: Imported, owner: int | None) -> str:
+        now, pack = self.clock(), imported.pack
         with session_scope(self.live.engine) as db:
             code = self._free_code(db)
-            records.save_pack_version(session=db, pack=pack, at=self.clock())
-            records.add_session(session=db, code=code, pack=pack, at=events[0].at, owner=owner)
+            records.save_pack_version(session=db, pack=pack, at=now, archive=imported.archive, imported=True)
+            # Retention counts from the import, not from the original day, so a re-imported old record
+            # is kept for the full period rather than vanishing at the next purge.
+            records.add_session(session=db, code=code, pack=pack, at=now, owner=owner)
             db.flush()
-            events = [replace(events[0], code=code), *events[1:]]
-            log.append(session=db, code=code, events=events, expected_seq=0, actor="import", at=self.clock())
+            events = [replace(imported.events[0], code=code), *imported.events[1:]]
+            log.append(session=db, code=code, events=events, expected_seq=0, actor="import", at=now)
             db.commit()
         self.live.put(code, Live(replay_session(events), pack))
         return code

@@ -12,7 +12,9 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+from .shipped import SCENARIOS
+
+PROJECT_SCENARIOS = SCENARIOS
 
 
 class Settings(BaseSettings):
@@ -36,7 +38,9 @@ class Settings(BaseSettings):
         10, gt=0, le=300, description="How often a trainer's open connection checks its sign-in still holds."
     )
     timezone: str = Field("Europe/London", description="Clock times in minutes and exports use this zone.")
-    retention_days: int = Field(90, ge=1, le=3650, description="Sessions older than this are deleted at start-up.")
+    retention_days: int = Field(
+        90, ge=1, le=3650, description="Sessions older than this are deleted, at start-up and daily."
+    )
 
 
 @lru_cache

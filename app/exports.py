@@ -1,14 +1,17 @@
-"""A session's record for keeping: the whole log as JSON (which imports back to the same state), and
-CSV files of seats, motions, votes, transfers, indicators and speaking, zipped with the minutes."""
+"""A session's record for keeping: the whole log as JSON, and CSV files of seats, motions, votes, transfers,
+indicators and speaking, zipped with the minutes. The full JSON record imports back to the same state; the
+record for sharing (the default) is built from an anonymised log and is refused on import."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+from .anonymised import shared_events
 from .domain import events as ev
 from .domain.consequences.views import consequences_view
 from .domain.core import codec
@@ -21,35 +24,53 @@ FORMAT = "neighbourhood-plc-session"
 Numbered = Sequence[tuple[int, ev.Event]]
 
 
-def session_json(state: SessionState, pack: Pack, log: Numbered, view: dict[str, Any]) -> dict[str, Any]:
+def session_json(
+    state: SessionState, pack: Pack, log: Numbered, view: dict[str, Any], archive: bytes | None
+) -> dict[str, Any]:
+    """The full record, which imports back to the same state: names, secret ballots and reflections as given,
+    and the pack's own files, so an import rebuilds the pack exactly as an upload would."""
     return {
         "format": FORMAT,
-        "format_version": 1,
+        "format_version": 2,
+        "anonymised": False,
         "code": state.code,
         "pack": pack.to_json(),
+        "pack_archive": base64.b64encode(archive).decode() if archive else None,
         "events": [{"seq": seq, "type": e.type, "payload": codec.encode(e)} for seq, e in log],
         "state": view,
     }
 
 
-def read_session_json(data: dict[str, Any]) -> tuple[Pack, list[ev.Event]]:
-    """Takes an exported session; returns its pack and events in order. Raises ValueError when it is not one."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("format_version") != 1:
-        raise ValueError("This is not a Neighbourhood plc session export.")
-    try:
-        rows = sorted(data["events"], key=lambda row: row["seq"])
-        if [row["seq"] for row in rows] != list(range(1, len(rows) + 1)) or not rows:
-            raise ValueError("incomplete")
-        return Pack.from_json(data["pack"]), [codec.decode(row["type"], row["payload"]) for row in rows]
-    except (KeyError, TypeError, ValueError):
-        raise ValueError("The export's log could not be read whole; it may have been edited or cut short.") from None
+def shared_json(state: SessionState, pack: Pack, log: Numbered, view: dict[str, Any]) -> dict[str, Any]:
+    """The record for sharing, from an anonymised state and log (see `anonymised`); it does not import."""
+    events, reflections = shared_events(state, list(log))
+    return {
+        "format": FORMAT,
+        "format_version": 2,
+        "anonymised": True,
+        "code": state.code,
+        "pack": pack.to_json(),
+        "events": events,
+        "reflections": reflections,
+        "state": view,
+    }
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """A spreadsheet runs a cell starting like a formula; a leading quote makes it text (as OWASP advises)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([cell(value) for value in row] for row in rows)
     return out.getvalue()
 
 

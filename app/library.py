@@ -69,7 +69,7 @@ class PackLibrary:
         if pack is None:
             return None
         with session_scope(self.engine) as db:
-            return records.pack_archive(session=db, pack_id=pack_id, version=version or pack.version)
+            return records.pack_archive(session=db, pack_id=pack_id, version=version or pack.version, library_only=True)
 
     def file(self, pack: Pack, path: str) -> bytes | None:
         """One file of a stored pack version, read from its zip."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import events as ev
-from .consequences.views import consequences_view
+from .consequences.views import consequences_view, fund_rows
 from .core.codec import encode
 from .core.state import SessionState
 from .core.types import PHASE_LABELS, RESIDENT, SeatId
@@ -202,6 +202,13 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
             for x in state.scenario.exported_costs
         ],
         "ledger_total": sum(state.ledger.values()),
+        "funds": fund_rows(state),
+        "levers": [{"id": v.id, "name": v.name, "because": v.because} for v in state.scenario.levers]
+        + [
+            {"id": p.id, "name": f"{f.name}: {p.name}", "because": p.because}
+            for f in state.scenario.funds
+            for p in f.purposes
+        ],
         **meeting_view(state, viewer.kind, viewer.seat_id, now),
         "consequences": consequences_view(state),
         "carried": [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel
 
 
@@ -66,6 +67,8 @@ class PackVersionRow(SQLModel, table=True):
     content: str = Field(sa_column=Column(Text, nullable=False))
     archive: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     stored_at: float
+    # Came only with an imported session: it runs that session but is never part of the library.
+    imported: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
 
 
 class TrainerAccount(SQLModel, table=True):

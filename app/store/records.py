@@ -79,36 +79,57 @@ def list_sessions(*, session: Session, owner: int | None = None) -> list[Session
 
 
 def save_pack_version(
-    *, session: Session, pack: Pack, at: float, archive: bytes | None = None, make_current: bool = False
+    *,
+    session: Session,
+    pack: Pack,
+    at: float,
+    archive: bytes | None = None,
+    make_current: bool = False,
+    imported: bool = False,
 ) -> bool:
     """Stores a pack version unless it is already stored; returns whether it was new.
 
     `make_current` moves an already stored version back to the top (an organiser re-uploading it);
     reloading the scenarios folder at start-up does not, so it never hides a newer upload.
+    An `imported` version (one that came inside a session export) is kept for that session only and never
+    enters the library; a version that later arrives by upload or from the folder joins the library.
     """
     row = session.get(PackVersionRow, (pack.id, pack.version))
     if row is not None:
         if make_current:
             row.stored_at = at
-            session.add(row)
+        if not imported:
+            row.imported = False
+        session.add(row)
         return False
     session.add(
-        PackVersionRow(pack_id=pack.id, version=pack.version, content=pack.to_json(), archive=archive, stored_at=at)
+        PackVersionRow(
+            pack_id=pack.id,
+            version=pack.version,
+            content=pack.to_json(),
+            archive=archive,
+            stored_at=at,
+            imported=imported,
+        )
     )
     return True
 
 
 def latest_packs(*, session: Session) -> dict[str, Pack]:
-    """Returns the most recently stored version of every pack, by pack id."""
+    """Returns the most recently stored library version of every pack, by pack id."""
     latest: dict[str, PackVersionRow] = {}
-    for row in session.exec(select(PackVersionRow).order_by(col(PackVersionRow.stored_at))).all():
+    query = (
+        select(PackVersionRow).where(col(PackVersionRow.imported).is_(False)).order_by(col(PackVersionRow.stored_at))
+    )
+    for row in session.exec(query).all():
         latest[row.pack_id] = row
     return {pack_id: Pack.from_json(row.content) for pack_id, row in latest.items()}
 
 
-def pack_archive(*, session: Session, pack_id: str, version: str) -> bytes | None:
+def pack_archive(*, session: Session, pack_id: str, version: str, library_only: bool = False) -> bytes | None:
+    """A stored version's zip; `library_only` leaves out versions that came only with an imported session."""
     row = session.get(PackVersionRow, (pack_id, version))
-    return row.archive if row else None
+    return row.archive if row and not (library_only and row.imported) else None
 
 
 def load_pack_version(*, session: Session, pack_id: str, version: str) -> Pack | None:

@@ -67,7 +67,8 @@ export async function startConsole(code, { showPart, showSignIn, showProblem }) 
   try {
     view = await getJSON(sessionPath(code, "/view"));
   } catch (error) {
-    if (error.status === 401 || error.status === 403) showSignIn();
+    if (error.status === 401) showSignIn();
+    else if (error.status === 403) showProblem("This session is run by another trainer", error.message);
     else if (error.status === 404) showProblem("We could not find that session", `There is no session with the code ${code}.`);
     else showProblem("Something went wrong", error.message);
     return;
@@ -174,7 +175,7 @@ function trainerConsole(code, els) {
         code, as: "trainer", after, onView: render, onError: report, onStatus: statusIndicator(els.connection),
         verify: () => getJSON(sessionPath(code, "/view")).then(() => "", (error) => (
           error.status === 401 || error.status === 403
-            ? "Your trainer sign-in has run out. Open a fresh sign-in link (nplc sign-in prints one), then reload this page."
+            ? "Your trainer sign-in has ended (signed out, revoked or run out). Open a fresh sign-in link (nplc sign-in prints one), then reload this page."
             : error.status === 404 ? `There is no longer a session with the code ${code}.` : "")),
       });
       els.connection.hidden = false;

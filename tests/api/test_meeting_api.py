@@ -212,7 +212,13 @@ def test_news_written_on_the_spot_reaches_only_the_chosen_seats(meeting, trainer
 
 def test_the_view_carries_the_scenarios_indicators_and_exported_costs(meeting):
     _code, view, _ = meeting
-    assert [i["id"] for i in view["indicators"]] == ["damp-homes", "gp-visits"]
+    assert [i["id"] for i in view["indicators"]] == [
+        "damp-homes",
+        "gp-visits",
+        "burglaries",
+        "reading-age",
+        "told-story-again",
+    ]
     assert view["exported_costs"] == [
         {
             "source": "housing",

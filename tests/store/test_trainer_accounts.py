@@ -124,3 +124,21 @@ def test_expired_links_and_long_ended_sign_ins_are_tidied_away(engine):
         assert db.get(TrainerSignIn, "old") is None
     assert accounts.use_link(engine, live_link) == admin.id
     assert accounts.signed_in(engine, current).name == "admin"
+
+
+def test_migration_0004_can_be_undone_and_redone_keeping_the_sessions(engine):
+    with session_scope(engine) as db:
+        db.add(SessionRow(code="KEEP01", pack_id="tiny", pack_version="1", title="Kept", created_at=1.0))
+        db.commit()
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT code FROM sessions")).scalars().all() == ["KEEP01"]
+        assert "trainers" not in sa.inspect(connection).get_table_names()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    assert accounts.first_admin(engine).name == "admin"

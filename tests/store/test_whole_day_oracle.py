@@ -210,7 +210,7 @@ def observed(state: SessionState) -> dict:
         },
         "strategy": {m.id for m in state.motions.values() if m.status == "carried"},
         "released": set(state.released),
-        "rounds": [(months, dict(ledger)) for months, ledger in state.rounds],
+        "rounds": [(r.months, dict(r.ledger)) for r in state.rounds],
         "reflected": set(state.reflections),
     }
 

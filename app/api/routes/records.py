@@ -9,11 +9,14 @@ from zoneinfo import ZoneInfo
 from anyio import to_thread
 from fastapi import APIRouter, HTTPException, Request, Response
 
+from ...anonymised import anonymised_record
 from ...domain.consequences.views import consequences_view
 from ...domain.debrief.minutes import minutes
 from ...domain.views import Viewer, view_for
-from ...exports import csv_zip, read_session_json, session_json
+from ...exports import csv_zip, session_json, shared_json
+from ...imports import ImportRefused, read_export
 from ...store import events as log
+from ...store import records
 from ...store.db import session_scope
 from ..deps import ServicesDep, TrainerDep, TrainerOnly, normalise_code
 from .minutes import render
@@ -22,14 +25,24 @@ router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly])
 IMPORT_LIMIT = 20 * 1024 * 1024
 
 
-async def _record(svc, code: str):
+async def _record(svc, code: str, full: bool):
+    """The session and its log: as stored for the full record, with pseudonyms for names otherwise."""
     live = await svc.actions.state(code)
 
     def load():
         with session_scope(svc.live.engine) as db:
             return log.load(session=db, code=code)
 
-    return live, await to_thread.run_sync(load)
+    events = await to_thread.run_sync(load)
+    if full:
+        return live.state, live.pack, events
+    state, events = anonymised_record(events)
+    return state, live.pack, events
+
+
+def _archive(svc, pack) -> bytes | None:
+    with session_scope(svc.live.engine) as db:
+        return records.pack_archive(session=db, pack_id=pack.id, version=pack.version)
 
 
 def _download(data: bytes, filename: str, media_type: str) -> Response:
@@ -37,35 +50,44 @@ def _download(data: bytes, filename: str, media_type: str) -> Response:
 
 
 @router.get("/{code}/export.json")
-async def export_json(code: str, svc: ServicesDep) -> Response:
-    """The whole session: its event log, its pack, and the state derived from them."""
+async def export_json(code: str, svc: ServicesDep, full: bool = False) -> Response:
+    """The session's log, its pack and the state derived from them. For sharing by default: names replaced
+    by pseudonyms, no secret ballot choices, reflections apart from seats. `full=1` gives the whole record,
+    which is the one that imports back."""
     code = normalise_code(code)
-    live, events = await _record(svc, code)
-    view = view_for(live.state, Viewer("trainer"), svc.actions.clock())
-    body = json.dumps(session_json(live.state, live.pack, events, view), indent=1)
-    return _download(body.encode(), f"session-{code}.json", "application/json")
+    state, pack, events = await _record(svc, code, full)
+    view = view_for(state, Viewer("trainer"), svc.actions.clock())
+    if full:
+        archive = await to_thread.run_sync(_archive, svc, pack)
+        record, name = session_json(state, pack, events, view, archive), f"session-{code}-full.json"
+    else:
+        record, name = shared_json(state, pack, events, view), f"session-{code}.json"
+    return _download(json.dumps(record, indent=1).encode(), name, "application/json")
 
 
 @router.get("/{code}/export.zip")
-async def export_zip(code: str, svc: ServicesDep) -> Response:
-    """CSV files of seats, motions, votes, transfers, indicators and speaking, with the minutes."""
+async def export_zip(code: str, svc: ServicesDep, full: bool = False) -> Response:
+    """CSV files of seats, motions, votes, transfers, indicators and speaking, with the minutes; anonymised
+    unless `full=1`. Secret ballot choices are never in them."""
     code = normalise_code(code)
-    live, events = await _record(svc, code)
+    state, _, events = await _record(svc, code, full)
     zone = ZoneInfo(svc.settings.timezone)
-    page = render(minutes(live.state, events), lambda at: datetime.fromtimestamp(at, zone))
-    return _download(csv_zip(live.state, events, page), f"session-{code}.zip", "application/zip")
+    page = render(minutes(state, events), lambda at: datetime.fromtimestamp(at, zone))
+    name = f"session-{code}-full.zip" if full else f"session-{code}.zip"
+    return _download(csv_zip(state, events, page), name, "application/zip")
 
 
 @router.post("/import", status_code=201)
 async def import_session(request: Request, trainer: TrainerDep, svc: ServicesDep) -> dict:
-    """Make a new session from an exported JSON file; it replays to the same state under a new code."""
+    """Make a new session from a full exported record, owned by the trainer importing it; it replays to the
+    same state under a new code. The file is checked whole first (see `app.imports`); a refused file stores
+    nothing."""
+    body = await request.body()
     try:
-        pack, events = read_session_json(json.loads(await request.body()))
-    except json.JSONDecodeError:
-        raise HTTPException(422, "This is not a Neighbourhood plc session export.") from None
-    except ValueError as problem:
+        imported = await to_thread.run_sync(read_export, body)
+    except ImportRefused as problem:
         raise HTTPException(422, str(problem)) from None
-    return {"code": await svc.actions.import_session(pack, events, owner=trainer.id)}
+    return {"code": await svc.actions.import_session(imported, owner=trainer.id)}
 
 
 @router.delete("/{code}", status_code=204)

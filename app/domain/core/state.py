@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..consequences.state import Round, Stocks
 from ..core.event_base import AgencyFacts, AgendaFacts, DirectorateFacts, ScenarioFacts
 from ..core.types import RESIDENT, AgencyId, DirectorateId, MotionId, PairId, Phase, SeatId
 from ..floor.state import Floor, Release, WrittenInject
@@ -72,7 +73,9 @@ class SessionState:
     announcement: tuple[str, float] | None = None
     floor: Floor = Floor()
     ten_percent: TenPercent = TenPercent()
-    rounds: tuple[tuple[int, dict[DirectorateId, int]], ...] = ()  # (months, ledger) each time time moved on
+    rounds: tuple[Round, ...] = ()  # each time time moved on
+    carried_stocks: Stocks | None = None  # where the last meeting left the neighbourhood, for a follow-up
+    opening_ledger: dict[DirectorateId, int] | None = None  # a follow-up's ledger when it opened
     reflections: dict[SeatId, tuple[dict[str, int], str]] = field(default_factory=dict)
     previous: str | None = None  # the code of the meeting this one follows
     meeting: int = 1

@@ -21,6 +21,8 @@ def _follow_up(s: SessionState, e: ev.FollowUpStarted) -> SessionState:
         assignments={a.pair_id: a for a in e.assignments},
         seed=0,
         ledger=dict(e.ledger),
+        opening_ledger=dict(e.ledger),
+        carried_stocks=e.stocks,
         carried=e.carried,
         agenda=(e.progress_item, *s.agenda),
     )

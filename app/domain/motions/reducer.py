@@ -31,6 +31,7 @@ def _proposed(s: SessionState, e: ev.MotionProposed) -> SessionState:
             term=e.term,
             target=e.target,
             secret=e.secret,
+            lever=e.lever,
         ),
     )
 

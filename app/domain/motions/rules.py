@@ -31,12 +31,25 @@ def _terms(state: SessionState, cmd: c.Propose) -> tuple[ev.Transfer | None, ev.
     return transfer, target
 
 
+def _check_lever(state: SessionState, cmd: c.Propose) -> None:
+    if cmd.lever is None:
+        return
+    if cmd.motion_kind != "strategy":
+        raise RuleViolation("Only a strategy motion can commit the board to a lever or a pooled fund's purpose.")
+    known = {v.id: v.name for v in state.scenario.levers}
+    known |= {p.id: p.name for f in state.scenario.funds for p in f.purposes}
+    if cmd.lever not in known:
+        names = "; ".join(known.values()) or "this scenario declares none"
+        raise RuleViolation(f"That is not one of this scenario's levers or fund purposes ({names}).")
+
+
 def propose(state: SessionState, cmd: c.Propose, ctx: c.Context) -> list[ev.Event]:
     in_meeting(state)
     directorate = directorate_of(state, ctx.actor)
     if state.current_item is None:
         raise RuleViolation("The chair has not opened an agenda item yet.")
     transfer, target = _terms(state, cmd)
+    _check_lever(state, cmd)
     term = cmd.term if cmd.motion_kind == "objective" else None
     motion_id = f"m{len(state.motions) + 1}"
     return [
@@ -52,6 +65,7 @@ def propose(state: SessionState, cmd: c.Propose, ctx: c.Context) -> list[ev.Even
             term=term,
             target=target,
             secret=cmd.secret,
+            lever=cmd.lever,
         )
     ]
 

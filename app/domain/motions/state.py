@@ -49,6 +49,7 @@ class Motion:
     term: str | None = None
     target: TargetTerms | None = None
     secret: bool = False
+    lever: str | None = None
     status: MotionStatus = "proposed"
     seconder: SeatId | None = None
     seconded_by: DirectorateId | None = None

@@ -61,6 +61,7 @@ def motion_view(state: SessionState, m: Motion, own: str | None, chairing: bool 
         "transfer": _transfer(m.transfer),
         "target": _target(state, m.target),
         "secret": m.secret,
+        "lever": m.lever,
         "ballots": _ballots(m, own),
         "voted": len(m.ballots),
         "tied": yes == no if chairing or not hidden else None,  # the chair needs it to offer a casting vote
@@ -94,7 +95,7 @@ def strategy_view(state: SessionState) -> dict[str, Any]:
     for m in state.motions.values():
         if m.status != "carried":
             continue
-        entry = {"motion_id": m.id, "text": m.text, "directorate": m.directorate}
+        entry = {"motion_id": m.id, "text": m.text, "directorate": m.directorate, "lever": m.lever}
         if m.kind == "objective":
             strategy["objectives"][m.term or "short"].append(entry)
         elif m.kind == "target":

@@ -11,6 +11,7 @@ from ..core.money import pounds
 from ..core.rule import Rule, on
 from ..core.state import SessionState
 from ..floor.checks import in_meeting
+from ..ledger.checks import holder_name
 from ..motions.checks import motion_of
 from ..motions.state import Motion
 
@@ -86,9 +87,9 @@ def close_vote(state: SessionState, cmd: c.CloseVote, ctx: c.Context) -> list[ev
         casting = cmd.casting
     carried = yes > no or casting == "for"
     note, t = "", motion.transfer
-    if carried and t and state.ledger[t.source] < t.amount:
+    if carried and t and state.ledger.get(t.source, 0) < t.amount:
         carried = False
-        note = f"Not carried out: {state.facts_of(t.source).name} no longer holds {pounds(t.amount)}."
+        note = f"Not carried out: {holder_name(state, t.source)} no longer holds {pounds(t.amount)}."
     closed = ev.VoteClosed(motion.id, yes, no, abstain, casting, carried, ctx.now, note)
     if carried and t:
         return [closed, ev.BudgetTransferred(motion.id, t.source, t.target, t.amount)]
@@ -103,10 +104,10 @@ def void_motion(state: SessionState, cmd: c.VoidMotion, ctx: c.Context) -> list[
     t = motion.transfer
     if not (motion.moved_money and t):
         return [voided]
-    if state.ledger[t.target] < t.amount:
-        name = state.facts_of(t.target).name
+    if state.ledger.get(t.target, 0) < t.amount:
+        name = holder_name(state, t.target)
         raise RuleViolation(
-            f"{name} now holds only {pounds(state.ledger[t.target])}, so the {pounds(t.amount)} "
+            f"{name} now holds only {pounds(state.ledger.get(t.target, 0))}, so the {pounds(t.amount)} "
             "cannot simply go back; agree a new transfer instead."
         )
     return [voided, ev.BudgetTransferred(motion.id, t.target, t.source, t.amount, correction=True)]

@@ -61,9 +61,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("sessions", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_sessions_owner"))
-        batch_op.drop_column("owner")
+    # Not a batch operation: on SQLite that would copy and drop the sessions table, which the event log's
+    # foreign keys forbid; both databases drop an unindexed column in place (SQLite since 3.35).
+    op.drop_index("ix_sessions_owner", table_name="sessions")
+    op.execute("ALTER TABLE sessions DROP COLUMN owner")
     with op.batch_alter_table("trainer_sign_ins", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_trainer_sign_ins_trainer_id"))
     op.drop_table("trainer_sign_ins")
