@@ -50,7 +50,8 @@ def anonymised_record(log: Numbered) -> tuple[SessionState, Numbered]:
 def shared_events(state: SessionState, log: Numbered) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The log as rows for a shared JSON export, and the reflections apart from it (in a fixed order, so
     nothing ties one to a seat). Renumbered, so no gap shows where a reflection was given."""
-    rows, reflections = [], []
+    rows: list[dict[str, Any]] = []
+    reflections: list[dict[str, Any]] = []
     for _, e in log:
         payload = codec.encode(e)
         if isinstance(e, ev.ReflectionGiven):

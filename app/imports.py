@@ -76,7 +76,11 @@ def read_export(body: bytes) -> Imported:
     expected = (
         replace(facts(pack), version=created.scenario.version) if isinstance(created, ev.SessionCreated) else None
     )
-    if expected is None or created.scenario not in (expected, facts_before_model_v2(expected)):
+    if (
+        not isinstance(created, ev.SessionCreated)
+        or expected is None
+        or created.scenario not in (expected, facts_before_model_v2(expected))
+    ):
         raise ImportRefused("The export's log does not start by creating a session of its own scenario pack.")
     try:
         check_log(events)

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..core.money import pounds
 from ..core.state import SessionState
-from . import model
+from . import model, model_v1
 from .explain import explain
 from .history import had_nothing_been_done, played
 from .reducer import purposes_voted
@@ -34,7 +34,7 @@ def _board_targets(state: SessionState) -> dict[str, float]:
     }
 
 
-def _indicator_rows(state: SessionState, result) -> list[dict[str, Any]]:
+def _indicator_rows(state: SessionState, result: model.RoundResult | model_v1.RoundResult) -> list[dict[str, Any]]:
     targets = {i.id: i.target for i in state.scenario.indicators if i.target is not None} | _board_targets(state)
     rows = []
     for v in result.indicators:
@@ -57,7 +57,7 @@ def _indicator_rows(state: SessionState, result) -> list[dict[str, Any]]:
     return rows
 
 
-def _directorate_rows(state: SessionState, result) -> list[dict[str, Any]]:
+def _directorate_rows(state: SessionState, result: model.RoundResult | model_v1.RoundResult) -> list[dict[str, Any]]:
     names = {d.id: d.name for d in state.scenario.directorates}
     rows = []
     for d in state.scenario.directorates:
