@@ -84,14 +84,15 @@ async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
         return None
 
     seat = await to_thread.run_sync(lookup)
-    if seat is None or seat_in_session(svc, code, seat):
+    if seat is None or await seat_in_session(svc, code, seat):
         return seat
     return None
 
 
-def seat_in_session(svc: Services, code: str, seat: str) -> bool:
-    live = svc.live.cached(code)
-    return live is None or seat in live.state.seats
+async def seat_in_session(svc: Services, code: str, seat: str) -> bool:
+    """A seat the trainer removed no longer counts, even before its credential is gone (or after a restart)."""
+    live = svc.live.cached(code) or await svc.actions.state(code)
+    return seat in live.state.seats
 
 
 NOT_YOURS = "This session belongs to another trainer. Ask them, or an administrator, to run it."

@@ -14,6 +14,19 @@ from dataclasses import dataclass, field
 from ..domain.views import Viewer
 
 QUEUE_LIMIT = 500
+# Open connections one viewer may hold in a session: a person's phone and laptop, a tab or two, and room to
+# spare for reconnects; the trainer's and the projector's screens are shared by more pages.
+SOCKETS_PER_SEAT = 5
+SOCKETS_PER_SCREEN = 20
+FELL_BEHIND = 1013  # try again later: reconnect and resume
+
+
+class TooManySockets(Exception):
+    """This viewer already has as many connections to the session as it may."""
+
+    def __init__(self, limit: int):
+        super().__init__(f"This seat already has {limit} connections open; close another tab or device first.")
+        self.limit = limit
 
 
 @dataclass(eq=False)
@@ -21,7 +34,8 @@ class Connection:
     viewer: Viewer
     queue: asyncio.Queue[str | None] = field(default_factory=lambda: asyncio.Queue(QUEUE_LIMIT))
     sign_in: str = ""  # a trainer's sign-in (its hash), so signing out can close the connection
-    close_code: int = 1013  # by default: reconnect and resume; 1008 when the caller may no longer watch
+    close_code: int = FELL_BEHIND  # by default: reconnect and resume
+    close_reason: str = ""
 
     def push(self, text: str) -> None:
         try:
@@ -29,9 +43,10 @@ class Connection:
         except asyncio.QueueFull:
             self.close()
 
-    def close(self, code: int | None = None) -> None:
-        """Asks the sender to stop; it drops the connection after what is already queued."""
-        self.close_code = code or self.close_code
+    def close(self, code: int | None = None, reason: str = "") -> None:
+        """Asks the sender to stop; it closes the connection with `code` after what is already queued."""
+        if code is not None:
+            self.close_code, self.close_reason = code, reason
         while True:
             try:
                 self.queue.put_nowait(None)
@@ -41,10 +56,16 @@ class Connection:
 
 
 class Hub:
-    def __init__(self) -> None:
+    def __init__(self, per_seat: int = SOCKETS_PER_SEAT, per_screen: int = SOCKETS_PER_SCREEN) -> None:
         self._rooms: dict[str, set[Connection]] = defaultdict(set)
+        self.per_seat, self.per_screen = per_seat, per_screen
 
     def join(self, code: str, conn: Connection) -> None:
+        """Adds a connection to the session's room; raises TooManySockets if its viewer has enough already."""
+        limit = self.per_seat if conn.viewer.kind == "seat" else self.per_screen
+        same = sum(1 for other in self._rooms.get(code, ()) if other.viewer == conn.viewer)
+        if same >= limit:
+            raise TooManySockets(limit)
         self._rooms[code].add(conn)
 
     def leave(self, code: str, conn: Connection) -> None:
@@ -69,12 +90,18 @@ class Hub:
         for conn in self._rooms.pop(code, set()):
             conn.close()
 
+    def close_viewer(self, code: str, viewer: Viewer, close_code: int, reason: str) -> None:
+        """Ends every connection of one viewer (a seat the trainer removed)."""
+        for conn in list(self._rooms.get(code, ())):
+            if conn.viewer == viewer:
+                conn.close(close_code, reason)
+
     def close_sign_in(self, sign_in: str) -> None:
         """Ends every connection opened with this trainer sign-in, in every session."""
         for room in self._rooms.values():
             for conn in list(room):
                 if conn.sign_in == sign_in:
-                    conn.close(1008)
+                    conn.close(1008, "You have signed out.")
 
     def count(self, code: str) -> int:
         return len(self._rooms.get(code, ()))

@@ -95,9 +95,9 @@ def load_files(name: str, files: dict[str, bytes], *, lesson: bool = True) -> Pa
     if not lesson:
         return pack
     where = line_for(lines, ("prevention",) if scenario.prevention else ("exported_costs",))
-    out_of_order = [Problem(YAML, where, message) for message in ordering_problems(facts(pack))]
-    if out_of_order:
-        raise PackInvalid(name, out_of_order)
+    broken = [Problem(YAML, where, message) for message in ordering_problems(facts(pack))]
+    if broken:
+        raise PackInvalid(name, broken)
     return pack
 
 

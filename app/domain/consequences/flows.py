@@ -77,7 +77,7 @@ def _approach(now: float, towards: float, years: float, lag: float) -> float:
 def prevention_stocks(
     scenario: ScenarioFacts, stocks: Stocks, money: dict[str, float], years: float
 ) -> dict[str, float]:
-    found: dict[str, float] = {}
+    found = {}
     for source, amount in money.items():
         size = gap(scenario, source)
         funded = min(1.0, amount / size) if size > 0 else 0.0

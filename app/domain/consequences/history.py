@@ -3,11 +3,17 @@ would have given: the same rounds from the same start with no new decisions."""
 
 from __future__ import annotations
 
-from ..core.event_base import ScenarioFacts
-from ..core.state import SessionState
+from typing import TYPE_CHECKING
+
 from . import model, model_v1
 from .model import Decisions
 from .state import Round, Stocks
+
+if TYPE_CHECKING:
+    from ..core.event_base import ScenarioFacts
+    from ..core.state import SessionState
+
+Result = model.RoundResult | model_v1.RoundResult
 
 
 def _decisions(r: Round) -> Decisions:
@@ -16,14 +22,13 @@ def _decisions(r: Round) -> Decisions:
 
 # A round's result depends only on the pack, the stocks before it and what was decided, so each is worked out
 # once: a session's rounds only grow, and every vote or speaker would otherwise redo them all.
-_memo: dict[tuple[str, int], tuple[Round, ScenarioFacts, Stocks, model.RoundResult]] = {}
+_memo: dict[tuple[str, int], tuple[Round, object, Stocks, model.RoundResult]] = {}
 
 
 def _run(
     scenario: ScenarioFacts, rounds: list[Round], start: Stocks, kind: str, decided: Decisions | None = None
 ) -> list[model.RoundResult]:
-    results: list[model.RoundResult] = []
-    stocks = start
+    results, stocks = [], start
     for r in rounds:
         key = (kind, id(r))
         hit = _memo.get(key)
@@ -39,12 +44,12 @@ def _run(
     return results
 
 
-def played(state: SessionState) -> list[model.RoundResult | model_v1.RoundResult]:
+def played(state: SessionState) -> list[Result]:
     """Rounds recorded before version 2 replay with the first model; later rounds run on from them."""
     old = [r for r in state.rounds if r.model < 2]
-    results: list[model.RoundResult | model_v1.RoundResult] = []
+    results: list[Result] = []
     if old:
-        results += model_v1.run(state.scenario, tuple((r.months, r.ledger) for r in old))
+        results.extend(model_v1.run(state.scenario, tuple((r.months, r.ledger) for r in old)))
     new = [r for r in state.rounds if r.model >= 2]
     if new:
         start = state.carried_stocks or Stocks(months=sum(r.months for r in old))
