@@ -129,9 +129,10 @@ class Actions:
             # is kept for the full period rather than vanishing at the next purge.
             records.add_session(session=db, code=code, pack=pack, at=now, owner=owner)
             db.flush()
-            created = imported.events[0]
-            assert isinstance(created, ev.SessionCreated)  # app.imports checked the log starts with it
-            events = [replace(created, code=code), *imported.events[1:]]
+            first = imported.events[0]
+            if not isinstance(first, ev.SessionCreated):  # imports.py checked this before anything was stored
+                raise ValueError("an imported log starts by creating its session")
+            events = [replace(first, code=code), *imported.events[1:]]
             log.append(session=db, code=code, events=events, expected_seq=0, actor="import", at=now)
             db.commit()
         self.live.put(code, Live(replay_session(events), pack))
