@@ -20,7 +20,9 @@ class CloseCode(IntEnum):
 
     POLICY = 1008
     TRY_AGAIN_LATER = 1013
+    REMOVED = 4403
     UNKNOWN_SESSION = 4404
+    TOO_MANY = 4429
 
 
 CLOSE_MEANINGS: dict[CloseCode, str] = {
@@ -30,6 +32,9 @@ CLOSE_MEANINGS: dict[CloseCode, str] = {
     "Trying again cannot help.",
     CloseCode.TRY_AGAIN_LATER: "the connection fell too far behind, or the session was deleted: reconnect with "
     "`after` set to the last `seq` seen.",
+    CloseCode.REMOVED: "the trainer removed this seat from the session. Trying again cannot help.",
+    CloseCode.TOO_MANY: "this seat (or screen) has too many connections open, or is reconnecting too often: "
+    "try again later.",
     CloseCode.UNKNOWN_SESSION: "no session has this code (after an `error` frame saying so). Trying again cannot help.",
 }
 
