@@ -16,7 +16,6 @@ from pydantic import TypeAdapter, ValidationError
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from app import actions
 from app.contracts.export import SCHEMA_FILE
 from app.contracts.frames import ClientFrame, CloseCode
 from app.realtime import hub as hub_module
@@ -162,7 +161,7 @@ def _close_codes_in(module) -> set[int]:
 
 def test_the_close_codes_the_server_uses_are_the_protocol_s():
     default = next(f.default for f in dataclasses.fields(Connection) if f.name == "close_code")
-    used = _close_codes_in(ws_module) | _close_codes_in(hub_module) | {default, actions.REMOVED_CLOSE}
+    used = _close_codes_in(ws_module) | _close_codes_in(hub_module) | {default}
     assert used == {int(c) for c in CloseCode}
 
 
