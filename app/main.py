@@ -39,7 +39,7 @@ def build_services(settings: Settings) -> Services:
     accounts.tidy(engine)
     key_file = settings.key_file or default_key_file(settings.database_url)
     cookies = TrainerCookies(load_secret_key(settings.secret_key, key_file), settings.trainer_cookie_hours)
-    actions = Actions(live, Hub())
+    actions = Actions(live, Hub(settings.client_queue_bytes))
     purged = actions.purge_older_than(settings.retention_days)
     if purged:
         log.info("deleted %d session(s) older than %d days", purged, settings.retention_days)

@@ -71,7 +71,7 @@ async def session_socket(ws: WebSocket, code: str) -> None:
         return
     viewer, actor, trainer = who
     await ws.accept()
-    conn = Connection(viewer, sign_in=trainer.sign_in if trainer else "")
+    conn = svc.actions.hub.connection(viewer, sign_in=trainer.sign_in if trainer else "")
     try:
         await svc.actions.attach(code, conn, _after(ws))
     except UnknownSession:
@@ -111,9 +111,9 @@ def _after(ws: WebSocket) -> int:
 
 async def _send(ws: WebSocket, conn: Connection) -> None:
     try:
-        while (text := await conn.queue.get()) is not None:
+        while (text := await conn.next()) is not None:
             await ws.send_text(text)
-        await ws.close(conn.close_code)  # 1013: fell too far behind, so reconnect and resume
+        await ws.close(conn.close_code or 1000, conn.close_reason)  # RESYNC: fell behind, come back for a fresh view
     except Exception:  # the socket went away mid-send; the receiver sees the disconnect
         pass
 
