@@ -17,8 +17,6 @@ from ...domain.core.state import SessionState
 from ...domain.lobby.rules import JOINABLE_PHASES
 from ...scenarios.loader import Document
 from ...scenarios.render import image_paths, markdown_to_html, point_images
-from ...store import records
-from ...store.db import session_scope
 from ..deps import CallerDep, ServicesDep, TrainerDep, normalise_code
 from ..errors import command_problem
 from ..guessing import check_not_guessing
@@ -52,32 +50,13 @@ async def create_session(body: SessionCreate, trainer: TrainerDep, svc: Services
 @router.get("/sessions")
 async def list_sessions(trainer: TrainerDep, svc: ServicesDep) -> list[dict]:
     """The trainer's own sessions (an administrator's: every session), newest first."""
-
-    def rows():
-        with session_scope(svc.live.engine) as db:
-            return records.list_sessions(session=db, owner=None if trainer.is_admin else trainer.id)
-
-    found = []
-    for row in await to_thread.run_sync(rows):
-        state = (await svc.actions.state(row.code)).state
-        found.append(
-            {
-                "code": row.code,
-                "title": row.title,
-                "phase": state.phase,
-                "seats": len(state.seats),
-                "created_at": row.created_at,
-                "meeting": state.meeting,
-                "follows": row.follows,
-            }
-        )
-    return found
+    return await svc.reads.list_sessions(owner=None if trainer.is_admin else trainer.id)
 
 
 @router.get("/sessions/{code}/lobby")
 async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
     """What someone about to join needs: the session's title, whether it takes people, the organisations."""
-    state: SessionState = (await svc.actions.state(normalise_code(code))).state
+    state: SessionState = (await svc.reads.state(normalise_code(code))).state
     return {
         "code": state.code,
         "title": state.scenario.title,
@@ -103,7 +82,7 @@ async def join(code: str, body: Join, response: Response, svc: ServicesDep) -> d
 @router.get("/sessions/{code}/view")
 async def view(code: str, who: CallerDep, svc: ServicesDep) -> dict:
     """Everything the caller may see of the session now."""
-    return await svc.actions.view(normalise_code(code), who.viewer)
+    return await svc.reads.view(normalise_code(code), who.viewer)
 
 
 @router.post("/sessions/{code}/commands")
@@ -120,7 +99,7 @@ async def command(code: str, body: CommandEnvelope, who: CallerDep, svc: Service
 @router.get("/sessions/{code}/documents")
 async def documents(code: str, who: CallerDep, svc: ServicesDep) -> list[dict]:
     """The briefing documents the caller may read, in pack order."""
-    live = await svc.actions.state(normalise_code(code))
+    live = await svc.reads.state(normalise_code(code))
     return [
         {"id": d.id, "title": d.title, "section": d.section, "audience": list(d.visible_to)}
         for d in readable(live, who)
@@ -130,7 +109,7 @@ async def documents(code: str, who: CallerDep, svc: ServicesDep) -> list[dict]:
 @router.get("/sessions/{code}/documents/{doc_id}")
 async def document(code: str, doc_id: str, who: CallerDep, svc: ServicesDep) -> dict:
     """One briefing document as sanitised HTML, if the caller may read it."""
-    live = await svc.actions.state(normalise_code(code))
+    live = await svc.reads.state(normalise_code(code))
     doc = next((d for d in readable(live, who) if d.id == doc_id), None)
     if doc is None:
         raise HTTPException(404, "There is no such document in your pack.")
@@ -154,7 +133,7 @@ IMAGE_TYPES = {
 @router.get("/sessions/{code}/files/{path:path}")
 async def pack_file(code: str, path: str, who: CallerDep, svc: ServicesDep) -> Response:
     """An image from the pack, if a document the caller may read shows it."""
-    live = await svc.actions.state(normalise_code(code))
+    live = await svc.reads.state(normalise_code(code))
     base = files_base(live.state.code)
     shown = set().union(*(image_paths(point_images(d.html, base), base) for d in readable(live, who)))
     kind = IMAGE_TYPES.get(Path(path).suffix.lower())
@@ -178,7 +157,7 @@ def readable(live, who) -> list[Document]:
 @router.get("/sessions/{code}/qr.svg")
 async def qr(code: str, request: Request, svc: ServicesDep) -> Response:
     """A QR code of the join address, for the projector."""
-    state = (await svc.actions.state(normalise_code(code))).state
+    state = (await svc.reads.state(normalise_code(code))).state
     out = io.BytesIO()
     segno.make(join_url(request, svc, state.code), error="m").save(
         out, kind="svg", scale=8, border=2, title=f"Join session {state.code}"
