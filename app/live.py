@@ -102,6 +102,8 @@ class LiveSessions:
         live = self._live.get(code)
         if live is not None:
             self._touch(code)
+            if len(self._live) > self.max_sessions:  # one kept past the maximum while busy may go now
+                self.trim()
             return live
         loading = self._loading.get(code)
         if loading is None:
@@ -157,9 +159,9 @@ class LiveSessions:
 
     def trim(self) -> None:
         """Lets go of sessions idle too long, then of the least recently used while there are too many;
-        never one that somebody is watching or writing to (it stays, even past the maximum)."""
+        never one that somebody is watching or writing to (it stays, even past the maximum), nor the one just used."""
         now, surplus = self.clock(), len(self._live) - self.max_sessions
-        for code in list(self._live):
+        for code in list(self._live)[:-1]:  # never the one just used
             idle = now - self._used.get(code, now) > self.idle_seconds
             if not idle and surplus <= 0:
                 break  # oldest first: everything after this was used more recently still
