@@ -120,9 +120,10 @@ class Hub:
                 self.leave(code, conn)
 
     def close_room(self, code: str) -> None:
-        """Ends every connection to a session that no longer exists."""
+        """Ends every connection to a session that no longer exists. Each page tries once more and is told
+        there is no such session (4404), which says more than a bare refusal would."""
         for conn in self._rooms.pop(code, set()):
-            conn.close(POLICY, "This session has been deleted.")
+            conn.close(RESUME, "This session has been deleted.")
 
     def close_sign_in(self, sign_in: str) -> None:
         """Ends every connection opened with this trainer sign-in, in every session."""

@@ -12,7 +12,7 @@ import json
 import tracemalloc
 
 from app.domain.views import Viewer
-from app.realtime.hub import POLICY, RESYNC, RESYNC_REASON, Connection, Hub
+from app.realtime.hub import POLICY, RESUME, RESYNC, RESYNC_REASON, Connection, Hub
 
 SEAT_A, SEAT_B, TRAINER = Viewer("seat", "sA"), Viewer("seat", "sB"), Viewer("trainer")
 
@@ -240,7 +240,7 @@ def test_close_room_ends_every_connection_and_forgets_the_room():
 
     hub, sockets, other = asyncio.run(scenario())
     for s in sockets:
-        assert s.closed_with[0] == POLICY
+        assert s.closed_with == (RESUME, "This session has been deleted.")
         assert 2 not in s.seqs()
     assert hub.count("ROOM") == 0 and hub.active() == {"OTHER"} and other.close_code is None
 

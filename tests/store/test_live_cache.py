@@ -4,10 +4,12 @@ that somebody is watching or writing to; a session let go comes back whole from 
 import asyncio
 from pathlib import Path
 
+import pytest
+
 from app.actions import Actions
 from app.domain import commands as c
 from app.domain.views import Viewer
-from app.live import LiveSessions
+from app.live import LiveSessions, UnknownSession
 from app.realtime.hub import Hub
 from app.scenarios.loader import load_folder
 
@@ -82,8 +84,6 @@ def test_a_session_being_written_is_never_let_go(engine):
 def test_a_guessed_code_leaves_nothing_behind(engine):
     actions = Actions(LiveSessions(engine), Hub(), clock=lambda: 1000.0)
     for guess in ("AAAAAA", "BBBBBB", "CCCCCC"):
-        try:
+        with pytest.raises(UnknownSession):
             asyncio.run(actions.state(guess))
-        except Exception as refused:
-            assert type(refused).__name__ == "UnknownSession"
     assert len(actions.live) == 0 and actions.live._locks == {} and actions.live._loading == {}
