@@ -7,6 +7,7 @@ sign-in id in each trainer's cookie (SHA-256, as they are long random tokens).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 import time
@@ -73,10 +74,9 @@ def first_admin(engine: Engine) -> Trainer:
                 store.adopt_ownerless_sessions(session=db, trainer_id=row.id)
                 db.commit()
                 return Trainer(row.id, row.name, row.is_admin)
-        try:
+        # Another process may have made it first, or an account of that name may not be an administrator.
+        with contextlib.suppress(AccountProblem):
             add_trainer(engine, FIRST_TRAINER, admin=True)
-        except AccountProblem:
-            pass  # another process made it first, or an account of that name is not an administrator
     raise AccountProblem(f"There is no administrator, and the name '{FIRST_TRAINER}' is taken by another trainer.")
 
 

@@ -108,8 +108,9 @@ class Actions:
         return code
 
     async def import_session(self, imported: Imported, owner: int | None = None) -> str:
-        """Stores a checked export's log under a new code; returns the code. Its pack version is kept for this
-        session alone and never enters the library, so an import cannot change what trainers start from."""
+        """Stores a checked export's log under a new code, owned by `owner`; returns the code. Its pack version
+        is kept for this session alone and never enters the library, so an import cannot change what trainers
+        start from."""
         return await to_thread.run_sync(self._import, imported, owner)
 
     def _import(self, imported: Imported, owner: int | None) -> str:
@@ -182,7 +183,7 @@ class Actions:
                     if seen is not None:
                         return Recorded(seen, duplicate=True)
                 new_events = decide(live.state, command, ctx)
-                numbered = tuple(zip(range(live.state.seq + 1, live.state.seq + len(new_events) + 1), new_events))
+                numbered = tuple(enumerate(new_events, start=live.state.seq + 1))
                 after = live.after(numbered)
                 try:
                     seq = await to_thread.run_sync(self._store, live, after, key, command_id, ctx.now, credential)

@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from . import scenario_cli, trainer_cli
+from . import logs, scenario_cli, trainer_cli
 from .config import Settings
 
 
@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, help="port (default 8000)")
     serve.add_argument("--database", help="database URL (default sqlite:///nplc.db)")
     serve.add_argument("--scenarios", type=Path, help="folder of scenario packs")
+    serve.add_argument("--log-json", action="store_true", help="write the log as JSON lines (default: plain text)")
     trainer_cli.add_commands(sub)
     scenario_cli.add_commands(sub)
     args = parser.parse_args(argv)
@@ -58,17 +59,15 @@ def _reachable_host(host: str) -> str:
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from sqlalchemy.engine import make_url
 
     from .accounts import AccountProblem
     from .auth import new_sign_in_token
     from .main import build_services, create_app
 
+    logs.configure(json_lines=args.log_json)
     settings = _settings(args)
     services = build_services(settings)
-    for bad in services.library.skipped:
-        print(f"Skipped the scenario pack '{bad.pack}'; fix these and restart to use it:", file=sys.stderr)
-        for problem in bad.problems:
-            print(f"  {bad.pack}/{problem}", file=sys.stderr)
     app = create_app(settings)
     app.state.services = services
     try:
@@ -80,8 +79,10 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"  Trainer sign-in link:  {settings.public_url}/sign-in?token={token}", flush=True)
     print(f"    (works once, within {settings.sign_in_minutes} minutes; `nplc sign-in` prints another)", flush=True)
     print(f"  Participants join at:  {settings.public_url}  (with the session code)", flush=True)
-    print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {settings.database_url}", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, ws_max_size=1024 * 1024, log_level="warning")
+    database = make_url(settings.database_url).render_as_string(hide_password=True)
+    print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {database}", flush=True)
+    # Logging is already set up (logs.configure); uvicorn is told not to set it up again.
+    uvicorn.run(app, host=settings.host, port=settings.port, ws_max_size=1024 * 1024, log_config=None, access_log=False)
     return 0
 
 

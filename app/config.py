@@ -12,7 +12,9 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+from .shipped import SCENARIOS
+
+PROJECT_SCENARIOS = SCENARIOS
 
 
 class Settings(BaseSettings):

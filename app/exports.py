@@ -85,7 +85,7 @@ def tables(state: SessionState, log: Numbered) -> dict[str, str]:
         [
             s.id,
             s.name,
-            (state.agency(s.agency).name if state.agency(s.agency) else "Resident"),
+            (agency.name if (agency := state.agency(s.agency)) else "Resident"),
             state.role_of(s.id).kind,
             _name(state, state.role_of(s.id).directorate),
             role_title(state, s.id),

@@ -57,7 +57,7 @@ def _apply(state: SessionState | None, event: ev.Event, seq: int) -> SessionStat
         state = apply(state, event)
     # The reducer trusts its log (it never validates, so old logs replay); any failure on a foreign log,
     # whatever its type, means the log is not one this server wrote.
-    except Exception:  # noqa: BLE001
+    except Exception:
         raise LogProblem(f"event {seq} ({event.type}) cannot follow what came before it") from None
     broken = invariant_problem(state)
     if broken:
@@ -84,7 +84,8 @@ def invariant_problem(s: SessionState) -> str | None:
         return "a directorate is held by two pairs"
     if any(seat is not None and seat not in s.seats for seat in (s.chair, s.chair_pick)):
         return "the chair is not a seat in the session"
-    if not set(s.ledger) <= directorates or any(m.directorate not in directorates for m in s.motions.values()):
+    holders = directorates | {f.id for f in s.scenario.funds}  # a pooled fund holds money but makes no motion
+    if not set(s.ledger) <= holders or any(m.directorate not in directorates for m in s.motions.values()):
         return "money or a motion belongs to a directorate the scenario does not have"
     if s.current_item is not None and s.agenda_item(s.current_item) is None:
         return "the open agenda item is not on the agenda"
@@ -104,5 +105,5 @@ def _build_everything(state: SessionState, events: list[ev.Event], now: float) -
         if state.phase in ("debrief", "closed"):
             plan(state, now)  # what a follow-up meeting would carry forward
         json.dumps([shown, record], allow_nan=False)
-    except Exception:  # noqa: BLE001  (as in check_log): a failure of any kind here is a log this server did not write
+    except Exception:
         raise LogProblem("the session it ends in cannot be shown") from None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -44,9 +44,18 @@ def redecide(state: SessionState, rest: list[ev.Event], now: float) -> list[ev.E
             produced = decide(state, command, ctx)
         except (ValidationError, RuleViolation):
             continue
+        produced = [_as_recorded(made, recorded) for made, recorded in zip(produced, rest, strict=False)]
         if produced and produced == rest[: len(produced)]:
             return produced
     raise NotDecided
+
+
+def _as_recorded(made: ev.Event, recorded: ev.Event) -> ev.Event:
+    """Time advanced in a session recorded before the current consequences model names the model version it was
+    worked out with; the rules today name theirs. Any earlier version is the same decision."""
+    if isinstance(made, ev.TimeAdvanced) and isinstance(recorded, ev.TimeAdvanced) and 1 <= recorded.model < made.model:
+        return replace(made, model=recorded.model)
+    return made
 
 
 def _guesses(state: SessionState, e: ev.Event, after: list[ev.Event]) -> Iterator[Guess]:
@@ -114,6 +123,7 @@ def _proposed(s: SessionState, e: ev.MotionProposed, _: list) -> list[Guess]:
         "target": _terms(e.target),
         "transfer": _terms(e.transfer),
         "secret": e.secret,
+        "lever": e.lever,
     }
     return [(_by(e.proposer), fields)]
 

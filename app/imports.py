@@ -24,7 +24,7 @@ from .domain.core import codec
 from .exports import FORMAT
 from .import_checks import LogProblem, check_log
 from .scenarios.archive import MAX_ARCHIVE_BYTES, read_zip, write_zip
-from .scenarios.loader import Document, Pack, facts, load_files
+from .scenarios.loader import Document, Pack, facts, facts_before_model_v2, load_files
 from .scenarios.problems import PackInvalid
 
 MAX_EVENTS = 20_000
@@ -73,9 +73,10 @@ def read_export(body: bytes) -> Imported:
     pack, archive = _pack(export)
     created = events[0]
     # The scenario's facts in the log drive every rule, so they must be the checked pack's, not the file's say.
-    if not isinstance(created, ev.SessionCreated) or created.scenario != replace(
-        facts(pack), version=created.scenario.version
-    ):
+    expected = (
+        replace(facts(pack), version=created.scenario.version) if isinstance(created, ev.SessionCreated) else None
+    )
+    if expected is None or created.scenario not in (expected, facts_before_model_v2(expected)):
         raise ImportRefused("The export's log does not start by creating a session of its own scenario pack.")
     try:
         check_log(events)
@@ -142,7 +143,7 @@ def _pack(export: ExportIn) -> tuple[Pack, bytes | None]:
         return _pack_without_files(export.pack), None
     try:
         files = read_zip(base64.b64decode(export.pack_archive, validate=True), "the export's pack")
-        return load_files("the export's pack", files), write_zip(files)
+        return load_files("the export's pack", files, lesson=False), write_zip(files)
     except binascii.Error:
         raise ImportRefused("The export's pack could not be read; it may have been edited.") from None
     except PackInvalid as bad:

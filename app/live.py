@@ -49,9 +49,8 @@ class Live:
         return replace(self, state=state, events=self.events + fresh) if fresh else self
 
 
-def fold(pack: Pack, numbered: Numbered) -> Live | None:
-    if not numbered:
-        return None
+def fold(pack: Pack, numbered: Numbered) -> Live:
+    """A session from its pack and its whole log (which always begins with SessionCreated)."""
     first = apply(None, numbered[0][1])
     return Live(first, pack, numbered[:1]).after(numbered[1:])
 
@@ -143,10 +142,9 @@ class LiveSessions:
             pack = records.load_pack_version(session=db, pack_id=row.pack_id, version=row.pack_version)
             numbered = tuple(log.load(session=db, code=code, after=0))
         self.loads += 1
-        live = fold(pack, numbered) if pack is not None else None
-        if live is None:
+        if pack is None or not numbered:
             raise UnknownSession(code)
-        return live
+        return fold(pack, numbered)
 
     def _stored_after(self, code: str, seq: int) -> Numbered:
         with session_scope(self.engine) as db:

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import make_url
 
 from . import accounts
 from .actions import Actions
@@ -15,6 +16,7 @@ from .api import errors
 from .api.deps import Services
 from .api.guessing import GuessGuard
 from .api.limits import BodyLimit
+from .api.request_ids import RequestIds
 from .api.routes import health, minutes, pages, records, scenarios, sessions, trainers
 from .auth import TrainerCookies
 from .config import Settings, get_settings
@@ -24,6 +26,7 @@ from .realtime import ws
 from .realtime.hub import Hub
 from .retention import purge_daily
 from .secret_key import default_key_file, load_secret_key
+from .shipped import FRONTEND
 from .store.db import check_pragmas, make_engine
 
 log = logging.getLogger("nplc")
@@ -40,9 +43,15 @@ def build_services(settings: Settings) -> Services:
     key_file = settings.key_file or default_key_file(settings.database_url)
     cookies = TrainerCookies(load_secret_key(settings.secret_key, key_file), settings.trainer_cookie_hours)
     actions = Actions(live, Hub(settings.client_queue_bytes))
+    log.info("database: %s", make_url(settings.database_url).render_as_string(hide_password=True))
+    log.info("scenario packs loaded: %s", ", ".join(sorted(library.current)) or "none")
+    for bad in library.skipped:
+        for problem in bad.problems:
+            log.warning(
+                "Skipped the scenario pack '%s'; fix this and restart to use it: %s/%s", bad.pack, bad.pack, problem
+            )
     purged = actions.purge_older_than(settings.retention_days)
-    if purged:
-        log.info("deleted %d session(s) older than %d days", purged, settings.retention_days)
+    log.info("retention: deleted %d session(s) older than %d days", purged, settings.retention_days)
     return Services(settings, live, actions, cookies, library)
 
 
@@ -67,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT, "/api/sessions/import": records.IMPORT_LIMIT}
     )
+    app.add_middleware(RequestIds)
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(scenarios.router)
@@ -75,5 +85,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(records.router)
     app.include_router(trainers.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=pages.FRONTEND), name="static")
+    app.mount("/static", StaticFiles(directory=FRONTEND), name="static")
     return app

@@ -7,23 +7,16 @@ problems, `file:line: what to fix`, instead of the documents.
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from fastapi import FastAPI, Query
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from .api.routes.pages import FRONTEND
+from . import templating
 from .scenarios.loader import Pack, load_files, pack_version, read_folder
 from .scenarios.problems import PackInvalid
-
-POLL = """<script>
-const seen = %s;
-setInterval(async () => {
-  try { const r = await fetch("/version"); if ((await r.json()).version !== seen) location.reload(); } catch {}
-}, 2000);
-</script>"""
+from .shipped import FRONTEND
 
 
 def roles(pack: Pack) -> list[tuple[str, str]]:
@@ -39,47 +32,27 @@ def role_documents(pack: Pack, role: str) -> list:
     return [d for d in pack.documents.values() if role in d.visible_to or "everyone" in d.visible_to]
 
 
-def _page(title: str, body: str, version: str) -> HTMLResponse:
-    return HTMLResponse(
-        f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<link rel="stylesheet" href="/static/css/app.css"></head>'
-        f'<body class="print-pack"><main>{body}</main>{POLL % repr(version)}</body></html>'
-    )
-
-
 def _problems_page(folder: Path, bad: PackInvalid, version: str) -> HTMLResponse:
-    items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in bad.problems)
-    body = (
-        f"<h1>{escape(folder.name)}: {len(bad.problems)} problem(s) to fix</h1>"
-        "<p>Save your changes and this page updates by itself.</p>"
-        f"<ul>{items}</ul>"
+    problems = [str(p) for p in bad.problems]
+    return templating.page(
+        "preview.html", title=f"Problems in {folder.name}", folder=folder.name, problems=problems, version=version
     )
-    return _page(f"Problems in {folder.name}", body, version)
 
 
 def _role_page(pack: Pack, role: str, version: str) -> HTMLResponse:
-    options = "".join(
-        f'<option value="{escape(key)}"{" selected" if key == role else ""}>{escape(label)}</option>'
-        for key, label in roles(pack)
+    documents = [
+        {"title": d.title, "section": d.section, "html": templating.trusted(d.html)} for d in role_documents(pack, role)
+    ]
+    return templating.page(
+        "preview.html",
+        title=f"Preview: {pack.scenario.title}",
+        pack_title=pack.scenario.title,
+        roles=roles(pack),
+        role=role,
+        version_label=pack.version,
+        documents=documents,
+        version=version,
     )
-    switcher = (
-        '<form method="get" class="preview-switcher"><label for="role">Read the pack as</label> '
-        f'<select id="role" name="role" onchange="this.form.submit()">{options}</select> '
-        '<button type="submit">Show</button></form>'
-    )
-    docs = "".join(
-        f'<section class="doc"><h2>{escape(d.title)}'
-        f"{' <small>(released by the trainer during the day)</small>' if d.section == 'inject' else ''}</h2>"
-        f"{d.html}</section>"
-        for d in role_documents(pack, role)
-    )
-    body = (
-        f"<h1>{escape(pack.scenario.title)}: preview</h1>{switcher}"
-        f'<p class="role-line">Version {escape(pack.version)}. {len(role_documents(pack, role))} documents.</p>'
-        f"{docs}"
-    )
-    return _page(f"Preview: {pack.scenario.title}", body, version)
 
 
 def create_preview_app(folder: Path) -> FastAPI:

@@ -89,7 +89,8 @@ class Reads:
     def seat_for(self, code: str, token_for: Callable[[str], str | None]) -> str | None:
         """The seat a browser holds, given its cookie for each session code. In a follow-up meeting the seat
         from an earlier meeting of the series counts, so the same people come back without joining. Blocking."""
-        current, hops = code, 0
+        current: str | None = code
+        hops = 0
         with session_scope(self.live.engine) as db:
             while current and hops < SERIES_LIMIT:
                 token = token_for(current)

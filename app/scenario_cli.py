@@ -23,13 +23,18 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     new.add_argument("name")
     new.add_argument("--into", type=Path, default=Path("scenarios"), help="parent folder (default scenarios/)")
     commands.add_parser("schema", help="print the JSON Schema of scenario.yaml, for editors")
+    simulate = commands.add_parser("simulate", help="play a plan of board decisions and print each round")
+    simulate.add_argument("path", type=Path)
+    simulate.add_argument("--plan", type=Path, required=True, help="YAML plan (docs/consequences-model.md)")
+    simulate.add_argument("--json", action="store_true", help="print the rounds as JSON")
     preview = commands.add_parser("preview", help="serve the pack as each role would see it")
     preview.add_argument("path", type=Path)
     preview.add_argument("--port", type=int, default=8001)
 
 
 def run(args: argparse.Namespace) -> int:
-    return {"validate": _validate, "new": _new, "schema": _schema, "preview": _preview}[args.scenario_command](args)
+    commands = {"validate": _validate, "new": _new, "schema": _schema, "preview": _preview, "simulate": _simulate}
+    return commands[args.scenario_command](args)
 
 
 def load_path(path: Path) -> Pack:
@@ -55,6 +60,27 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{len(bad.problems)} problem(s) found.", file=sys.stderr)
         return 1
     print(f"{path}: '{pack.scenario.title}' is valid ({len(pack.documents)} documents, version {pack.version}).")
+    return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from .scenarios.simulate import PlanError, as_text, read_plan, simulate
+
+    try:
+        pack = load_path(args.path)
+        plan = read_plan(args.plan.read_text(encoding="utf-8"))
+        rounds = simulate(pack, plan)
+    except FileNotFoundError as missing:
+        print(f"{missing.filename or missing}: no such file or pack folder", file=sys.stderr)
+        return 2
+    except PackInvalid as bad:
+        for problem in bad.problems:
+            print(f"{args.path.as_posix().rstrip('/')}/{problem}", file=sys.stderr)
+        return 2
+    except PlanError as bad:
+        print(f"{args.plan}: {bad}", file=sys.stderr)
+        return 2
+    print(json.dumps({"rounds": rounds}, indent=1) if args.json else as_text(rounds))
     return 0
 
 

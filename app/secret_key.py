@@ -6,6 +6,7 @@ export, a leaked dump) cannot be used to forge a trainer's cookie.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -44,9 +45,7 @@ def _create(key_file: Path) -> None:
     try:
         with os.fdopen(fd, "w") as out:
             out.write(secrets.token_urlsafe(48) + "\n")
-        try:
+        with contextlib.suppress(FileExistsError):
             os.link(draft, key_file)
-        except FileExistsError:
-            pass
     finally:
         draft.unlink(missing_ok=True)

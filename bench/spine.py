@@ -20,17 +20,17 @@ from websockets.asyncio.client import connect
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.actions import Actions  # noqa: E402
-from app.domain import commands as c  # noqa: E402
-from app.domain import events as ev  # noqa: E402
-from app.domain.apply import apply, replay  # noqa: E402
-from app.domain.decide import decide  # noqa: E402
-from app.live import LiveSessions  # noqa: E402
-from app.realtime.hub import Hub  # noqa: E402
-from app.scenarios.loader import facts, load_folder  # noqa: E402
-from app.store import events as log  # noqa: E402
-from app.store.db import make_engine, session_scope  # noqa: E402
-from tests.support import LiveServer, cookie_header, join, send  # noqa: E402
+from app.actions import Actions
+from app.domain import commands as c
+from app.domain import events as ev
+from app.domain.apply import apply, replay
+from app.domain.decide import decide
+from app.live import LiveSessions
+from app.realtime.hub import Hub
+from app.scenarios.loader import facts, load_folder
+from app.store import events as log
+from app.store.db import make_engine, session_scope
+from tests.support import LiveServer, cookie_header, join, send
 
 PACK = load_folder(ROOT / "scenarios" / "kilnbrook")
 ROSTER = [a.id for a in PACK.scenario.agencies if a.directorate][:8]

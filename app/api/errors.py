@@ -48,7 +48,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def failed(request: Request, error: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        # Logged once, with the request id, by app.api.request_ids.
         return JSONResponse(
             {
                 "detail": "Something went wrong on the server. Please try again, and tell the trainer if it keeps happening."

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Callable, Iterable
 
 from . import events as ev
 from .consequences import reducer as consequences_reducer
+from .core.fold import Fold
 from .core.state import SessionState
 from .debrief import reducer as debrief_reducer
 from .floor import reducer as floor_reducer
@@ -25,6 +26,14 @@ def apply(state: SessionState | None, event: ev.Event) -> SessionState:
     return replace(new, seq=(state.seq if state else 0) + 1)
 
 
+def replay_session(events: Iterable[ev.Event]) -> SessionState:
+    """replay() for a session's whole log, which always starts with its creation."""
+    state = replay(events)
+    if state is None:
+        raise ValueError("a session's log is never empty")
+    return state
+
+
 def replay(events: Iterable[ev.Event]) -> SessionState | None:
     state: SessionState | None = None
     for event in events:
@@ -32,7 +41,7 @@ def replay(events: Iterable[ev.Event]) -> SessionState | None:
     return state
 
 
-_HANDLERS: dict[type, Callable] = {
+_HANDLERS: dict[type[ev.Event], Fold] = {
     **lobby_reducer.HANDLERS,
     **follow_up_reducer.HANDLERS,
     **shuffle_reducer.HANDLERS,

@@ -7,7 +7,7 @@ message, before any rule runs.
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import Field, TypeAdapter
 
@@ -48,45 +48,43 @@ from .shuffle.commands import Shuffle, SwapPairs
 from .ten_percent.commands import AnswerTenPercent, OpenTenPercent, RevealTenPercent
 
 AnyCommand = Annotated[
-    Union[
-        Join,
-        RemoveSeat,
-        AutoPair,
-        MoveSeat,
-        ChooseChair,
-        Shuffle,
-        SwapPairs,
-        StartPhase,
-        PauseClock,
-        ResumeClock,
-        ReleaseInject,
-        WriteInject,
-        Announce,
-        AddItem,
-        EditItem,
-        MoveItem,
-        OpenItem,
-        Propose,
-        Amend,
-        DecideAmendment,
-        RuleOut,
-        SetBallot,
-        VoidMotion,
-        Second,
-        Withdraw,
-        Vote,
-        CloseVote,
-        RaiseHand,
-        LowerHand,
-        CallSpeaker,
-        FinishSpeaker,
-        MoveToRole,
-        OpenTenPercent,
-        AnswerTenPercent,
-        RevealTenPercent,
-        AdvanceTime,
-        Reflect,
-    ],
+    Join
+    | RemoveSeat
+    | AutoPair
+    | MoveSeat
+    | ChooseChair
+    | Shuffle
+    | SwapPairs
+    | StartPhase
+    | PauseClock
+    | ResumeClock
+    | ReleaseInject
+    | WriteInject
+    | Announce
+    | AddItem
+    | EditItem
+    | MoveItem
+    | OpenItem
+    | Propose
+    | Amend
+    | DecideAmendment
+    | RuleOut
+    | SetBallot
+    | VoidMotion
+    | Second
+    | Withdraw
+    | Vote
+    | CloseVote
+    | RaiseHand
+    | LowerHand
+    | CallSpeaker
+    | FinishSpeaker
+    | MoveToRole
+    | OpenTenPercent
+    | AnswerTenPercent
+    | RevealTenPercent
+    | AdvanceTime
+    | Reflect,
     Field(discriminator="type"),
 ]
 
@@ -95,6 +93,10 @@ COMMANDS: TypeAdapter[AnyCommand] = TypeAdapter(AnyCommand)
 
 
 __all__ = [
+    "COMMANDS",
+    "FEATURES",
+    "GUEST",
+    "TRAINER",
     "Actor",
     "AddItem",
     "AdvanceTime",
@@ -103,7 +105,6 @@ __all__ = [
     "AnswerTenPercent",
     "AnyCommand",
     "AutoPair",
-    "COMMANDS",
     "CallSpeaker",
     "ChooseChair",
     "CloseVote",
@@ -111,9 +112,7 @@ __all__ = [
     "Context",
     "DecideAmendment",
     "EditItem",
-    "FEATURES",
     "FinishSpeaker",
-    "GUEST",
     "ItemKind",
     "Join",
     "LowerHand",
@@ -139,7 +138,6 @@ __all__ = [
     "Shuffle",
     "StartPhase",
     "SwapPairs",
-    "TRAINER",
     "TargetTermsIn",
     "TransferTerms",
     "VoidMotion",

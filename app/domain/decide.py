@@ -18,7 +18,7 @@ from .floor import rules as floor_rules
 from .lobby import rules as lobby_rules
 from .motions import rules as motions_rules
 from .motions import voting as motions_voting
-from .permissions import CHAIR_OR_TRAINER, TRAINER_ONLY
+from .permissions import MAY, May
 from .phases import rules as phases_rules
 from .shuffle import rules as shuffle_rules
 from .ten_percent import rules as ten_percent_rules
@@ -33,12 +33,12 @@ def decide(state: SessionState, command: c.Command, ctx: c.Context) -> list[ev.E
 
 
 def _check_standing(state: SessionState, command: c.Command, actor: c.Actor) -> None:
-    kind = command.type
+    who = MAY[command.type]
     if actor.kind == "guest":
-        if kind != "join":
+        if who is not May.GUEST:
             raise RuleViolation("Join the session first.")
         return
-    if kind == "join":
+    if who is May.GUEST:
         if actor.kind == "trainer":
             raise RuleViolation("The trainer does not take a seat; join from another browser to play.")
         raise RuleViolation("You have already joined this session.")
@@ -46,9 +46,9 @@ def _check_standing(state: SessionState, command: c.Command, actor: c.Actor) -> 
         return
     if actor.seat_id not in state.seats:
         raise RuleViolation("Your seat is no longer in this session. Ask the trainer to add you again.")
-    if kind in TRAINER_ONLY:
+    if who is May.TRAINER:
         raise RuleViolation("Only the trainer can do that.")
-    if kind in CHAIR_OR_TRAINER and state.role_of(actor.seat_id).kind != "chair":
+    if who is May.CHAIR and state.role_of(actor.seat_id).kind != "chair":
         raise RuleViolation("Only the chair or the trainer can do that.")
 
 

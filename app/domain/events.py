@@ -16,8 +16,12 @@ from .core.event_base import (
     DirectorateFacts,
     Event,
     ExportedCostFacts,
+    FundFacts,
     IndicatorFacts,
     InjectFacts,
+    LeverFacts,
+    PreventionFacts,
+    PurposeFacts,
     ScenarioFacts,
 )
 from .debrief.events import ReflectionGiven
@@ -101,6 +105,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
 
 
 __all__ = [
+    "EVENT_TYPES",
     "AgencyFacts",
     "AgendaFacts",
     "AgendaItemAdded",
@@ -119,16 +124,17 @@ __all__ = [
     "ClockPaused",
     "ClockResumed",
     "DirectorateFacts",
-    "EVENT_TYPES",
     "Event",
     "ExportedCostFacts",
     "FollowUpStarted",
+    "FundFacts",
     "HandLowered",
     "HandRaised",
     "IndicatorFacts",
     "InjectFacts",
     "InjectReleased",
     "InjectWritten",
+    "LeverFacts",
     "MotionProposed",
     "MotionRuledOut",
     "MotionSeconded",
@@ -138,6 +144,8 @@ __all__ = [
     "PairsSet",
     "PairsSwapped",
     "PhaseStarted",
+    "PreventionFacts",
+    "PurposeFacts",
     "ReflectionGiven",
     "RolesShuffled",
     "ScenarioFacts",

@@ -1,29 +1,71 @@
-"""Who may issue which command: the trainer only, or the chair and the trainer; everything else any seated person."""
+"""Who may issue which command: one line per command, so no command can be added without that decision.
+
+A test checks that every command in `commands.AnyCommand` appears here exactly once.
+"""
 
 from __future__ import annotations
 
-TRAINER_ONLY = {
-    "remove-seat",
-    "auto-pair",
-    "move-seat",
-    "choose-chair",
-    "shuffle",
-    "swap-pairs",
-    "start-phase",
-    "pause-clock",
-    "resume-clock",
-    "release-inject",
-    "write-inject",
-    "announce",
-    "add-item",
-    "edit-item",
-    "move-item",
-    "void-motion",
-    "move-to-role",
-    "open-ten-percent",
-    "reveal-ten-percent",
-    "advance-time",
-}
+from enum import Enum
+from types import MappingProxyType
+from typing import Final
+
+from . import commands as c
+from .core.command_base import command_type
 
 
-CHAIR_OR_TRAINER = {"open-item", "close-vote", "rule-out", "set-ballot", "call-speaker", "finish-speaker"}
+class May(Enum):
+    """Who may issue a command. The trainer may issue every command but `join`."""
+
+    GUEST = "someone who has not joined yet"
+    SEATED = "anyone with a seat"
+    CHAIR = "the chair or the trainer"
+    TRAINER = "the trainer only"
+
+
+WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
+    # arriving and seating
+    (c.Join, May.GUEST),
+    (c.RemoveSeat, May.TRAINER),
+    (c.AutoPair, May.TRAINER),
+    (c.MoveSeat, May.TRAINER),
+    (c.ChooseChair, May.TRAINER),
+    (c.MoveToRole, May.TRAINER),
+    # the shuffle, the phases and the clock
+    (c.Shuffle, May.TRAINER),
+    (c.SwapPairs, May.TRAINER),
+    (c.StartPhase, May.TRAINER),
+    (c.PauseClock, May.TRAINER),
+    (c.ResumeClock, May.TRAINER),
+    # the floor: agenda, news, announcements, speakers
+    (c.ReleaseInject, May.TRAINER),
+    (c.WriteInject, May.TRAINER),
+    (c.Announce, May.TRAINER),
+    (c.AddItem, May.TRAINER),
+    (c.EditItem, May.TRAINER),
+    (c.MoveItem, May.TRAINER),
+    (c.OpenItem, May.CHAIR),
+    (c.CallSpeaker, May.CHAIR),
+    (c.FinishSpeaker, May.CHAIR),
+    (c.RaiseHand, May.SEATED),
+    (c.LowerHand, May.SEATED),
+    # motions and votes (the rules say which seats may propose, second or vote)
+    (c.Propose, May.SEATED),
+    (c.Amend, May.SEATED),
+    (c.DecideAmendment, May.SEATED),
+    (c.Second, May.SEATED),
+    (c.Withdraw, May.SEATED),
+    (c.Vote, May.SEATED),
+    (c.RuleOut, May.CHAIR),
+    (c.SetBallot, May.CHAIR),
+    (c.CloseVote, May.CHAIR),
+    (c.VoidMotion, May.TRAINER),
+    # the 10% round, time passing and the debrief
+    (c.OpenTenPercent, May.TRAINER),
+    (c.AnswerTenPercent, May.SEATED),
+    (c.RevealTenPercent, May.TRAINER),
+    (c.AdvanceTime, May.TRAINER),
+    (c.Reflect, May.SEATED),
+)
+
+
+MAY: Final = MappingProxyType({command_type(command): who for command, who in WHO_MAY})

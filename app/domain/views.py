@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import events as ev
-from .consequences.views import consequences_view
+from .consequences.views import consequences_view, fund_rows
 from .core.codec import encode
 from .core.state import SessionState
 from .core.types import PHASE_LABELS, RESIDENT, SeatId
@@ -34,7 +34,7 @@ class Viewer:
 
     @property
     def key(self) -> str:
-        return self.seat_id if self.kind == "seat" else self.kind
+        return self.seat_id if self.kind == "seat" and self.seat_id is not None else self.kind
 
 
 def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) -> dict[str, Any] | None:
@@ -102,14 +102,14 @@ def role_title(state: SessionState, seat_id: SeatId) -> str:
     if role.kind == "panel":
         return state.scenario.residents_title
     if role.directorate:
-        d = state.directorate(role.directorate)
+        d = state.facts_of(role.directorate)
         return d.director_title if role.kind == "director" else f"{d.assistant_title}, {d.name}"
     return ""
 
 
 def _seats(state: SessionState) -> list[dict[str, Any]]:
     def agency_name(agency_id: str) -> str:
-        return "Resident" if agency_id == RESIDENT else state.agency(agency_id).name
+        return "Resident" if agency_id == RESIDENT else state.agency_facts(agency_id).name
 
     rows = []
     for seat in sorted(state.seats.values(), key=lambda s: s.joined_at):
@@ -202,6 +202,13 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
             for x in state.scenario.exported_costs
         ],
         "ledger_total": sum(state.ledger.values()),
+        "funds": fund_rows(state),
+        "levers": [{"id": v.id, "name": v.name, "because": v.because} for v in state.scenario.levers]
+        + [
+            {"id": p.id, "name": f"{f.name}: {p.name}", "because": p.because}
+            for f in state.scenario.funds
+            for p in f.purposes
+        ],
         **meeting_view(state, viewer.kind, viewer.seat_id, now),
         "consequences": consequences_view(state),
         "carried": [
@@ -219,6 +226,6 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         ],
         "reflection": reflection_view(state, viewer.seat_id if viewer.kind == "seat" else None),
     }
-    if viewer.kind == "seat":
+    if viewer.kind == "seat" and viewer.seat_id is not None:
         view["me"] = _me(state, viewer.seat_id)
     return view

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -20,7 +21,7 @@ def error(frame_id: str | None, message: str) -> dict:
     return {"type": "error", "id": frame_id, "message": message}
 
 
-def parse_frame(message: dict, limit: int) -> ClientFrame | dict:
+def parse_frame(message: Mapping[str, Any], limit: int) -> ClientFrame | dict:
     """Takes a raw websocket message; returns the parsed frame, or an error frame to send back."""
     text = message.get("text")
     if text is None:

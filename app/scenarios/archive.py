@@ -33,8 +33,10 @@ def read_zip(data: bytes, name: str = "upload.zip") -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = [i for i in archive.infolist() if not i.is_dir() and not _ignored(i.filename)]
-    except (zipfile.BadZipFile, OSError):
-        raise PackInvalid(name, [Problem(name, 0, "this is not a zip file; zip the pack's folder and try again")])
+    except (zipfile.BadZipFile, OSError) as error:
+        raise PackInvalid(
+            name, [Problem(name, 0, "this is not a zip file; zip the pack's folder and try again")]
+        ) from error
     if len(entries) > MAX_ENTRIES:
         raise PackInvalid(
             name, [Problem(name, 0, f"the zip holds {len(entries)} files; a pack may hold {MAX_ENTRIES}")]

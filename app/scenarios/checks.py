@@ -16,10 +16,11 @@ PRIVATE_SECTIONS = set(PACK_SECTIONS) | {"confidential"}
 Found = Iterator[tuple[Path, str]]
 
 
-def check(s: Scenario, lines: dict[Path, int], files: set[str]) -> list[Problem]:
-    """Takes a shape-valid scenario, its line map and the pack's file names; returns every problem of meaning."""
+def check(s: Scenario, lines: dict[Path, int], files: set[str], *, model: bool = True) -> list[Problem]:
+    """Takes a shape-valid scenario, its line map and the pack's file names; returns every problem of meaning
+    (`model=False` leaves out the consequences model's own checks)."""
     found: list[Problem] = []
-    for rule in _RULES:
+    for rule in _RULES if model else [r for r in _RULES if r not in _MODEL_RULES]:
         args = (s, files) if rule is _files else (s,)
         found.extend(Problem(YAML, line_for(lines, path), msg) for path, msg in rule(*args))
     return found
@@ -134,11 +135,80 @@ def _agenda_and_injects(s: Scenario) -> Found:
 def _shuffle_possible(s: Scenario) -> Found:
     """One pair from every agency that runs a directorate must be shuffleable, or the day cannot start."""
     mapped = [a for a in s.agencies if a.directorate]
-    pairs = [Candidate(a.id, (a.id,), frozenset({a.directorate})) for a in mapped]
+    pairs = [Candidate(a.id, (a.id,), frozenset({a.directorate})) for a in mapped if a.directorate]
     try:
         match(pairs[: len(s.directorates)], [d.id for d in s.directorates], seed=0)
     except ShuffleImpossible as problem:
         yield ("agencies",), f"with one pair from each agency the shuffle is impossible: {problem}"
+
+
+def _owners(s: Scenario) -> Found:
+    """Every directorate owns an indicator, so that cutting any service shows in residents' lives."""
+    directorates = {d.id for d in s.directorates}
+    owned = {t.indicator: d.id for d in reversed(s.directorates) for t in d.targets}
+    for i, ind in enumerate(s.indicators):
+        if ind.owner is not None:
+            if ind.owner not in directorates:
+                yield ("indicators", i, "owner"), _unknown("directorate", ind.owner, directorates)
+            owned[ind.id] = ind.owner
+    for i, d in enumerate(s.directorates):
+        if d.id not in owned.values():
+            yield (
+                ("directorates", i),
+                f"{d.name} owns no indicator, so cutting it would harm nobody; give it a target, or an "
+                f"indicator `owner: {d.id}`",
+            )
+
+
+def _ranges(s: Scenario) -> Found:
+    targets = {t.indicator: t.value for d in s.directorates for t in d.targets}
+    for i, ind in enumerate(s.indicators):
+        if ind.range is None:
+            continue
+        low, high = ind.range
+        if low >= high:
+            yield ("indicators", i, "range"), f"the range of '{ind.id}' must be [lowest, highest], lowest first"
+        elif not low < ind.baseline < high:
+            yield (
+                ("indicators", i, "range"),
+                f"the baseline {ind.baseline:g} of '{ind.id}' must lie inside its range [{low:g}, {high:g}]",
+            )
+        elif ind.id in targets and not low <= targets[ind.id] <= high:
+            yield (
+                ("indicators", i, "range"),
+                f"the target {targets[ind.id]:g} for '{ind.id}' lies outside its plausible range "
+                f"[{low:g}, {high:g}]; widen the range or lower the target",
+            )
+
+
+def _model_links(s: Scenario) -> Found:
+    directorates = {d.id for d in s.directorates}
+    sources = {x.source for x in s.exported_costs}
+    links = {f"{x.source}>{x.target}" for x in s.exported_costs}
+    seen: set[str] = set()
+    for i, p in enumerate(s.prevention):
+        if p.source not in sources:
+            yield ("prevention", i, "source"), _unknown("source of an exported cost", p.source, sources)
+        elif p.source in seen:
+            yield ("prevention", i, "source"), f"'{p.source}' has prevention figures twice; keep one entry"
+        seen.add(p.source)
+    for i, lever in enumerate(s.levers):
+        for j, link in enumerate(lever.links):
+            if link not in links:
+                yield ("levers", i, "links", j), _unknown("exported cost", link, links)
+    names = [v.id for v in s.levers] + [p.id for f in s.pooled_funds for p in f.purposes]
+    for i, f in enumerate(s.pooled_funds):
+        if f.id in directorates:
+            yield ("pooled_funds", i, "id"), f"the fund '{f.id}' has a directorate's id; give it its own"
+        for j, p in enumerate(f.purposes):
+            if p.source not in sources:
+                yield ("pooled_funds", i, "purposes", j, "source"), _unknown("source", p.source, sources)
+            if names.count(p.id) > 1:
+                yield ("pooled_funds", i, "purposes", j, "id"), f"'{p.id}' names a lever or purpose twice"
+    headings = {ind.heading for ind in s.indicators}
+    for heading in s.model.heading_weights:
+        if heading not in headings:
+            yield ("model", "heading_weights", heading), _unknown("indicator heading", heading, headings)
 
 
 def _unknown(kind: str, value: str, known) -> str:
@@ -154,4 +224,9 @@ _RULES: tuple[Callable[..., Found], ...] = (
     _files,
     _agenda_and_injects,
     _shuffle_possible,
+    _owners,
+    _ranges,
+    _model_links,
 )
+
+_MODEL_RULES = (_owners, _ranges, _model_links)

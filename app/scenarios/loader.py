@@ -9,16 +9,18 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..domain import events as ev
 from .checks import YAML, check
+from .ordering import ordering_problems
 from .problems import PackInvalid, Problem, from_validation
 from .render import budget_table, markdown_to_html, targets_table
-from .schema import Scenario
-from .yaml_lines import YamlProblem, load_with_lines
+from .schema import Indicator, Scenario
+from .yaml_lines import YamlProblem, line_for, load_with_lines
 
 MAX_FILE_BYTES = 512 * 1024
 
@@ -45,7 +47,11 @@ class Pack:
     def to_json(self) -> str:
         docs = [d.__dict__ | {"visible_to": list(d.visible_to)} for d in self.documents.values()]
         return json.dumps(
-            {"scenario": self.scenario.model_dump(mode="json"), "version": self.version, "documents": docs}
+            {
+                "scenario": self.scenario.model_dump(mode="json", by_alias=True),
+                "version": self.version,
+                "documents": docs,
+            }
         )
 
     @classmethod
@@ -65,8 +71,9 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def load_files(name: str, files: dict[str, bytes]) -> Pack:
-    """Takes a pack's files; returns the Pack, or raises PackInvalid listing every problem."""
+def load_files(name: str, files: dict[str, bytes], *, lesson: bool = True) -> Pack:
+    """Takes a pack's files; returns the Pack, or raises PackInvalid listing every problem. `lesson=False` skips
+    the consequences model's checks, for a pack that comes back inside a session recorded before them."""
     if YAML not in files:
         raise PackInvalid(name, [Problem(YAML, 1, "the pack has no scenario.yaml at its top level")])
     text, problems = _text(YAML, files[YAML])
@@ -80,11 +87,18 @@ def load_files(name: str, files: dict[str, bytes]) -> Pack:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
         raise PackInvalid(name, from_validation(error, YAML, lines)) from None
-    problems = check(scenario, lines, set(files))
+    problems = check(scenario, lines, set(files), model=lesson)
     documents, doc_problems = _render(scenario, files)
     if problems or doc_problems:
         raise PackInvalid(name, problems + doc_problems)
-    return Pack(scenario, pack_version(files), documents)
+    pack = Pack(scenario, pack_version(files), documents)
+    if not lesson:
+        return pack
+    where = line_for(lines, ("prevention",) if scenario.prevention else ("exported_costs",))
+    lesson = [Problem(YAML, where, message) for message in ordering_problems(facts(pack))]
+    if lesson:
+        raise PackInvalid(name, lesson)
+    return pack
 
 
 def load_folder(folder: Path) -> Pack:
@@ -136,6 +150,7 @@ def facts(pack: Pack) -> ev.ScenarioFacts:
         for t in d.targets:
             owners.setdefault(t.indicator, d.id)
             targets.setdefault(t.indicator, t.value)
+    owners |= {i.id: i.owner for i in s.indicators if i.owner}
     return ev.ScenarioFacts(
         id=s.id,
         version=pack.version,
@@ -153,14 +168,43 @@ def facts(pack: Pack) -> ev.ScenarioFacts:
         agencies=tuple(ev.AgencyFacts(a.id, a.name, a.directorate) for a in s.agencies),
         agenda=tuple(ev.AgendaFacts(a.id, a.title, a.kind, a.minutes, a.description) for a in s.agenda),
         injects=tuple(ev.InjectFacts(i.id, i.title, i.document) for i in s.injects),
-        indicators=tuple(
-            ev.IndicatorFacts(i.id, i.name, i.unit, i.baseline, i.better, owners.get(i.id), targets.get(i.id))
-            for i in s.indicators
-        ),
+        indicators=tuple(_indicator(i, owners.get(i.id), targets.get(i.id)) for i in s.indicators),
         exported_costs=tuple(
             ev.ExportedCostFacts(x.source, x.target, x.annual_cost, x.because) for x in s.exported_costs
         ),
         elasticity=s.model.elasticity,
         prevention_ratio=s.model.prevention_ratio,
+        prevention=tuple(
+            ev.PreventionFacts(p.source, p.preventable, p.return_, p.lag, p.because) for p in s.prevention
+        ),
+        levers=tuple(ev.LeverFacts(v.id, v.name, v.cuts, v.lag, v.because, tuple(v.links)) for v in s.levers),
+        funds=tuple(
+            ev.FundFacts(f.id, f.name, tuple(ev.PurposeFacts(p.id, p.name, p.source, p.because) for p in f.purposes))
+            for f in s.pooled_funds
+        ),
+        drift=s.model.drift,
+        heading_weights=dict(s.model.heading_weights),
         votes_by=s.votes_by,
     )
+
+
+def plausible_range(i: Indicator) -> tuple[float, float]:
+    """The indicator's declared range, or half its baseline either side (within 0 to 100 for a percentage)."""
+    if i.range is not None:
+        return (min(i.range), max(i.range))
+    low, high = max(0.0, i.baseline * 0.5), i.baseline * 1.5
+    return (low, min(100.0, high) if i.unit.strip().startswith("%") else high)
+
+
+def _indicator(i: Indicator, owner: str | None, target: float | None) -> ev.IndicatorFacts:
+    low, high = plausible_range(i)
+    return ev.IndicatorFacts(
+        i.id, i.name, i.unit, i.baseline, i.better, owner, target, i.heading, low, high, i.half_life
+    )
+
+
+def facts_before_model_v2(f: ev.ScenarioFacts) -> ev.ScenarioFacts:
+    """The same facts as a session recorded before the second consequences model stored them: without its
+    figures, so that an export from then is still recognised as a session of its own pack."""
+    indicators = tuple(dc_replace(i, heading="", low=None, high=None, half_life=1.0) for i in f.indicators)
+    return dc_replace(f, indicators=indicators, prevention=(), levers=(), funds=(), drift=0.03, heading_weights={})

@@ -7,11 +7,11 @@ anything unsafe that could still get through (links to `javascript:` and the lik
 from __future__ import annotations
 
 import re
-from html import escape
 
 import nh3
 from markdown_it import MarkdownIt
 
+from .. import templating
 from ..domain.core.money import pounds
 from .schema import Directorate, Indicator
 
@@ -23,15 +23,7 @@ def markdown_to_html(text: str) -> str:
 
 
 def budget_table(d: Directorate) -> str:
-    rows = "".join(
-        f'<tr><td>{escape(line.label)}</td><td class="num">{pounds(line.amount)}</td></tr>' for line in d.budget.lines
-    )
-    return (
-        f'<table class="figures"><caption>{escape(d.name)}: budget for the year</caption>'
-        '<thead><tr><th scope="col">Line</th><th scope="col" class="num">Amount</th></tr></thead>'
-        f'<tbody>{rows}</tbody><tfoot><tr><th scope="row">Total</th>'
-        f'<td class="num">{pounds(d.budget.total)}</td></tr></tfoot></table>'
-    )
+    return templating.render("budget_table.html", d=d, pounds=pounds)
 
 
 def _number(value: float, unit: str) -> str:
@@ -40,21 +32,17 @@ def _number(value: float, unit: str) -> str:
 
 
 def targets_table(d: Directorate, indicators: dict[str, Indicator]) -> str:
-    rows = []
-    for t in d.targets:
-        ind = indicators.get(t.indicator)
-        if ind is None:
-            continue
-        rows.append(
-            f'<tr><td>{escape(ind.name)}</td><td class="num">{escape(_number(ind.baseline, ind.unit))}</td>'
-            f'<td class="num">{escape(_number(t.value, ind.unit))}</td><td>{escape(t.by)}</td></tr>'
-        )
-    return (
-        f'<table class="figures"><caption>{escape(d.name)}: outcome targets</caption>'
-        '<thead><tr><th scope="col">Indicator</th><th scope="col" class="num">Now</th>'
-        '<th scope="col" class="num">Target</th><th scope="col">By</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    rows = [
+        {
+            "name": indicators[t.indicator].name,
+            "now": _number(indicators[t.indicator].baseline, indicators[t.indicator].unit),
+            "target": _number(t.value, indicators[t.indicator].unit),
+            "by": t.by,
+        }
+        for t in d.targets
+        if t.indicator in indicators
+    ]
+    return templating.render("targets_table.html", d=d, rows=rows)
 
 
 _PACK_IMAGE = re.compile(r'(<img[^>]*?\ssrc=")(?!https?:|/|data:|#)([^"]+)"')

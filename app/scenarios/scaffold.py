@@ -57,6 +57,8 @@ indicators:
   - {{id: crime-rate, name: "Recorded crimes per 1,000 residents", heading: Crime, unit: per 1000, baseline: 95, better: lower}}
 exported_costs:
   - {{source: housing, target: health, annual_cost: 60000, because: Damp homes bring more chest and asthma cases to the surgery.}}
+prevention:
+  - {{source: housing, preventable: 0.6, return: 1.8, lag: 1, because: Damp repairs stop most damp-related chest infections within a winter or two.}}
 directorates:
 """
 

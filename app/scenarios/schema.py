@@ -90,6 +90,19 @@ class Indicator(Strict):
     unit: str = Field(min_length=1, max_length=30)
     baseline: float
     better: Literal["higher", "lower"]
+    owner: str | None = Field(
+        None,
+        pattern=r"^[a-z][a-z0-9-]{0,39}$",
+        description="The directorate whose spending moves it; by default the first whose targets name it.",
+    )
+    range: tuple[float, float] | None = Field(
+        None,
+        description="[lowest, highest] plausible values; the model keeps it inside them. "
+        "By default half the baseline either side (never below 0, nor above 100 for a percentage).",
+    )
+    half_life: float = Field(
+        2.0, gt=0, le=50, description="Years it takes to move half way to where the budgets pull it."
+    )
 
 
 class ExportedCost(Strict):
@@ -99,6 +112,53 @@ class ExportedCost(Strict):
     target: str = Slug
     annual_cost: int = Field(ge=0, description="Pounds a year the shortfall adds to the target's costs.")
     because: str = Field(min_length=1, max_length=400)
+
+
+class Prevention(Strict):
+    """What money at the source of exported costs can do (consequences model, version 2)."""
+
+    source: str = Slug
+    preventable: float = Field(
+        0.5, gt=0, le=0.9, description="The share of its exported costs that prevention can ever remove."
+    )
+    return_: float = Field(
+        1.5,
+        alias="return",
+        gt=0,
+        le=5,
+        description="Pounds of exported cost removed for each pound spent, on average, once prevention has taken hold.",
+    )
+    lag: float = Field(1.0, ge=0, le=10, description="Years it takes for prevention to take most of its effect.")
+    because: str = Field(min_length=1, max_length=400, description="One line of reasoning for these figures.")
+    evidence: str = Field("", max_length=400, description="Where the figures come from, if anywhere.")
+
+
+class Lever(Strict):
+    """A decision that costs no money: a shared data protocol, one front door, joint commissioning."""
+
+    id: str = Slug
+    name: str = Field(min_length=1, max_length=120)
+    cuts: float = Field(gt=0, le=0.5, description="The share of each exported cost it removes once it has taken hold.")
+    lag: float = Field(0.5, ge=0, le=10, description="Years it takes to take most of its effect.")
+    links: list[str] = Field(
+        default_factory=list, description="'source>target' of the exported costs it acts on; empty for all."
+    )
+    because: str = Field(min_length=1, max_length=400)
+
+
+class Purpose(Strict):
+    id: str = Slug
+    name: str = Field(min_length=1, max_length=120)
+    source: str = Field(pattern=r"^[a-z][a-z0-9-]{0,39}$", description="The source whose prevention it pays for.")
+    because: str = Field(min_length=1, max_length=400)
+
+
+class PooledFund(Strict):
+    """Money the board holds in common: it does nothing until the board votes it a purpose."""
+
+    id: str = Slug
+    name: str = Field(min_length=1, max_length=120)
+    purposes: list[Purpose] = Field(min_length=1)
 
 
 Section = Literal["mission", "budget", "targets", "reports", "guidance", "confidential", "shared", "inject"]
@@ -143,7 +203,13 @@ class ModelSettings(Strict):
         gt=0,
         le=10,
         description="A directorate's gap, as a share of the costs it "
-        "exports, when it gives no gap itself; below 1, prevention pays.",
+        "exports, when it gives no gap itself; below 1, prevention pays (first model only).",
+    )
+    drift: float = Field(
+        0.03, ge=0, le=0.2, description="How much each exported cost grows a year while nobody acts on it."
+    )
+    heading_weights: dict[str, float] = Field(
+        default_factory=dict, description="How much each indicator heading counts in the dividend (1 by default)."
     )
 
 
@@ -160,6 +226,9 @@ class Scenario(Strict):
     directorates: list[Directorate] = Field(min_length=2, max_length=16)
     indicators: list[Indicator] = Field(default_factory=list)
     exported_costs: list[ExportedCost] = Field(default_factory=list)
+    prevention: list[Prevention] = Field(default_factory=list)
+    levers: list[Lever] = Field(default_factory=list)
+    pooled_funds: list[PooledFund] = Field(default_factory=list)
     documents: list[Document] = Field(min_length=1)
     agenda: list[AgendaItem] = Field(min_length=1)
     injects: list[Inject] = Field(default_factory=list)

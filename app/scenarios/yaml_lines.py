@@ -32,9 +32,8 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path, int]]:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlProblem(
-                    event.start_mark.line + 1, "anchors and aliases (& and *) are not allowed; write the value out"
-                )
+                line = event.start_mark.line + 1 if event.start_mark else 1
+                raise YamlProblem(line, "anchors and aliases (& and *) are not allowed; write the value out")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, text
@@ -41,8 +44,11 @@ def migrate(engine: Engine) -> None:
     lock for its transaction; on SQLite it runs in a BEGIN IMMEDIATE transaction, which takes the write
     lock at once. The second process waits, then finds the schema up to date and does nothing.
     """
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config = _alembic_config()
+    with engine.connect() as connection:
+        # Most start-ups find the schema current; saying so costs one query instead of a locked upgrade run.
+        if MigrationContext.configure(connection).get_current_revision() == _head_revision():
+            return
     locked = engine if engine.dialect.name != "sqlite" or _in_memory(engine) else _immediate_engine(engine)
     try:
         with locked.begin() as connection:
@@ -72,6 +78,17 @@ def _immediate_engine(engine: Engine) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return locked
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+@lru_cache(maxsize=1)
+def _head_revision() -> str | None:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def _sqlite_pragmas(connection, _record) -> None:

@@ -63,9 +63,9 @@ def series(*, session: Session, code: str) -> list[SessionRow]:
 def delete_session(*, session: Session, code: str) -> None:
     """Deletes a session with everything it holds about people: its log, commands and seat credentials."""
     for table in (EventRow, CommandRow, SeatCredential):
-        session.exec(delete(table).where(table.session_code == code))
-    session.exec(delete(SessionSummary).where(SessionSummary.code == code))
-    session.exec(delete(SessionRow).where(SessionRow.code == code))
+        session.exec(delete(table).where(col(table.session_code) == code))
+    session.exec(delete(SessionSummary).where(col(SessionSummary.code) == code))
+    session.exec(delete(SessionRow).where(col(SessionRow.code) == code))
 
 
 def sessions_before(*, session: Session, cutoff: float) -> list[str]:

@@ -20,14 +20,16 @@ class Listed:
 
 def save(*, session: Session, state: SessionState, at: float) -> None:
     """Sums up the state after the events just appended to its log."""
-    row = session.get(SessionSummary, state.code) or SessionSummary(code=state.code)
-    row.seq = state.seq
-    row.phase = state.phase
-    row.seats = len(state.seats)
-    row.directorates_held = len({a.directorate for a in state.assignments.values()})
-    row.meeting = state.meeting
-    row.updated_at = at
-    session.add(row)
+    summed = SessionSummary(
+        code=state.code,
+        seq=state.seq,
+        phase=state.phase,
+        seats=len(state.seats),
+        directorates_held=len({a.directorate for a in state.assignments.values()}),
+        meeting=state.meeting,
+        updated_at=at,
+    )
+    session.merge(summed)  # one row per session: insert the first time, update after
 
 
 def listing(*, session: Session, owner: int | None = None) -> list[Listed]:

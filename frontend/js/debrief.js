@@ -44,6 +44,7 @@ const SELECTORS = {
   contents: "#contents",
   recordNav: "#record-nav",
   dividendNow: "#dividend-now",
+  dividendWhy: "#dividend-why",
   dividendChart: "#dividend-chart",
   advance: "#advance",
   advanceQuarter: "#advance-quarter",
@@ -113,6 +114,7 @@ const indicators = indicatorMultiples(els.indicatorCharts);
 const regions = {
   announcement: region(els.announcement),
   dividendNow: region(els.dividendNow),
+  dividendWhy: region(els.dividendWhy),
   transfers: region(els.transfers),
   causes: region(els.causes),
   indicatorTable: region(els.indicatorTable),
@@ -151,6 +153,20 @@ function noRoundsYet() {
 
 // --- the dividend ----------------------------------------------------------------------------
 
+/** Why the dividend moved in the latest round, in the model's own words, and what doing nothing would have given. */
+function whyPart(last) {
+  const lines = last.explanation || [];
+  const nothing = last.had_nothing_been_done;
+  return [
+    nothing === null || nothing === undefined ? null : h("p", { class: "counterfactual" },
+      "Had the board done nothing: ", h("strong", {}, dividendText(nothing)),
+      ` (the board's decisions made ${(last.dividend - nothing >= 0 ? "+" : "-")}${Math.abs(last.dividend - nothing).toFixed(2)} of difference).`),
+    lines.length ? h("div", {},
+      h("h3", { class: "why-title" }, `Why it moved in the last round (${last.label.toLowerCase()})`),
+      h("ul", { class: "why-list" }, lines.map((line) => h("li", {}, line)))) : null,
+  ];
+}
+
 function renderDividend(view) {
   const list = rounds(view);
   const last = list.at(-1);
@@ -160,11 +176,19 @@ function renderDividend(view) {
       h("span", { class: "dividend-change" }, ` (${dividendChange(last.dividend)})`)]
     : [h("span", {}, "The dividend starts at ", h("strong", { class: "dividend-figure" }, "100.00"), ". "),
       h("span", { class: "subtle" }, noRoundsYet())]));
-  const points = [{ x: 0, y: 100 }, ...list.map((r) => ({ x: r.months, y: r.dividend }))];
+  regions.dividendWhy.render({ last }, () => (last ? whyPart(last) : null));
+  const start = view.consequences?.start ?? 100;
+  const points = [{ x: 0, y: start }, ...list.map((r) => ({ x: r.months, y: r.dividend }))];
+  const nothing = list.filter((r) => r.had_nothing_been_done !== null && r.had_nothing_been_done !== undefined);
   const names = Object.fromEntries([[0, "At the start"], ...list.map((r) => [r.months, r.label])]);
   const config = list.length ? monthsLineConfig({
     series: [
       { label: "Residents' dividend", points, colour: COLOURS.blue },
+      ...(nothing.length ? [{
+        label: "Had the board done nothing",
+        points: [{ x: 0, y: start }, ...nothing.map((r) => ({ x: r.months, y: r.had_nothing_been_done }))],
+        colour: COLOURS.orange, dashed: true,
+      }] : []),
       { label: "Starting level (100)", points: [{ x: 0, y: 100 }, { x: Math.max(3, last.months), y: 100 }], colour: COLOURS.light, dashed: true },
     ],
     names, yTitle: "Dividend", yFormat: (v) => v.toFixed(2),
@@ -177,12 +201,13 @@ function renderDividend(view) {
       : "",
     table: list.length ? () => dataTable({
       caption: "The residents' dividend by round",
-      columns: ["Round", "Months from the start", "Dividend", "Change since the round before"],
-      numeric: [1, 2, 3],
-      rows: [{ cells: ["At the start", "0", "100.00", ""] }, ...list.map((r, i) => {
-        const before = i ? list[i - 1].dividend : 100;
+      columns: ["Round", "Months from the start", "Dividend", "Change since the round before", "Had the board done nothing"],
+      numeric: [1, 2, 3, 4],
+      rows: [{ cells: ["At the start", "0", dividendText(start), "", dividendText(start)] }, ...list.map((r, i) => {
+        const before = i ? list[i - 1].dividend : start;
         const by = r.dividend - before;
-        return { cells: [r.label, String(r.months), dividendText(r.dividend), `${by >= 0 ? "+" : "-"}${Math.abs(by).toFixed(2)}`] };
+        const nothingThen = r.had_nothing_been_done === null || r.had_nothing_been_done === undefined ? "" : dividendText(r.had_nothing_been_done);
+        return { cells: [r.label, String(r.months), dividendText(r.dividend), `${by >= 0 ? "+" : "-"}${Math.abs(by).toFixed(2)}`, nothingThen] };
       })],
     }) : null,
   });

@@ -506,6 +506,10 @@ export function proposeForm(container, act, ids = {}) {
   const addressesHint = h("p", { class: "hint", id: id("addresses-hint") },
     "Optional: the cost one service's shortfall puts on another, if this transfer tackles it at its source.");
   const secret = h("input", { type: "checkbox", id: id("secret"), name: "secret", "aria-describedby": id("secret-hint") });
+  // Strategy: a lever, or a pooled fund's purpose, that the consequences model acts on once carried
+  const lever = h("select", { id: id("lever"), name: "lever", "aria-describedby": id("lever-hint") });
+  const leverHint = h("p", { class: "hint", id: id("lever-hint") },
+    "Optional: a lever from the scenario (such as shared data) or a purpose for a pooled fund. Once carried, the consequences model counts it from the next round.");
 
   const message = h("p", { class: "form-message", "aria-live": "polite" });
   const submit = h("button", { type: "submit", class: "primary" }, "Propose motion");
@@ -518,6 +522,7 @@ export function proposeForm(container, act, ids = {}) {
       field("Directorate", owner, h("p", { class: "hint" }, "The directorate that will answer for the target.")),
       h("div", { class: "field-row" }, field("Target value", value, valueHint),
         field("By when", by, h("p", { class: "hint", id: id("by-hint") }, "For example March 2027.")))),
+    strategy: h("div", { class: "kind-fields", id: id("lever-field") }, field("Lever or fund purpose", lever, leverHint)),
     transfer: h("fieldset", { class: "kind-fields" }, h("legend", {}, "Budget transfer"),
       h("div", { class: "field-row" }, field("Transfer from", source), field("Transfer to", target)),
       field("Amount (£)", amount, amountHint), field("Reason", reason),
@@ -530,7 +535,7 @@ export function proposeForm(container, act, ids = {}) {
       h("div", { class: "choices-inline" }, kinds.map((k) => h("div", { class: "choice" },
         kindInputs.get(k), h("label", { for: kindInputs.get(k).id }, KIND_LABELS[k]))))),
     field("Motion", text, textHint),
-    groups.objective, groups.target, groups.transfer,
+    groups.objective, groups.target, groups.strategy, groups.transfer,
     h("div", { class: "choice" }, secret, h("label", { for: secret.id }, "Secret ballot")),
     h("p", { class: "hint", id: id("secret-hint") }, "In a secret ballot the board sees only who has voted, not how. The chair can change this before the first vote."),
     submit, message);
@@ -591,6 +596,8 @@ export function proposeForm(container, act, ids = {}) {
       if (!reason.value.trim()) return check.invalid(reason, "Give a reason for the transfer.");
       command.transfer = { source: source.value, target: target.value, amount: sum, reason: reason.value.trim() };
       if (addresses.value) command.transfer.addresses = addresses.value;
+    } else if (k === "strategy" && lever.value) {
+      command.lever = lever.value;
     }
     return command;
   };
@@ -625,9 +632,13 @@ export function proposeForm(container, act, ids = {}) {
       view = next;
       const options = [{ value: "", label: "Choose a directorate" },
         ...next.directorates.map((d) => ({ value: d.id, label: d.name }))];
-      setOptions(source, options);
-      setOptions(target, options);
+      const holders = [...options, ...(next.funds || []).map((f) => ({ value: f.id, label: `${f.name} (pooled fund)` }))];
+      setOptions(source, holders);
+      setOptions(target, holders);
       setOptions(owner, options, owner.value || next.me?.directorate || "");
+      const levers = next.levers || [];
+      setOptions(lever, [{ value: "", label: "None" }, ...levers.map((v) => ({ value: v.id, label: v.name }))]);
+      groups.strategy.querySelector(".field").hidden = !levers.length;
       setOptions(indicator, [{ value: "", label: "Choose an indicator" },
         ...(next.indicators || []).map((i) => ({ value: i.id, label: indicatorLabel(i) }))]);
       const costs = next.exported_costs || [];

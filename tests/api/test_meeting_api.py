@@ -19,7 +19,7 @@ def meeting(trainer, participant):
 
 
 def browser_for(meeting, directorate):
-    code, view, browsers = meeting
+    _code, view, browsers = meeting
     row = next(d for d in view["directorates"] if d["id"] == directorate)
     return browsers[row["director"]["id"]] if row["director"] else None
 
@@ -29,7 +29,7 @@ def held(view):
 
 
 def test_shuffle_moves_every_pair_away_from_its_own_agency(meeting):
-    code, view, _ = meeting
+    _code, view, _ = meeting
     own = {"Asha": "housing", "Ben": "housing", "Cai": "health", "Dee": "health"}
     for seat in view["seats"]:
         assert seat["directorate"] is not None
@@ -188,7 +188,7 @@ def test_news_stays_hidden_until_the_trainer_releases_it(meeting, trainer):
 
 
 def test_news_written_on_the_spot_reaches_only_the_chosen_seats(meeting, trainer):
-    code, view, browsers = meeting
+    code, view, _browsers = meeting
     first, second = held(view)
     chosen, other = browser_for(meeting, first), browser_for(meeting, second)
     chosen_seat = next(d["director"]["id"] for d in view["directorates"] if d["id"] == first)
@@ -211,8 +211,14 @@ def test_news_written_on_the_spot_reaches_only_the_chosen_seats(meeting, trainer
 
 
 def test_the_view_carries_the_scenarios_indicators_and_exported_costs(meeting):
-    code, view, _ = meeting
-    assert [i["id"] for i in view["indicators"]] == ["damp-homes", "gp-visits"]
+    _code, view, _ = meeting
+    assert [i["id"] for i in view["indicators"]] == [
+        "damp-homes",
+        "gp-visits",
+        "burglaries",
+        "reading-age",
+        "told-story-again",
+    ]
     assert view["exported_costs"] == [
         {
             "source": "housing",

@@ -48,7 +48,7 @@ def test_minutes_tell_the_story_of_the_meeting(meeting, trainer):  # noqa: F811
         "£20,000 moved",
         "£20,000 returned by a correction",
     ]
-    assert any("Announcement: Tea is served" == t["text"] for t in record["timeline"])
+    assert any(t["text"] == "Announcement: Tea is served" for t in record["timeline"])
     assert any("Counted the wrong budget" in t["text"] for t in record["timeline"])
     assert record["speaking"][0]["count"] == 1
     assert all(r["start"] == r["end"] for r in record["ledger"])  # the correction put the money back

@@ -4,9 +4,14 @@ the day they were imported, and the purge runs every day while the server serves
 from __future__ import annotations
 
 import asyncio
+import time
 
+import anyio
 import pytest
+from fastapi.testclient import TestClient
 
+from app import retention
+from app.main import build_services, create_app
 from app.retention import DAY, purge_daily
 from app.store import records
 from app.store.db import session_scope
@@ -85,3 +90,22 @@ def test_a_failed_purge_is_logged_and_tried_again_the_next_day(trainer, caplog):
     watch_days(services, 2, clock)
     assert calls == [services.settings.retention_days] * 2
     assert "retention purge failed" in caplog.text
+
+
+def test_the_running_server_purges_by_itself(settings, monkeypatch):
+    """The lifespan starts the daily purge: with the day shortened, a session past retention goes while the
+    server serves, without a restart."""
+    monkeypatch.setattr(retention, "DAY", 0.05)
+    app = create_app(settings)
+    app.state.services = build_services(settings)
+    services = app.state.services
+    clock = FakeClock(services.actions.clock())
+    services.actions.clock = clock
+    with TestClient(app):
+        code = anyio.run(services.actions.create_session, services.packs["tiny"])
+        assert stored_codes(services) == {code}
+        clock.now += (settings.retention_days + 1) * DAY
+        deadline = time.monotonic() + 30
+        while stored_codes(services) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert stored_codes(services) == set()

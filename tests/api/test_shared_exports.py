@@ -8,6 +8,7 @@ import io
 import json
 import zipfile
 
+from tests.accounts.test_authorisation import World
 from tests.api.test_meeting_api import browser_for, held, meeting  # noqa: F401  (the fixture)
 from tests.support import TINY_ROSTER, send
 
@@ -101,3 +102,15 @@ def test_only_the_trainer_gets_any_export(meeting, participant):  # noqa: F811
     for browser in (participant(), *browsers.values()):
         for path in ("export.json", "export.json?full=1", "export.zip", "export.zip?full=1"):
             assert browser.get(f"/api/sessions/{code}/{path}").status_code == 401
+
+
+def test_an_imported_session_belongs_to_the_trainer_who_imported_it(client):
+    world = World(client)
+    code, _ = world.session()
+    a, b = world.browser(world.a), world.browser(world.b)
+    assert b.get(f"/api/sessions/{code}/export.json?full=1").status_code == 403
+    full = a.get(f"/api/sessions/{code}/export.json?full=1")
+    copy = b.post("/api/sessions/import", content=full.content).json()["code"]
+    assert b.get(f"/api/sessions/{copy}/export.json").status_code == 200
+    assert a.get(f"/api/sessions/{copy}/export.json?full=1").status_code == 403
+    assert [s["code"] for s in b.get("/api/sessions").json()] == [copy]

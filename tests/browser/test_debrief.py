@@ -13,7 +13,7 @@ PEOPLE = [
     ("Chloe", "nhs-primary-care"),
     ("Dev", "nhs-primary-care"),
 ]
-# Finance exports nothing in Kilnbrook; Housing's shortfall exports £2,080,000 a year, and its gap is half that.
+# Health carries £920,000 a year of the costs Housing exports; paying Housing to prevent them helps Health too.
 AMOUNT = 520_000
 COMMENTS = {"Asha": "Residents should have spoken earlier.", "Ben": "The money followed the cost.", "Chloe": ""}
 
@@ -56,7 +56,7 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
     expect(asha.get_by_role("heading", name="The reflection opens at the debrief")).to_be_visible()
     expect(asha.get_by_role("link", name="Back to the session").first).to_have_attribute("href", f"/play/{code}")
 
-    # The two held directorates carry a transfer from Finance to Housing, the source of Housing → Health.
+    # The two held directorates carry a transfer from Health to Housing, the source of Housing → Health.
     view = trainer.request.get(f"{base}/api/sessions/{code}/view").json()
     held = [d for d in view["directorates"] if d["director"]]
     assert len(held) == 2
@@ -67,7 +67,7 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
         kind="transfer",
         text="Fund damp repairs where the cost starts.",
         transfer={
-            "source": "finance",
+            "source": "health",
             "target": "housing",
             "amount": AMOUNT,
             "reason": "Damp homes fill the surgeries.",
@@ -97,12 +97,16 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
     full = debrief.get_by_role("link", name="Download the full record (JSON)")
     expect(full).to_have_attribute("href", f"{shared}?full=1")
     transfers = debrief.get_by_role("region", name="Budget flows between directorates")
-    expect(transfers.get_by_role("listitem").filter(has_text="£520,000 from Finance to Housing")).to_be_visible()
+    expect(transfers.get_by_role("listitem").filter(has_text="£520,000 from Health to Housing")).to_be_visible()
     debrief.get_by_role("button", name="Advance a year").click()
     headline = debrief.get_by_text("Residents' dividend after 1 year:")
     expect(headline).to_be_visible()
     dividend = float(re.search(r"(\d+\.\d\d)", headline.inner_text()).group(1))
-    assert dividend > 100
+    nothing = debrief.get_by_text("Had the board done nothing:")
+    expect(nothing).to_be_visible()
+    assert dividend > float(re.search(r"(\d+\.\d\d)", nothing.inner_text()).group(1))
+    why = debrief.get_by_role("list").filter(has_text="Housing's indicators: its budget is up £520,000 on the start")
+    expect(why).to_be_visible()
     expect(debrief.get_by_role("img", name=re.compile("Line chart: the residents' dividend"))).to_be_visible()
 
     table = debrief.get_by_role("table", name="Indicators against targets")
@@ -111,7 +115,7 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
     expect(damp).to_contain_text("Housing")
     expect(damp).to_contain_text("of the way")
     expect(
-        debrief.get_by_text("Health: £460,000 a year of extra demand exported by the shortfall in Housing", exact=False)
+        debrief.get_by_text("Health: £536,293 a year of extra demand exported by the shortfall in Housing", exact=False)
     ).to_be_visible()
 
     # The projector: large type, no controls, and the results only once three have answered.

@@ -26,8 +26,8 @@ MAX_DIRECTORATES = 7
 def valid_assignments(candidates, directorates):
     """Every way to give each pair a different directorate outside its forbidden set (brute force)."""
     for chosen in itertools.permutations(directorates, len(candidates)):
-        if all(d not in cand.forbidden for cand, d in zip(candidates, chosen)):
-            yield {cand.id: d for cand, d in zip(candidates, chosen)}
+        if all(d not in cand.forbidden for cand, d in zip(candidates, chosen, strict=False)):
+            yield {cand.id: d for cand, d in zip(candidates, chosen, strict=False)}
 
 
 def shuffle_exists(candidates, directorates) -> bool:
@@ -153,7 +153,7 @@ def test_the_explanation_names_pairs_that_cannot_all_be_placed(roster, seed):
     open_to = {d for p in named for d in directorates if d not in by_id[p].forbidden}
     # Hall's condition fails for exactly the pairs named: fewer open directorates than pairs.
     assert len(open_to) < len(named)
-    assert NUMBERS.get(found["n"], None) == len(open_to) or found["n"] == str(len(open_to))
+    assert NUMBERS.get(found["n"]) == len(open_to) or found["n"] == str(len(open_to))
     listed = [] if found["places"] == "none at all" else found["places"].split(", ")
     assert sorted(listed) == sorted(names[d] for d in open_to)
 
@@ -275,7 +275,7 @@ def test_residents_in_pairs_mode_are_paired_like_anyone_else():
     game = Game(synthetic_facts(3, residents_mode="pairs"))
     residents = [game.join(RESIDENT) for _ in range(2)]
     game.do(c.AutoPair())
-    [(pair, seats)] = game.state.pairs.items()
+    [(_pair, seats)] = game.state.pairs.items()
     assert sorted(seats) == sorted(residents)
     game.do(c.Shuffle(seed=1))
     assert {game.state.role_of(r).kind for r in residents} == {"director", "assistant"}

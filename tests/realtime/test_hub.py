@@ -65,7 +65,7 @@ def test_every_connection_of_a_viewer_gets_its_own_message_in_order():
         hub = Hub()
         a1, a2, b, trainer = (hub.connection(v) for v in (SEAT_A, SEAT_A, SEAT_B, TRAINER))
         sockets = [Socket() for _ in range(4)]
-        tasks = [asyncio.create_task(sender(conn, s)) for conn, s in zip((a1, a2, b, trainer), sockets)]
+        tasks = [asyncio.create_task(sender(conn, s)) for conn, s in zip((a1, a2, b, trainer), sockets, strict=True)]
         for conn in (a1, a2, b, trainer):
             hub.join("ROOM", conn)
         for seq in range(1, 51):
@@ -227,7 +227,7 @@ def test_close_room_ends_every_connection_and_forgets_the_room():
         hub = Hub()
         conns = [hub.connection(v) for v in (SEAT_A, SEAT_B, TRAINER)]
         sockets = [Socket() for _ in conns]
-        tasks = [asyncio.create_task(sender(c, s)) for c, s in zip(conns, sockets)]
+        tasks = [asyncio.create_task(sender(c, s)) for c, s in zip(conns, sockets, strict=True)]
         other = hub.connection(SEAT_A)
         hub.join("OTHER", other)
         for conn in conns:
@@ -255,7 +255,7 @@ def test_leaving_during_delivery_is_safe_and_a_closed_connection_cannot_rejoin()
         # the hub walks it; the other half reads as it goes.
         readers = conns[::2]
         sockets = [Socket() for _ in readers]
-        tasks = [asyncio.create_task(sender(c, s)) for c, s in zip(readers, sockets)]
+        tasks = [asyncio.create_task(sender(c, s)) for c, s in zip(readers, sockets, strict=True)]
         for seq in range(1, 40):
             hub.deliver("ROOM", {"sA": update(seq, padding=4000)})
             await asyncio.sleep(0)

@@ -164,17 +164,19 @@ def test_the_projector_watches_but_cannot_act(server, server_trainer, session):
 def test_a_foreign_origin_is_refused(server, session):
     code, browsers = session
     browser = next(iter(browsers.values()))
-    with pytest.raises(InvalidStatus) as refused:
-        with socket(server, browser, code=code, origin="http://evil.example"):
-            pass
+    with pytest.raises(InvalidStatus) as refused, socket(server, browser, code=code, origin="http://evil.example"):
+        pass
     assert refused.value.response.status_code == 403
 
 
 def test_a_browser_without_a_seat_is_refused(server, session):
     code, _ = session
-    with httpx.Client(base_url=server.base_url) as stranger, pytest.raises(InvalidStatus):
-        with socket(server, stranger, code=code):
-            pass
+    with (
+        httpx.Client(base_url=server.base_url) as stranger,
+        pytest.raises(InvalidStatus),
+        socket(server, stranger, code=code),
+    ):
+        pass
 
 
 def test_a_wrong_code_is_told_so(server, server_trainer):

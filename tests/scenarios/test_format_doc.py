@@ -31,7 +31,7 @@ def every_field(model: type[BaseModel], seen: set[type[BaseModel]] | None = None
         return
     seen.add(model)
     for name, info in model.model_fields.items():
-        yield model.__name__, name
+        yield model.__name__, info.alias or name
         for nested in models_in(info.annotation):
             yield from every_field(nested, seen)
 

@@ -65,7 +65,10 @@ def test_unknown_indicator_and_directorate_are_named_with_the_choices(pack):
     edit(pack, "indicator: gp-visits", "indicator: gp-visit")
     edit(pack, "directorate: safety}", "directorate: policing}")
     found = "\n".join(problems(pack))
-    assert "'gp-visit' is not a known indicator; use one of: damp-homes, gp-visits" in found
+    assert (
+        "'gp-visit' is not a known indicator; use one of: burglaries, damp-homes, gp-visits, reading-age, told-story-again"
+        in found
+    )
     assert "'policing' is not a known directorate; use one of: education, health, housing, safety" in found
 
 
@@ -144,3 +147,23 @@ def test_serve_skips_a_broken_pack_and_says_why(pack, tmp_path):
     assert health["scenarios"] == ["tiny"]
     assert "Skipped the scenario pack 'broken'" in server.output
     assert "broken/scenario.yaml:" in server.output and "Traceback" not in server.output
+
+
+def test_a_directorate_that_owns_no_indicator_and_a_range_that_misses_its_baseline_are_named(pack):
+    edit(pack, "better: lower, owner: safety,", "better: lower,")
+    edit(pack, "range: [8, 35]", "range: [21, 35]")
+    found = "\n".join(problems(pack))
+    assert "Community Safety owns no indicator, so cutting it would harm nobody" in found
+    assert "the baseline 20 of 'damp-homes' must lie inside its range [21, 35]" in found
+
+
+def test_prevention_and_levers_must_name_real_sources_and_links(pack):
+    edit(pack, "- {source: housing, preventable", "- {source: safety, preventable")
+    edit(
+        pack,
+        "lag: 0.5, because: Housing and the surgery",
+        "lag: 0.5, links: [health>housing], because: Housing and the surgery",
+    )
+    found = "\n".join(problems(pack))
+    assert "'safety' is not a known source of an exported cost; use one of: housing" in found
+    assert "'health>housing' is not a known exported cost; use one of: housing>health" in found

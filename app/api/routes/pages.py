@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from html import escape
-from pathlib import Path
-
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
+from ... import templating
 from ...domain.views import role_title
 from ...scenarios.render import point_images
+from ...shipped import FRONTEND
 from ..deps import ServicesDep, caller, normalise_code
 from .sessions import files_base, readable
 
-FRONTEND = Path(__file__).resolve().parents[3] / "frontend"
 router = APIRouter(include_in_schema=False)
 
 
@@ -59,17 +57,12 @@ async def print_pack(code: str, request: Request, svc: ServicesDep) -> HTMLRespo
     who = await caller(request, code, svc)
     live = await svc.actions.state(normalise_code(code))
     docs = readable(live, who)
-    title = escape(live.state.scenario.title)
-    role = escape(_role_line(live.state, who))
     base = files_base(live.state.code)
-    body = "".join(
-        f'<section class="doc"><h2>{escape(d.title)}</h2>{point_images(d.html, base)}</section>' for d in docs
-    ) or ("<p>Your briefing pack opens when the trainer starts the read-in.</p>")
-    return HTMLResponse(
-        f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Briefing pack: {title}</title>'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<link rel="stylesheet" href="/static/css/app.css"></head>'
-        f'<body class="print-pack"><main><h1>{title}</h1><p class="role-line">{role}</p>{body}</main></body></html>'
+    return templating.page(
+        "pack.html",
+        title=live.state.scenario.title,
+        role_line=_role_line(live.state, who),
+        documents=[{"title": d.title, "html": templating.trusted(point_images(d.html, base))} for d in docs],
     )
 
 

@@ -66,8 +66,9 @@ async def export_zip(code: str, svc: ServicesDep, full: bool = False) -> Respons
 
 @router.post("/import", status_code=201)
 async def import_session(request: Request, trainer: TrainerDep, svc: ServicesDep) -> dict:
-    """Make a new session from a full exported record; it replays to the same state under a new code.
-    The file is checked whole first (see `app.imports`); a refused file stores nothing."""
+    """Make a new session from a full exported record, owned by the trainer importing it; it replays to the
+    same state under a new code. The file is checked whole first (see `app.imports`); a refused file stores
+    nothing."""
     body = await request.body()
     try:
         imported = await to_thread.run_sync(read_export, body)

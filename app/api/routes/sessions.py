@@ -73,6 +73,8 @@ async def join(code: str, body: Join, response: Response, svc: ServicesDep) -> d
     """Take a seat with a display name and organisation; the seat is kept in a cookie."""
     code = normalise_code(code)
     done = await svc.actions.join(code, body)
+    if done.token is None:
+        raise RuntimeError("joining always issues a seat credential")
     response.set_cookie(
         seat_cookie(code), done.token, max_age=svc.settings.seat_cookie_days * 86400, httponly=True, samesite="lax"
     )

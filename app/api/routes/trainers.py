@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict, deque
-from html import escape
 from urllib.parse import parse_qs
 
 from anyio import to_thread
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ... import accounts
+from ... import accounts, templating
 from ...auth import TRAINER_COOKIE
 from ..deps import ServicesDep, TrainerDep
 
@@ -21,39 +20,8 @@ PASSWORD_TRIES = 10  # wrong passwords for one name in a quarter of an hour, the
 TRIES_WINDOW = 15 * 60
 
 
-def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(
-        f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<link rel="stylesheet" href="/static/css/app.css"></head><body><main id="main" class="page narrow">'
-        f"{body}</main></body></html>",
-        status_code=status,
-    )
-
-
-LINK_FAILED = (
-    "<h1>That sign-in link does not work</h1><p>Each link works once, for a short time. It has been used "
-    "already, it has expired, or part of it was lost when it was copied.</p>"
-    "<p>On the computer running the server, run <code>nplc sign-in</code> (or <code>nplc sign-in YOUR-NAME</code>) "
-    'to print a fresh link, then open that link here.</p><p><a href="/">Back to the home page</a></p>'
-)
-
-
-def _form(message: str = "", name: str = "") -> str:
-    note = f'<p class="form-message" id="sign-in-message" role="alert">{escape(message)}</p>' if message else ""
-    described = ' aria-describedby="sign-in-message"' if message else ""
-    return (
-        "<h1>Sign in as a trainer</h1>"
-        "<p>Open the sign-in link the server printed for you, or, if you have set a password, sign in here.</p>"
-        f'{note}<form method="post" action="/sign-in" class="stack">'
-        '<div class="field"><label for="name">Your trainer name</label>'
-        f'<input id="name" name="name" autocomplete="username" required value="{escape(name)}"{described}></div>'
-        '<div class="field"><label for="password">Password</label>'
-        f'<input id="password" name="password" type="password" autocomplete="current-password" required{described}>'
-        '</div><button type="submit" class="primary">Sign in</button></form>'
-        "<p>No password? On the computer running the server, run <code>nplc sign-in YOUR-NAME</code> "
-        'for a link.</p><p><a href="/">Back to the home page</a></p>'
-    )
+def _form(message: str = "", name: str = "", status: int = 200) -> HTMLResponse:
+    return templating.page("sign_in_form.html", status_code=status, message=message, name=name)
 
 
 def _signed_in(request: Request, svc, trainer_id: int) -> Response:
@@ -75,11 +43,11 @@ def _signed_in(request: Request, svc, trainer_id: int) -> Response:
 def sign_in(request: Request, svc: ServicesDep, token: str = "") -> Response:
     """A link signs its trainer in once; without a token, the password form."""
     if not token:
-        return _page("Sign in – Neighbourhood plc", _form())
+        return _form()
     trainer_id = accounts.use_link(svc.live.engine, token[:200])
     if trainer_id is None:
         # A person followed this link in a browser, so they get a page, not JSON.
-        return _page("Sign-in link not valid", LINK_FAILED, status=403)
+        return templating.page("sign_in_failed.html", status_code=403)
     return _signed_in(request, svc, trainer_id)
 
 
@@ -114,15 +82,15 @@ async def sign_in_with_password(request: Request, svc: ServicesDep) -> Response:
     name = (form.get("name") or [""])[0].strip()[:80]
     password = (form.get("password") or [""])[0][:1000]
     if not name or not password:
-        return _page("Sign in – Neighbourhood plc", _form("Enter your trainer name and your password.", name), 422)
+        return _form("Enter your trainer name and your password.", name, 422)
     tries = _tries(request)
     if tries.blocked(name.lower()):
         message = "Too many wrong passwords for this name. Wait a quarter of an hour, or use a sign-in link."
-        return _page("Sign in – Neighbourhood plc", _form(message, name), 429)
+        return _form(message, name, 429)
     trainer_id = await to_thread.run_sync(accounts.check_password, svc.live.engine, name, password)
     if trainer_id is None:
         tries.missed(name.lower())
-        return _page("Sign in – Neighbourhood plc", _form("That name and password do not match.", name), 403)
+        return _form("That name and password do not match.", name, 403)
     return await to_thread.run_sync(_signed_in, request, svc, trainer_id)
 
 

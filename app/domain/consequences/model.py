@@ -1,35 +1,37 @@
-"""The consequences model: what a year (or a quarter) of the board's budget does to the neighbourhood.
+"""The consequences model, version 2: what a year (or a quarter) of the board's decisions does to residents.
 
-Deterministic and small on purpose, so a trainer can explain every number
-(docs/consequences-model.md has the maths):
+Small on purpose, so a trainer can explain every figure (docs/consequences-model.md has the maths):
 
-- A scenario link says a shortfall in one directorate exports `annual_cost` a year onto another. Money
-  moved into the source closes its shortfall: the export falls in proportion, and is gone once the
-  source has received its `gap` (by default half of everything it exports, because prevention costs
-  less than cure). Money taken out of a source makes its exports grow, up to double.
-- Each directorate's effective spending is its budget less the costs imported onto it.
-- Indicators follow their owner's effective spending (the directorate whose targets name them; others
-  follow the board as a whole), by `elasticity` per year for each 100% change.
-- The dividend, the residents' quality of life, starts at 100 and moves with the board's total
-  effective spending, so money moved to the source of an exported cost raises it.
+- Each exported cost grows a little every year nobody acts on it (`drift`).
+- Money at its source removes part of it: at most the `preventable` share the pack declares, with
+  diminishing returns, and only as the prevention takes hold (about `lag` years). A cut bites at once.
+- Levers that cost no money (shared data, one front door) remove a declared share of the costs between
+  services, once they take hold.
+- Each indicator is a level between its worst and best plausible values. It heads for a level set by its
+  owner's effective spending (budget less imported costs) against the start, and gets there with its
+  half-life. Cuts bite harder than gains help, and gains saturate. Indicators nobody owns follow the
+  total of the costs that fall between services.
+- The dividend is 100 plus a quarter of the heading-weighted mean level, times 100: between 75 and 125.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..core.event_base import ScenarioFacts
+from .flows import Decisions, Flow, exports, flows, funding, gap, lever_stocks, prevention, prevention_stocks
+from .state import Stocks
 
+__all__ = ["Decisions", "Flow", "advance", "exports", "gap", "plausible", "prevention", "run", "weights"]
+
+VERSION = 2  # recorded in each TimeAdvanced event; version 1 (model_v1.py) replays sessions recorded before it
 PERIOD_MONTHS = {"quarter": 3, "year": 12}
 
-
-@dataclass(frozen=True)
-class Flow:
-    source: str
-    target: str
-    baseline: float  # a year, at the scenario's own budgets
-    amount: float  # a year, at these budgets
-    because: str
+UP = 0.3  # the most that more money can do for an indicator, as a share of the way to its best plausible value
+LOSS = 2.0  # a cut of a tenth moves an indicator a fifth of the way to its worst plausible value
+FALL = 4.0  # an indicator falls four times as fast as it improves: a cut service fails faster than money repairs it
+SWING = 25.0  # the dividend's distance from 100 when every indicator is at its best (or worst) plausible value
 
 
 @dataclass(frozen=True)
@@ -41,94 +43,110 @@ class IndicatorValue:
     owner: str | None
     baseline: float
     value: float
+    level: float  # -1 worst plausible, 0 where it started, +1 best plausible
+    heading: str = ""
 
 
 @dataclass(frozen=True)
 class RoundResult:
-    months: int  # since the start, at the end of this round
+    months: int
     ledger: dict[str, int]
     flows: tuple[Flow, ...]
-    imported: dict[str, float]  # a year, onto each directorate
-    effective: dict[str, float]  # a year
+    imported: dict[str, float]
+    effective: dict[str, float]
     indicators: tuple[IndicatorValue, ...]
     dividend: float
+    stocks: Stocks
+    pulls: dict[str, float]  # each indicator's target level this round
+    parts: dict[str, float]  # the dividend's change this round, by indicator
 
 
-def gap(scenario: ScenarioFacts, directorate: str) -> float:
-    """The money that would close a directorate's shortfall: as the scenario says, or a share of its exports."""
-    d = next(d for d in scenario.directorates if d.id == directorate)
-    if d.gap is not None:
-        return float(d.gap)
-    exports = sum(x.annual_cost for x in scenario.exported_costs if x.source == directorate)
-    return exports * scenario.prevention_ratio
+def pull(change: float) -> float:
+    """The level an indicator heads for when its owner's effective spending changes by the share `change`."""
+    if change >= 0:
+        return UP * (1 - math.exp(-change / UP))
+    return max(-1.0, LOSS * change)
 
 
-def flows(scenario: ScenarioFacts, ledger: dict[str, int]) -> tuple[Flow, ...]:
-    budgets = {d.id: d.budget for d in scenario.directorates}
-    found = []
-    for link in scenario.exported_costs:
-        size = gap(scenario, link.source)
-        funded = (ledger[link.source] - budgets[link.source]) / size if size > 0 else 0.0
-        funded = max(-1.0, min(1.0, funded))
-        found.append(
-            Flow(link.source, link.target, float(link.annual_cost), link.annual_cost * (1 - funded), link.because)
-        )
-    return tuple(found)
-
-
-def _imported(scenario: ScenarioFacts, found: tuple[Flow, ...]) -> dict[str, float]:
-    totals = {d.id: 0.0 for d in scenario.directorates}
-    for f in found:
-        totals[f.target] += f.amount
-    return totals
-
-
-def effective(scenario: ScenarioFacts, ledger: dict[str, int]) -> dict[str, float]:
-    imported = _imported(scenario, flows(scenario, ledger))
-    return {d.id: ledger[d.id] - imported[d.id] for d in scenario.directorates}
-
-
-def _moved(value: float, change: float, better: str, unit: str) -> float:
-    moved = value * (1 + (change if better == "higher" else -change))
-    moved = max(0.0, moved)
-    return min(100.0, moved) if unit.strip().startswith("%") else moved
-
-
-def advance(scenario: ScenarioFacts, previous: RoundResult | None, ledger: dict[str, int], months: int) -> RoundResult:
-    """Takes the last round (None at the start), the ledger now and the months this round lasts; returns the round."""
-    baseline = effective(scenario, {d.id: d.budget for d in scenario.directorates})
-    found = flows(scenario, ledger)
-    imported = _imported(scenario, found)
-    now = {d.id: ledger[d.id] - imported[d.id] for d in scenario.directorates}
-    budgets = {d.id: d.budget for d in scenario.directorates}
-    total = sum(budgets.values()) or 1
-    board_change = sum(now[d] - baseline[d] for d in now) / total
-    years = months / 12
-    before = {i.id: i for i in previous.indicators} if previous else {}
-    values = []
+def weights(scenario: ScenarioFacts) -> dict[str, float]:
+    """Each heading counts by the pack's weight for it (1 unless it says), shared among its indicators."""
+    headings: dict[str, list[str]] = {}
     for ind in scenario.indicators:
-        owned = ind.owner is not None and budgets.get(ind.owner, 0) > 0
-        relative = (now[ind.owner] - baseline[ind.owner]) / budgets[ind.owner] if owned else board_change
-        start = before[ind.id].value if ind.id in before else ind.baseline
-        values.append(
-            IndicatorValue(
-                ind.id,
-                ind.name,
-                ind.unit,
-                ind.better,
-                ind.owner,
-                ind.baseline,
-                _moved(start, scenario.elasticity * relative * years, ind.better, ind.unit),
-            )
-        )
-    dividend = (previous.dividend if previous else 100.0) * (1 + scenario.elasticity * board_change * years)
-    elapsed = (previous.months if previous else 0) + months
-    return RoundResult(elapsed, dict(ledger), found, imported, now, tuple(values), dividend)
+        headings.setdefault(ind.heading, []).append(ind.id)
+    given = dict(scenario.heading_weights)
+    total = sum(given.get(h, 1.0) for h in headings) or 1.0
+    return {i: given.get(h, 1.0) / total / len(ids) for h, ids in headings.items() for i in ids}
 
 
-def run(scenario: ScenarioFacts, rounds: tuple[tuple[int, dict[str, int]], ...]) -> list[RoundResult]:
-    """Takes the rounds played (months, ledger at the time); returns each round's result in order."""
+def plausible(ind) -> tuple[float, float]:
+    """The pack's plausible range; sessions recorded before ranges existed get half the baseline either side."""
+    if ind.low is not None and ind.high is not None:
+        return ind.low, ind.high
+    return max(0.0, ind.baseline * 0.5), ind.baseline * 1.5
+
+
+def shown_value(ind, level: float) -> float:
+    """Where a level sits between the indicator's start and its best (level > 0) or worst plausible value."""
+    low, high = plausible(ind)
+    best, worst = (high, low) if ind.better == "higher" else (low, high)
+    end = best if level >= 0 else worst
+    return ind.baseline + abs(level) * (end - ind.baseline)
+
+
+def _value(ind, level: float) -> IndicatorValue:
+    return IndicatorValue(
+        ind.id, ind.name, ind.unit, ind.better, ind.owner, ind.baseline, shown_value(ind, level), level, ind.heading
+    )
+
+
+def _changes(scenario: ScenarioFacts, effective: dict[str, float], total_exports: float) -> dict[str, float]:
+    """Each directorate's effective spending against the start, as a share of its budget; '' for the board's
+    shared indicators: the share by which the costs between services have fallen."""
+    start = {d.id: float(d.budget) for d in scenario.directorates}
+    for link in scenario.exported_costs:
+        start[link.target] -= link.annual_cost
+    budgets = {d.id: d.budget for d in scenario.directorates}
+    found = {d: (effective[d] - start[d]) / budgets[d] if budgets[d] else 0.0 for d in effective}
+    base_total = sum(x.annual_cost for x in scenario.exported_costs)
+    found[""] = (base_total - total_exports) / base_total if base_total else 0.0
+    return found
+
+
+def advance(scenario: ScenarioFacts, stocks: Stocks, decisions: Decisions, months: int) -> RoundResult:
+    """Takes the stocks after the last round, the board's decisions now and the months this round lasts."""
+    years = months / 12
+    elapsed = stocks.months + months
+    money, cut = funding(scenario, decisions)
+    made = prevention_stocks(scenario, stocks, money, years)
+    levered = lever_stocks(scenario, stocks, decisions, years)
+    found = flows(scenario, made, cut, levered, elapsed / 12)
+    directorates = [d.id for d in scenario.directorates]
+    imported = {d: 0.0 for d in directorates}
+    for f in found:
+        imported[f.target] += f.amount
+    effective = {d: decisions.ledger[d] - imported[d] for d in directorates}
+    changes = _changes(scenario, effective, sum(f.amount for f in found))
+    weight = weights(scenario)
+    levels, pulls, parts = {}, {}, {}
+    for ind in scenario.indicators:
+        before = stocks.levels.get(ind.id, 0.0)
+        pulls[ind.id] = pull(changes.get(ind.owner or "", changes[""]))
+        half_life = ind.half_life / (FALL if pulls[ind.id] < before else 1)
+        levels[ind.id] = before + (pulls[ind.id] - before) * (1 - 0.5 ** (years / half_life))
+        parts[ind.id] = SWING * weight[ind.id] * (levels[ind.id] - before)
+    values = tuple(_value(ind, levels[ind.id]) for ind in scenario.indicators)
+    dividend = 100 + SWING * sum(weight[i] * levels[i] for i in levels)
+    after = Stocks(elapsed, made, levered, levels)
+    return RoundResult(
+        elapsed, dict(decisions.ledger), found, imported, effective, values, dividend, after, pulls, parts
+    )
+
+
+def run(scenario: ScenarioFacts, rounds, start: Stocks | None = None) -> list[RoundResult]:
+    """Takes (months, Decisions) for each round played; returns each round's result in order."""
     results: list[RoundResult] = []
-    for months, ledger in rounds:
-        results.append(advance(scenario, results[-1] if results else None, ledger, months))
+    stocks = start or Stocks()
+    for months, decisions in rounds:
+        results.append(advance(scenario, stocks, decisions, months))
+        stocks = results[-1].stocks
     return results

@@ -6,9 +6,12 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from ..consequences.model import RoundResult, run
 from ..core.money import pounds
 from ..core.state import SessionState
+from . import model
+from .explain import explain
+from .history import had_nothing_been_done, played
+from .reducer import purposes_voted
 
 
 def _label(months: int) -> str:
@@ -19,15 +22,19 @@ def _label(months: int) -> str:
 
 
 def _board_targets(state: SessionState) -> dict[str, float]:
-    """The value the board agreed for each indicator (the latest carried target motion wins)."""
-    return {
+    """The value the board agreed for each indicator: targets carried at earlier meetings, then this one's (the
+    latest carried target motion wins)."""
+    earlier = {
+        d.indicator: d.value for d in state.carried if d.kind == "target" and d.indicator and d.value is not None
+    }
+    return earlier | {
         m.target.indicator: m.target.value
         for m in state.motions.values()
         if m.status == "carried" and m.kind == "target" and m.target
     }
 
 
-def _indicator_rows(state: SessionState, result: RoundResult) -> list[dict[str, Any]]:
+def _indicator_rows(state: SessionState, result) -> list[dict[str, Any]]:
     targets = {i.id: i.target for i in state.scenario.indicators if i.target is not None} | _board_targets(state)
     rows = []
     for v in result.indicators:
@@ -50,7 +57,7 @@ def _indicator_rows(state: SessionState, result: RoundResult) -> list[dict[str, 
     return rows
 
 
-def _directorate_rows(state: SessionState, result: RoundResult) -> list[dict[str, Any]]:
+def _directorate_rows(state: SessionState, result) -> list[dict[str, Any]]:
     names = {d.id: d.name for d in state.scenario.directorates}
     rows = []
     for d in state.scenario.directorates:
@@ -65,6 +72,7 @@ def _directorate_rows(state: SessionState, result: RoundResult) -> list[dict[str
                 f"in {names[f.source]} ({f.because.rstrip('.')}).",
             }
             for f in incoming
+            if round(f.amount)
         ]
         rows.append(
             {
@@ -80,7 +88,25 @@ def _directorate_rows(state: SessionState, result: RoundResult) -> list[dict[str
     return rows
 
 
-_last: tuple[weakref.ref, dict[str, Any]] | None = None
+def fund_rows(state: SessionState) -> list[dict[str, Any]]:
+    """Each pooled fund: what it holds and the purpose the board has voted it (money without one does nothing)."""
+    voted = dict(purposes_voted(state))
+    rows = []
+    for f in state.scenario.funds:
+        purpose = next((p for p in f.purposes if p.id == voted.get(f.id)), None)
+        rows.append(
+            {
+                "id": f.id,
+                "name": f.name,
+                "balance": state.ledger.get(f.id, 0),
+                "purpose": purpose.name if purpose else None,
+                "purposes": [{"id": p.id, "name": p.name, "source": p.source} for p in f.purposes],
+            }
+        )
+    return rows
+
+
+_last: tuple[weakref.ref[SessionState], dict[str, Any]] | None = None
 
 
 def consequences_view(state: SessionState) -> dict[str, Any]:
@@ -94,16 +120,45 @@ def consequences_view(state: SessionState) -> dict[str, Any]:
 
 
 def _consequences(state: SessionState) -> dict[str, Any]:
-    results = run(state.scenario, state.rounds)
-    return {
-        "rounds": [
-            {
-                "months": r.months,
-                "label": _label(r.months),
-                "dividend": round(r.dividend, 2),
-                "indicators": _indicator_rows(state, r),
-                "directorates": _directorate_rows(state, r),
-            }
-            for r in results
-        ]
-    }
+    results = played(state)
+    nothing = iter(had_nothing_been_done(state))
+    rounds, before, opening = [], _opening_dividend(state), _opening_dividend(state)
+    for r, recorded in zip(results, state.rounds, strict=True):
+        row = {
+            "months": r.months,
+            "label": _label(r.months),
+            "model": recorded.model,
+            "dividend": round(r.dividend, 2),
+            "indicators": _indicator_rows(state, r),
+            "directorates": _directorate_rows(state, r),
+            "explanation": [],
+            "had_nothing_been_done": None,
+        }
+        if isinstance(r, model.RoundResult):
+            row["explanation"] = _changed_model(before, opening) + explain(state.scenario, r, opening)
+            row["had_nothing_been_done"] = round(next(nothing).dividend, 2)
+            opening = r.dividend
+        rounds.append(row)
+        before = r.dividend
+    return {"start": round(_opening_dividend(state), 2), "rounds": rounds}
+
+
+def _changed_model(before: float, opening: float) -> list[str]:
+    """In a session recorded before version 2, the first new round starts the second model afresh: one line says
+    so, so that the lines still add up to the change shown."""
+    jump = round(round(opening, 2) - round(before, 2), 2)
+    if jump == 0:
+        return []
+    return [
+        f"{'+' if jump > 0 else '-'}{abs(jump):.2f}: from this round on, a newer version of the consequences model "
+        "works out the figures; the rounds before it were worked out by the first version, which counted differently."
+    ]
+
+
+def _opening_dividend(state: SessionState) -> float:
+    """100 at a first meeting; where the last meeting left it at a follow-up."""
+    stocks = state.carried_stocks
+    if stocks is None:
+        return 100.0
+    w = model.weights(state.scenario)
+    return 100 + model.SWING * sum(w[i] * stocks.levels.get(i, 0.0) for i in w)

@@ -13,7 +13,7 @@ from ..events import EVENT_TYPES
 
 
 @cache
-def _adapter(event_type: str) -> TypeAdapter:
+def _adapter(event_type: str) -> TypeAdapter[Event]:
     return TypeAdapter(EVENT_TYPES[event_type])
 
 

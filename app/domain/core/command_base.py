@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from ..core.errors import RuleViolation
 from ..core.types import SeatId
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
@@ -21,6 +22,17 @@ ItemKind = Literal["objectives", "targets", "strategies", "budget", "free"]
 class Command(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
+    type: str
+    """The tag that says which command this is; every command narrows it to one literal, e.g. "join"."""
+
+
+def command_type(command: type[Command]) -> str:
+    """The `type` tag a command class carries on the wire, e.g. "join"."""
+    tag = command.model_fields["type"].default
+    if not isinstance(tag, str):
+        raise TypeError(f"{command.__name__} has no type tag")
+    return tag
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -30,8 +42,14 @@ class Actor:
     seat_id: SeatId | None = None
 
     @classmethod
-    def seat(cls, seat_id: SeatId) -> "Actor":
+    def seat(cls, seat_id: SeatId) -> Actor:
         return cls("seat", seat_id)
+
+    def own_seat(self) -> SeatId:
+        """This actor's seat, for rules that have already turned the trainer away (decide turns guests away)."""
+        if self.seat_id is None:
+            raise RuleViolation("Join the session first.")
+        return self.seat_id
 
 
 TRAINER = Actor("trainer")

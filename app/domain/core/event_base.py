@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..core.types import AgencyId, DirectorateId
@@ -55,6 +55,10 @@ class IndicatorFacts:
     better: str
     owner: str | None = None  # the directorate whose targets name it
     target: float | None = None  # the owner's target in the pack
+    heading: str = ""
+    low: float | None = None  # plausible range (model version 2)
+    high: float | None = None
+    half_life: float = 1.0  # years to move half way to where the budgets pull it
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,48 @@ class ExportedCostFacts:
     target: DirectorateId
     annual_cost: int
     because: str
+
+
+@dataclass(frozen=True)
+class PreventionFacts:
+    """What money at the source of exported costs can do: remove at most `preventable` of them, at `ret`
+    pounds of exported cost per pound once it has taken hold, which takes about `lag` years."""
+
+    source: DirectorateId
+    preventable: float = 0.5
+    ret: float = 1.5
+    lag: float = 1.0
+    because: str = ""
+
+
+@dataclass(frozen=True)
+class LeverFacts:
+    """A decision that costs no money (shared data, one front door): once carried, it removes `cuts` of each
+    exported cost it acts on (all of them when `links` is empty), taking about `lag` years to take hold."""
+
+    id: str
+    name: str
+    cuts: float
+    lag: float
+    because: str = ""
+    links: tuple[str, ...] = ()  # "source>target"
+
+
+@dataclass(frozen=True)
+class PurposeFacts:
+    """What a pooled fund's money does once the board votes it this purpose: pays for prevention at `source`."""
+
+    id: str
+    name: str
+    source: DirectorateId
+    because: str = ""
+
+
+@dataclass(frozen=True)
+class FundFacts:
+    id: str
+    name: str
+    purposes: tuple[PurposeFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,3 +134,8 @@ class ScenarioFacts:
     votes_by: str = "either"  # "either" partner of a pair, or the "director" alone
     elasticity: float = 0.5
     prevention_ratio: float = 0.5
+    prevention: tuple[PreventionFacts, ...] = ()
+    levers: tuple[LeverFacts, ...] = ()
+    funds: tuple[FundFacts, ...] = ()
+    drift: float = 0.03
+    heading_weights: dict[str, float] = field(default_factory=dict)

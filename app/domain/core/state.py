@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..core.event_base import AgendaFacts, ScenarioFacts
+from ..consequences.state import Round, Stocks
+from ..core.event_base import AgencyFacts, AgendaFacts, DirectorateFacts, ScenarioFacts
 from ..core.types import RESIDENT, AgencyId, DirectorateId, MotionId, PairId, Phase, SeatId
 from ..floor.state import Floor, Release, WrittenInject
 from ..follow_up.events import CarriedDecision
@@ -72,7 +73,9 @@ class SessionState:
     announcement: tuple[str, float] | None = None
     floor: Floor = Floor()
     ten_percent: TenPercent = TenPercent()
-    rounds: tuple[tuple[int, dict[DirectorateId, int]], ...] = ()  # (months, ledger) each time time moved on
+    rounds: tuple[Round, ...] = ()  # each time time moved on
+    carried_stocks: Stocks | None = None  # where the last meeting left the neighbourhood, for a follow-up
+    opening_ledger: dict[DirectorateId, int] | None = None  # a follow-up's ledger when it opened
     reflections: dict[SeatId, tuple[dict[str, int], str]] = field(default_factory=dict)
     previous: str | None = None  # the code of the meeting this one follows
     meeting: int = 1
@@ -86,11 +89,25 @@ class SessionState:
     def shuffled(self) -> bool:
         return self.seed is not None
 
-    def directorate(self, directorate_id: DirectorateId):
+    def directorate(self, directorate_id: DirectorateId) -> DirectorateFacts | None:
         return next((d for d in self.scenario.directorates if d.id == directorate_id), None)
 
-    def agency(self, agency_id: AgencyId):
+    def agency(self, agency_id: AgencyId) -> AgencyFacts | None:
         return next((a for a in self.scenario.agencies if a.id == agency_id), None)
+
+    def facts_of(self, directorate_id: DirectorateId) -> DirectorateFacts:
+        """A directorate known to be in the scenario (its id came from the state, or the rules checked it)."""
+        found = self.directorate(directorate_id)
+        if found is None:
+            raise KeyError(f"no directorate {directorate_id!r} in this scenario")
+        return found
+
+    def agency_facts(self, agency_id: AgencyId) -> AgencyFacts:
+        """An agency known to be in the scenario (a seat's agency, checked when it joined)."""
+        found = self.agency(agency_id)
+        if found is None:
+            raise KeyError(f"no agency {agency_id!r} in this scenario")
+        return found
 
     def pair_of(self, seat_id: SeatId) -> PairId | None:
         return next((p for p, seats in self.pairs.items() if seat_id in seats), None)

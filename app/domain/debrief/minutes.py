@@ -12,6 +12,7 @@ from ..core.money import pounds
 from ..core.state import SessionState
 from ..core.types import PHASE_LABELS
 from ..floor.views import floor_view
+from ..motions.state import Motion
 from ..motions.views import motion_view, strategy_view
 from ..views import role_title
 
@@ -58,7 +59,20 @@ def _name(state: SessionState, directorate: str) -> str:
     return d.name if d else directorate
 
 
+_TIMELINE = (
+    ev.PhaseStarted,
+    ev.AgendaItemOpened,
+    ev.InjectReleased,
+    ev.InjectWritten,
+    ev.Announced,
+    ev.MotionVoided,
+    ev.TenPercentRevealed,
+)
+
+
 def _timeline_entry(state: SessionState, e: ev.Event) -> dict[str, Any] | None:
+    if not isinstance(e, _TIMELINE):
+        return None
     text = None
     if isinstance(e, ev.PhaseStarted):
         text = f"{PHASE_LABELS[e.phase]} began ({e.minutes} minutes planned)."
@@ -89,7 +103,7 @@ def _items(state: SessionState, log: Numbered) -> list[dict[str, Any]]:
     return rows
 
 
-def _motion_entry(state: SessionState, motion, original_text: str) -> dict[str, Any]:
+def _motion_entry(state: SessionState, motion: Motion, original_text: str) -> dict[str, Any]:
     view = motion_view(state, motion, own=None)
     results = {
         "carried": "Carried",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import SessionState
 
 
@@ -13,6 +13,8 @@ def _reflected(s: SessionState, e: ev.ReflectionGiven) -> SessionState:
     return replace(s, reflections={**s.reflections, e.seat_id: (dict(e.ratings), e.comment)})
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.ReflectionGiven: _reflected,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.ReflectionGiven, _reflected),
+    ]
+)

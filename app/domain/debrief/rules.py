@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
-from ..core.rule import Rule
+from ..core.rule import Rule, on
 from ..core.state import SessionState
 
 
@@ -14,9 +14,11 @@ def reflect(state: SessionState, cmd: c.Reflect, ctx: c.Context) -> list[ev.Even
         raise RuleViolation("The reflection opens at the debrief.")
     if ctx.actor.kind != "seat":
         raise RuleViolation("Participants reflect on the partnership; the trainer reads the results.")
-    return [ev.ReflectionGiven(ctx.actor.seat_id, dict(cmd.ratings), cmd.comment)]
+    return [ev.ReflectionGiven(ctx.actor.own_seat(), {f: r for f, r in cmd.ratings.items()}, cmd.comment)]
 
 
-RULES: dict[str, Rule] = {
-    "reflect": reflect,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.Reflect, reflect),
+    ]
+)

@@ -16,7 +16,7 @@ def in_meeting(state: SessionState) -> None:
 def directorate_of(state: SessionState, actor: c.Actor) -> DirectorateId:
     if actor.kind == "trainer":
         raise RuleViolation("Only a directorate can do that; the trainer acts through the chair's controls.")
-    role = state.role_of(actor.seat_id)
+    role = state.role_of(actor.own_seat())
     if role.directorate is None:
         raise RuleViolation("Only directors and their executive assistants can do that; you hold no directorate.")
     return role.directorate

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import Clock, SessionState
 from ..floor.state import Release, WrittenInject
 
@@ -48,6 +48,8 @@ def _edited(s: SessionState, e: ev.AgendaItemEdited) -> SessionState:
 
 def _moved(s: SessionState, e: ev.AgendaItemMoved) -> SessionState:
     item = s.agenda_item(e.item_id)
+    if item is None:  # the rules only record moves of items on the agenda
+        return s
     items = _without(s, e.item_id)
     items.insert(e.position, item)
     return replace(s, agenda=tuple(items))
@@ -72,16 +74,18 @@ def _finished(s: SessionState, e: ev.SpeakerFinished) -> SessionState:
     return replace(s, floor=replace(s.floor, speaking=None))
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.InjectReleased: _released,
-    ev.InjectWritten: _written,
-    ev.Announced: _announced,
-    ev.AgendaItemOpened: _opened,
-    ev.AgendaItemAdded: _added,
-    ev.AgendaItemEdited: _edited,
-    ev.AgendaItemMoved: _moved,
-    ev.HandRaised: _hand_raised,
-    ev.HandLowered: _hand_lowered,
-    ev.SpeakerCalled: _called,
-    ev.SpeakerFinished: _finished,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.InjectReleased, _released),
+        on(ev.InjectWritten, _written),
+        on(ev.Announced, _announced),
+        on(ev.AgendaItemOpened, _opened),
+        on(ev.AgendaItemAdded, _added),
+        on(ev.AgendaItemEdited, _edited),
+        on(ev.AgendaItemMoved, _moved),
+        on(ev.HandRaised, _hand_raised),
+        on(ev.HandLowered, _hand_lowered),
+        on(ev.SpeakerCalled, _called),
+        on(ev.SpeakerFinished, _finished),
+    ]
+)

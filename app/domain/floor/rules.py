@@ -7,7 +7,7 @@ import re
 from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
-from ..core.rule import Rule
+from ..core.rule import Rule, on
 from ..core.state import SessionState
 from ..floor.checks import in_meeting
 
@@ -23,7 +23,7 @@ def raise_hand(state: SessionState, cmd: c.RaiseHand, ctx: c.Context) -> list[ev
     in_meeting(state)
     if ctx.actor.kind == "trainer":
         raise RuleViolation("The trainer does not join the speakers' queue.")
-    seat = ctx.actor.seat_id
+    seat = ctx.actor.own_seat()
     if seat in state.floor.queue:
         raise RuleViolation("You are already waiting to speak.")
     if seat == state.floor.speaking:
@@ -33,7 +33,7 @@ def raise_hand(state: SessionState, cmd: c.RaiseHand, ctx: c.Context) -> list[ev
 
 def lower_hand(state: SessionState, cmd: c.LowerHand, ctx: c.Context) -> list[ev.Event]:
     seat = cmd.seat_id or ctx.actor.seat_id
-    chairing = ctx.actor.kind == "trainer" or state.role_of(ctx.actor.seat_id).kind == "chair"
+    chairing = ctx.actor.kind == "trainer" or state.role_of(ctx.actor.own_seat()).kind == "chair"
     if seat != ctx.actor.seat_id and not chairing:
         raise RuleViolation("Only the chair can take someone else off the speakers' queue.")
     if seat not in state.floor.queue:
@@ -138,16 +138,18 @@ def move_item(state: SessionState, cmd: c.MoveItem, ctx: c.Context) -> list[ev.E
     return [ev.AgendaItemMoved(cmd.item_id, position)]
 
 
-RULES: dict[str, Rule] = {
-    "open-item": open_item,
-    "add-item": add_item,
-    "edit-item": edit_item,
-    "move-item": move_item,
-    "raise-hand": raise_hand,
-    "lower-hand": lower_hand,
-    "call-speaker": call_speaker,
-    "finish-speaker": finish_speaker,
-    "announce": announce,
-    "release-inject": release_inject,
-    "write-inject": write_inject,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.OpenItem, open_item),
+        on(c.AddItem, add_item),
+        on(c.EditItem, edit_item),
+        on(c.MoveItem, move_item),
+        on(c.RaiseHand, raise_hand),
+        on(c.LowerHand, lower_hand),
+        on(c.CallSpeaker, call_speaker),
+        on(c.FinishSpeaker, finish_speaker),
+        on(c.Announce, announce),
+        on(c.ReleaseInject, release_inject),
+        on(c.WriteInject, write_inject),
+    ]
+)

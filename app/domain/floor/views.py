@@ -45,7 +45,7 @@ def floor_view(state: SessionState) -> dict[str, Any]:
         ref = seat_ref(state, seat_id)
         return ref and ref | {"voice": _voice(state, seat_id), "directorate": state.role_of(seat_id).directorate}
 
-    counts = [person(s) | {"count": n} for s, n in f.contributions.items() if s in state.seats]
+    counts = [row | {"count": n} for s, n in f.contributions.items() if (row := person(s)) is not None]
     by_voice: dict[str, int] = {}
     for row in counts:
         by_voice[row["voice"]] = by_voice.get(row["voice"], 0) + row["count"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..consequences.state import Stocks
 from ..core.event_base import AgendaFacts, Event
 from ..core.types import AgencyId, DirectorateId, SeatId
 from ..lobby.events import PairSpec
@@ -30,6 +31,7 @@ class CarriedDecision:
     indicator: str | None = None
     value: float | None = None
     by: str | None = None
+    lever: str | None = None  # the lever or pooled-fund purpose a strategy motion named
 
 
 @dataclass(frozen=True)
@@ -47,3 +49,4 @@ class FollowUpStarted(Event):
     carried: tuple[CarriedDecision, ...]
     progress_item: AgendaFacts
     at: float
+    stocks: Stocks | None = None  # where the consequences model left the neighbourhood (None before version 2)

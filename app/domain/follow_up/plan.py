@@ -4,6 +4,7 @@ forward what the board agreed."""
 from __future__ import annotations
 
 from .. import events as ev
+from ..consequences.history import latest_stocks
 from ..core.state import SessionState
 from ..core.types import RESIDENT
 
@@ -52,6 +53,7 @@ def carried_decisions(state: SessionState) -> tuple[ev.CarriedDecision, ...]:
                 target.indicator if target else None,
                 target.value if target else None,
                 target.by if target else None,
+                m.lever,
             )
         )
     return state.carried + tuple(fresh)
@@ -73,4 +75,5 @@ def plan(state: SessionState, at: float) -> ev.FollowUpStarted:
         carried_decisions(state),
         PROGRESS_ITEM,
         at,
+        latest_stocks(state),
     )

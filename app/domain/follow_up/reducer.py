@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import Seat, SessionState
 
 
@@ -21,11 +21,15 @@ def _follow_up(s: SessionState, e: ev.FollowUpStarted) -> SessionState:
         assignments={a.pair_id: a for a in e.assignments},
         seed=0,
         ledger=dict(e.ledger),
+        opening_ledger=dict(e.ledger),
+        carried_stocks=e.stocks,
         carried=e.carried,
         agenda=(e.progress_item, *s.agenda),
     )
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.FollowUpStarted: _follow_up,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.FollowUpStarted, _follow_up),
+    ]
+)

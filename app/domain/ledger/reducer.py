@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import SessionState
 from ..motions.reducer import _with_motion
 
@@ -19,6 +19,8 @@ def _transferred(s: SessionState, e: ev.BudgetTransferred) -> SessionState:
     return _with_motion(state, replace(motion, moved_money=not e.correction)) if motion else state
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.BudgetTransferred: _transferred,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.BudgetTransferred, _transferred),
+    ]
+)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on, on_start
 from ..core.state import Clock, Seat, SessionState
+from ..core.types import PairId, SeatId
 
 
 def _created(_: SessionState | None, e: ev.SessionCreated) -> SessionState:
@@ -46,34 +47,40 @@ def _chair(s: SessionState, e: ev.ChairChosen) -> SessionState:
 
 
 def _seat_moved(s: SessionState, e: ev.SeatMoved) -> SessionState:
-    target = s.assignments[e.pair_id]
-    taken = target.director if e.position == "director" else target.assistant
+    slots: dict[PairId, tuple[SeatId | None, SeatId | None]] = {
+        p: (a.director, a.assistant) for p, a in s.assignments.items()
+    }
+    director, assistant = slots[e.pair_id]
+    taken = director if e.position == "director" else assistant
     old_pair = s.pair_of(e.seat_id)
-    old = s.assignments.get(old_pair) if old_pair else None
-    assignments = dict(s.assignments)
     pairs = {p: tuple(x for x in seats if x != e.seat_id) for p, seats in s.pairs.items()}
-    if old is not None:  # whoever is displaced takes the mover's old place
-        slot = "director" if old.director == e.seat_id else "assistant"
-        assignments[old_pair] = replace(old, **{slot: taken})
-    assignments[e.pair_id] = replace(assignments[e.pair_id], **{e.position: e.seat_id})
-    for pair_id in {old_pair, e.pair_id} - {None}:
-        held = _promote(assignments[pair_id])
-        assignments[pair_id] = held
-        pairs[pair_id] = tuple(x for x in (held.director, held.assistant) if x)
-    kept = {p: a for p, a in assignments.items() if a.director}
-    return replace(s, assignments=kept, pairs={p: m for p, m in pairs.items() if m})
+    touched = {e.pair_id}
+    if old_pair is not None and old_pair in slots:  # whoever is displaced takes the mover's old place
+        director, assistant = slots[old_pair]
+        slots[old_pair] = (taken, assistant) if director == e.seat_id else (director, taken)
+        touched.add(old_pair)
+    director, assistant = slots[e.pair_id]
+    slots[e.pair_id] = (e.seat_id, assistant) if e.position == "director" else (director, e.seat_id)
+    assignments = dict(s.assignments)
+    for pair_id in touched:
+        director, assistant = slots[pair_id]
+        if director is None:  # a pair left without a director is led by its assistant
+            director, assistant = assistant, None
+        pairs[pair_id] = tuple(x for x in (director, assistant) if x)
+        if director:
+            assignments[pair_id] = replace(assignments[pair_id], director=director, assistant=assistant)
+        else:
+            del assignments[pair_id]
+    return replace(s, assignments=assignments, pairs={p: m for p, m in pairs.items() if m})
 
 
-def _promote(a: ev.Assignment) -> ev.Assignment:
-    """A pair left without a director is led by its assistant."""
-    return replace(a, director=a.assistant, assistant=None) if a.director is None else a
-
-
-HANDLERS: dict[type, Callable] = {
-    ev.SeatMoved: _seat_moved,
-    ev.SessionCreated: _created,
-    ev.SeatJoined: _joined,
-    ev.SeatRemoved: _removed,
-    ev.PairsSet: _paired,
-    ev.ChairChosen: _chair,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.SeatMoved, _seat_moved),
+        on_start(ev.SessionCreated, _created),
+        on(ev.SeatJoined, _joined),
+        on(ev.SeatRemoved, _removed),
+        on(ev.PairsSet, _paired),
+        on(ev.ChairChosen, _chair),
+    ]
+)

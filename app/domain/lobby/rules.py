@@ -5,8 +5,8 @@ from __future__ import annotations
 from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
-from ..core.rule import Rule
-from ..core.state import SessionState
+from ..core.rule import Rule, on
+from ..core.state import Seat, SessionState
 from ..core.types import PHASE_LABELS, RESIDENT
 from ..shuffle.matching import auto_pairs
 
@@ -55,7 +55,7 @@ def _roles_can_change(state: SessionState) -> None:
         raise RuleViolation("At a follow-up meeting everyone plays their real-life role: there is no shuffle.")
 
 
-def _seat(state: SessionState, seat_id: str):
+def _seat(state: SessionState, seat_id: str) -> Seat:
     seat = state.seats.get(seat_id)
     if seat is None:
         raise RuleViolation("There is no such person in this session.")
@@ -131,11 +131,13 @@ def move_to_role(state: SessionState, cmd: c.MoveToRole, ctx: c.Context) -> list
     return [ev.SeatMoved(cmd.seat_id, held.pair_id, cmd.position)]
 
 
-RULES: dict[str, Rule] = {
-    "move-to-role": move_to_role,
-    "join": join,
-    "remove-seat": remove_seat,
-    "auto-pair": auto_pair,
-    "move-seat": move_seat,
-    "choose-chair": choose_chair,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.MoveToRole, move_to_role),
+        on(c.Join, join),
+        on(c.RemoveSeat, remove_seat),
+        on(c.AutoPair, auto_pair),
+        on(c.MoveSeat, move_seat),
+        on(c.ChooseChair, choose_chair),
+    ]
+)

@@ -32,10 +32,13 @@ class Propose(Command):
     target: TargetTermsIn | None = None
     transfer: TransferTerms | None = None
     secret: bool = False
+    lever: Ref | None = Field(None, description="A strategy motion may name a lever or pooled-fund purpose.")
 
     @property
     def motion_kind(self) -> str:
-        return self.kind or ("transfer" if self.transfer else "target" if self.target else "free")
+        if self.kind:
+            return self.kind
+        return "transfer" if self.transfer else "target" if self.target else "strategy" if self.lever else "free"
 
 
 class Amend(Command):

@@ -35,6 +35,7 @@ class MotionProposed(Event):
     term: str | None = None  # short, medium or long, for an objective
     target: TargetTerms | None = None
     secret: bool = False
+    lever: str | None = None  # a strategy motion's lever or pooled-fund purpose, from the pack
 
 
 @dataclass(frozen=True)

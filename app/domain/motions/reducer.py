@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import SessionState
-from ..motions.state import Amendment, Ballot, Motion
+from ..motions.state import Amendment, AmendmentStatus, Ballot, Motion, MotionStatus
 
 
 def _with_motion(s: SessionState, motion: Motion) -> SessionState:
@@ -30,6 +31,7 @@ def _proposed(s: SessionState, e: ev.MotionProposed) -> SessionState:
             term=e.term,
             target=e.target,
             secret=e.secret,
+            lever=e.lever,
         ),
     )
 
@@ -42,7 +44,7 @@ def _amendment(s: SessionState, e: ev.AmendmentProposed) -> SessionState:
 
 def _amendment_decided(s: SessionState, e: ev.AmendmentDecided) -> SessionState:
     m = s.motions[e.motion_id]
-    status = "accepted" if e.accepted else "declined"
+    status: AmendmentStatus = "accepted" if e.accepted else "declined"
     amendments = tuple(replace(a, status=status) if a.id == e.amendment_id else a for a in m.amendments)
     m = replace(m, amendments=amendments)
     chosen = next(a for a in amendments if a.id == e.amendment_id)
@@ -56,8 +58,11 @@ def _seconded(s: SessionState, e: ev.MotionSeconded) -> SessionState:
     return _with_motion(s, replace(m, status="voting", seconder=e.seconder, seconded_by=e.directorate))
 
 
-def _status(status: str) -> Callable[[SessionState, ev.Event], SessionState]:
-    def handler(s: SessionState, e) -> SessionState:
+EndedBy = ev.MotionWithdrawn | ev.MotionRuledOut | ev.MotionVoided
+
+
+def _status(status: MotionStatus) -> Callable[[SessionState, EndedBy], SessionState]:
+    def handler(s: SessionState, e: EndedBy) -> SessionState:
         note = getattr(e, "reason", s.motions[e.motion_id].note)
         return _with_motion(s, replace(s.motions[e.motion_id], status=status, note=note))
 
@@ -75,19 +80,21 @@ def _voted(s: SessionState, e: ev.VoteCast) -> SessionState:
 
 def _closed(s: SessionState, e: ev.VoteClosed) -> SessionState:
     m = s.motions[e.motion_id]
-    status = "carried" if e.carried else "lost"
+    status: MotionStatus = "carried" if e.carried else "lost"
     return _with_motion(s, replace(m, status=status, casting=e.casting, note=e.note))
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.MotionProposed: _proposed,
-    ev.AmendmentProposed: _amendment,
-    ev.AmendmentDecided: _amendment_decided,
-    ev.MotionSeconded: _seconded,
-    ev.MotionWithdrawn: _status("withdrawn"),
-    ev.MotionRuledOut: _status("out_of_order"),
-    ev.MotionVoided: _status("void"),
-    ev.BallotChanged: _ballot,
-    ev.VoteCast: _voted,
-    ev.VoteClosed: _closed,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.MotionProposed, _proposed),
+        on(ev.AmendmentProposed, _amendment),
+        on(ev.AmendmentDecided, _amendment_decided),
+        on(ev.MotionSeconded, _seconded),
+        on(ev.MotionWithdrawn, _status("withdrawn")),
+        on(ev.MotionRuledOut, _status("out_of_order")),
+        on(ev.MotionVoided, _status("void")),
+        on(ev.BallotChanged, _ballot),
+        on(ev.VoteCast, _voted),
+        on(ev.VoteClosed, _closed),
+    ]
+)

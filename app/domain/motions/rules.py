@@ -5,11 +5,12 @@ from __future__ import annotations
 from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
-from ..core.rule import Rule
+from ..core.rule import Rule, on
 from ..core.state import SessionState
 from ..floor.checks import directorate_of, in_meeting
 from ..ledger.checks import check_transfer
 from ..motions.checks import check_target, motion_of
+from ..motions.state import Motion
 
 TERMS_NEEDED = {
     "objective": "Say whether this objective is short, medium or long term.",
@@ -30,12 +31,25 @@ def _terms(state: SessionState, cmd: c.Propose) -> tuple[ev.Transfer | None, ev.
     return transfer, target
 
 
+def _check_lever(state: SessionState, cmd: c.Propose) -> None:
+    if cmd.lever is None:
+        return
+    if cmd.motion_kind != "strategy":
+        raise RuleViolation("Only a strategy motion can commit the board to a lever or a pooled fund's purpose.")
+    known = {v.id: v.name for v in state.scenario.levers}
+    known |= {p.id: p.name for f in state.scenario.funds for p in f.purposes}
+    if cmd.lever not in known:
+        names = "; ".join(known.values()) or "this scenario declares none"
+        raise RuleViolation(f"That is not one of this scenario's levers or fund purposes ({names}).")
+
+
 def propose(state: SessionState, cmd: c.Propose, ctx: c.Context) -> list[ev.Event]:
     in_meeting(state)
     directorate = directorate_of(state, ctx.actor)
     if state.current_item is None:
         raise RuleViolation("The chair has not opened an agenda item yet.")
     transfer, target = _terms(state, cmd)
+    _check_lever(state, cmd)
     term = cmd.term if cmd.motion_kind == "objective" else None
     motion_id = f"m{len(state.motions) + 1}"
     return [
@@ -43,7 +57,7 @@ def propose(state: SessionState, cmd: c.Propose, ctx: c.Context) -> list[ev.Even
             motion_id,
             state.current_item,
             cmd.text,
-            ctx.actor.seat_id,
+            ctx.actor.own_seat(),
             directorate,
             transfer,
             ctx.now,
@@ -51,11 +65,12 @@ def propose(state: SessionState, cmd: c.Propose, ctx: c.Context) -> list[ev.Even
             term=term,
             target=target,
             secret=cmd.secret,
+            lever=cmd.lever,
         )
     ]
 
 
-def _before_any_vote(state: SessionState, motion_id: str, doing: str):
+def _before_any_vote(state: SessionState, motion_id: str, doing: str) -> Motion:
     motion = motion_of(state, motion_id)
     if not motion.open:
         raise RuleViolation(f"That motion has already been decided, so it cannot be {doing}.")
@@ -75,7 +90,7 @@ def amend(state: SessionState, cmd: c.Amend, ctx: c.Context) -> list[ev.Event]:
     amendment_id = f"{motion.id}-a{len(motion.amendments) + 1}"
     return [
         ev.AmendmentProposed(
-            motion.id, amendment_id, ctx.actor.seat_id, directorate, cmd.text, transfer, target, ctx.now
+            motion.id, amendment_id, ctx.actor.own_seat(), directorate, cmd.text, transfer, target, ctx.now
         )
     ]
 
@@ -110,7 +125,7 @@ def second(state: SessionState, cmd: c.Second, ctx: c.Context) -> list[ev.Event]
         raise RuleViolation("That motion is not waiting for a seconder.")
     if motion.directorate == directorate:
         raise RuleViolation("A directorate cannot second its own motion; another directorate must.")
-    return [ev.MotionSeconded(motion.id, ctx.actor.seat_id, directorate)]
+    return [ev.MotionSeconded(motion.id, ctx.actor.own_seat(), directorate)]
 
 
 def withdraw(state: SessionState, cmd: c.Withdraw, ctx: c.Context) -> list[ev.Event]:
@@ -131,11 +146,13 @@ def rule_out(state: SessionState, cmd: c.RuleOut, ctx: c.Context) -> list[ev.Eve
     return [ev.MotionRuledOut(cmd.motion_id, cmd.reason)]
 
 
-RULES: dict[str, Rule] = {
-    "propose": propose,
-    "amend": amend,
-    "decide-amendment": decide_amendment,
-    "second": second,
-    "withdraw": withdraw,
-    "rule-out": rule_out,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.Propose, propose),
+        on(c.Amend, amend),
+        on(c.DecideAmendment, decide_amendment),
+        on(c.Second, second),
+        on(c.Withdraw, withdraw),
+        on(c.RuleOut, rule_out),
+    ]
+)

@@ -9,6 +9,9 @@ from ..core.types import Choice, DirectorateId, MotionId, SeatId
 from ..ledger.events import Transfer
 from ..motions.events import TargetTerms
 
+AmendmentStatus = Literal["pending", "accepted", "declined"]
+
+
 MotionStatus = Literal["proposed", "voting", "carried", "lost", "withdrawn", "out_of_order", "void"]
 
 
@@ -30,7 +33,7 @@ class Amendment:
     transfer: Transfer | None
     target: TargetTerms | None
     at: float
-    status: Literal["pending", "accepted", "declined"] = "pending"
+    status: AmendmentStatus = "pending"
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Motion:
     term: str | None = None
     target: TargetTerms | None = None
     secret: bool = False
+    lever: str | None = None
     status: MotionStatus = "proposed"
     seconder: SeatId | None = None
     seconded_by: DirectorateId | None = None

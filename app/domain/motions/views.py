@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.state import SessionState
+from ..ledger.events import Transfer
 from ..lobby.views import seat_ref
+from ..motions.events import TargetTerms
 from ..motions.state import Motion
 from ..motions.voting import tally
 
 
-def _transfer(t) -> dict[str, Any] | None:
+def _transfer(t: Transfer | None) -> dict[str, Any] | None:
     return (
         None
         if t is None
@@ -18,7 +20,7 @@ def _transfer(t) -> dict[str, Any] | None:
     )
 
 
-def _target(state: SessionState, t) -> dict[str, Any] | None:
+def _target(state: SessionState, t: TargetTerms | None) -> dict[str, Any] | None:
     if t is None:
         return None
     indicator = next((i for i in state.scenario.indicators if i.id == t.indicator), None)
@@ -59,6 +61,7 @@ def motion_view(state: SessionState, m: Motion, own: str | None, chairing: bool 
         "transfer": _transfer(m.transfer),
         "target": _target(state, m.target),
         "secret": m.secret,
+        "lever": m.lever,
         "ballots": _ballots(m, own),
         "voted": len(m.ballots),
         "tied": yes == no if chairing or not hidden else None,  # the chair needs it to offer a casting vote
@@ -92,7 +95,7 @@ def strategy_view(state: SessionState) -> dict[str, Any]:
     for m in state.motions.values():
         if m.status != "carried":
             continue
-        entry = {"motion_id": m.id, "text": m.text, "directorate": m.directorate}
+        entry = {"motion_id": m.id, "text": m.text, "directorate": m.directorate, "lever": m.lever}
         if m.kind == "objective":
             strategy["objectives"][m.term or "short"].append(entry)
         elif m.kind == "target":

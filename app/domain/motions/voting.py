@@ -8,9 +8,10 @@ from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
 from ..core.money import pounds
-from ..core.rule import Rule
+from ..core.rule import Rule, on
 from ..core.state import SessionState
 from ..floor.checks import in_meeting
+from ..ledger.checks import holder_name
 from ..motions.checks import motion_of
 from ..motions.state import Motion
 
@@ -30,7 +31,8 @@ def vote(state: SessionState, cmd: c.Vote, ctx: c.Context) -> list[ev.Event]:
     in_meeting(state)
     if ctx.actor.kind == "trainer":
         raise RuleViolation("Only a directorate can vote; the trainer gives no vote.")
-    directorate = state.voter_directorate(ctx.actor.seat_id)
+    seat = ctx.actor.own_seat()
+    directorate = state.voter_directorate(seat)
     if directorate is None:
         who = "the director" if state.scenario.votes_by == "director" else "directors and executive assistants"
         raise RuleViolation(f"Only {who} can vote for a directorate; you hold no vote.")
@@ -39,12 +41,12 @@ def vote(state: SessionState, cmd: c.Vote, ctx: c.Context) -> list[ev.Event]:
         raise RuleViolation("That motion is not open for voting.")
     earlier = motion.ballots.get(directorate)
     if earlier is not None and earlier.choice == cmd.choice:
-        name = state.directorate(directorate).name
+        name = state.facts_of(directorate).name
         raise RuleViolation(
             f"{name} has already voted {_said(cmd.choice)}; each directorate has one vote. "
             "Choose another option to change it."
         )
-    return [ev.VoteCast(motion.id, directorate, ctx.actor.seat_id, cmd.choice)]
+    return [ev.VoteCast(motion.id, directorate, seat, cmd.choice)]
 
 
 def _said(choice: str) -> str:
@@ -85,9 +87,9 @@ def close_vote(state: SessionState, cmd: c.CloseVote, ctx: c.Context) -> list[ev
         casting = cmd.casting
     carried = yes > no or casting == "for"
     note, t = "", motion.transfer
-    if carried and t and state.ledger[t.source] < t.amount:
+    if carried and t and state.ledger.get(t.source, 0) < t.amount:
         carried = False
-        note = f"Not carried out: {state.directorate(t.source).name} no longer holds {pounds(t.amount)}."
+        note = f"Not carried out: {holder_name(state, t.source)} no longer holds {pounds(t.amount)}."
     closed = ev.VoteClosed(motion.id, yes, no, abstain, casting, carried, ctx.now, note)
     if carried and t:
         return [closed, ev.BudgetTransferred(motion.id, t.source, t.target, t.amount)]
@@ -102,18 +104,20 @@ def void_motion(state: SessionState, cmd: c.VoidMotion, ctx: c.Context) -> list[
     t = motion.transfer
     if not (motion.moved_money and t):
         return [voided]
-    if state.ledger[t.target] < t.amount:
-        name = state.directorate(t.target).name
+    if state.ledger.get(t.target, 0) < t.amount:
+        name = holder_name(state, t.target)
         raise RuleViolation(
-            f"{name} now holds only {pounds(state.ledger[t.target])}, so the {pounds(t.amount)} "
+            f"{name} now holds only {pounds(state.ledger.get(t.target, 0))}, so the {pounds(t.amount)} "
             "cannot simply go back; agree a new transfer instead."
         )
     return [voided, ev.BudgetTransferred(motion.id, t.target, t.source, t.amount, correction=True)]
 
 
-RULES: dict[str, Rule] = {
-    "vote": vote,
-    "set-ballot": set_ballot,
-    "close-vote": close_vote,
-    "void-motion": void_motion,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.Vote, vote),
+        on(c.SetBallot, set_ballot),
+        on(c.CloseVote, close_vote),
+        on(c.VoidMotion, void_motion),
+    ]
+)

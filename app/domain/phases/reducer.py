@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import Clock, SessionState
 
 
@@ -33,8 +33,10 @@ def _resumed(s: SessionState, e: ev.ClockResumed) -> SessionState:
     return replace(s, clock=_resume(s.clock, e.at), item_clock=_resume(s.item_clock, e.at) if s.item_clock else None)
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.PhaseStarted: _phase,
-    ev.ClockPaused: _paused,
-    ev.ClockResumed: _resumed,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.PhaseStarted, _phase),
+        on(ev.ClockPaused, _paused),
+        on(ev.ClockResumed, _resumed),
+    ]
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
-from ..core.rule import Rule
+from ..core.rule import Rule, on
 from ..core.state import SessionState
 
 
@@ -28,8 +28,10 @@ def resume_clock(state: SessionState, cmd: c.ResumeClock, ctx: c.Context) -> lis
     return [ev.ClockResumed(ctx.now)]
 
 
-RULES: dict[str, Rule] = {
-    "start-phase": start_phase,
-    "pause-clock": pause_clock,
-    "resume-clock": resume_clock,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.StartPhase, start_phase),
+        on(c.PauseClock, pause_clock),
+        on(c.ResumeClock, resume_clock),
+    ]
+)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import SessionState
 
 
@@ -25,7 +25,9 @@ def _swapped(s: SessionState, e: ev.PairsSwapped) -> SessionState:
     )
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.RolesShuffled: _shuffled,
-    ev.PairsSwapped: _swapped,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.RolesShuffled, _shuffled),
+        on(ev.PairsSwapped, _swapped),
+    ]
+)

@@ -7,7 +7,7 @@ import random
 from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
-from ..core.rule import Rule
+from ..core.rule import Rule, on
 from ..core.state import SessionState
 from ..lobby.rules import _in_lobby, _roles_can_change
 from ..shuffle.matching import Candidate, ShuffleImpossible, match, split_roles
@@ -52,12 +52,14 @@ def swap_pairs(state: SessionState, cmd: c.SwapPairs, ctx: c.Context) -> list[ev
     for cand in _candidates(state):
         target = {cmd.first: second.directorate, cmd.second: first.directorate}.get(cand.id)
         if target in cand.forbidden:
-            name = state.directorate(target).name
+            name = state.facts_of(target).name
             raise RuleViolation(f"That swap would give pair {cand.id} its own agency's directorate ({name}).")
     return [ev.PairsSwapped(cmd.first, cmd.second)]
 
 
-RULES: dict[str, Rule] = {
-    "shuffle": shuffle,
-    "swap-pairs": swap_pairs,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.Shuffle, shuffle),
+        on(c.SwapPairs, swap_pairs),
+    ]
+)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from .. import events as ev
+from ..core.fold import Fold, on
 from ..core.state import SessionState
 from ..ten_percent.state import TenPercentAnswer
 
@@ -24,8 +24,10 @@ def _ten_reveal(s: SessionState, e: ev.TenPercentRevealed) -> SessionState:
     return replace(s, ten_percent=replace(s.ten_percent, status="revealed"))
 
 
-HANDLERS: dict[type, Callable] = {
-    ev.TenPercentOpened: _ten_open,
-    ev.TenPercentAnswered: _ten_answer,
-    ev.TenPercentRevealed: _ten_reveal,
-}
+HANDLERS: dict[type[ev.Event], Fold] = dict(
+    [
+        on(ev.TenPercentOpened, _ten_open),
+        on(ev.TenPercentAnswered, _ten_answer),
+        on(ev.TenPercentRevealed, _ten_reveal),
+    ]
+)

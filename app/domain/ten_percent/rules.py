@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
-from ..core.rule import Rule
+from ..core.rule import Rule, on
 from ..core.state import SessionState
 
 
@@ -22,12 +22,13 @@ def answer_ten_percent(state: SessionState, cmd: c.AnswerTenPercent, ctx: c.Cont
         raise RuleViolation("The extra 10% round is not open.")
     if ctx.actor.kind == "trainer":
         raise RuleViolation("Each directorate answers for itself.")
-    own = state.role_of(ctx.actor.seat_id).directorate
+    seat = ctx.actor.own_seat()
+    own = state.role_of(seat).directorate
     if own is None:
         raise RuleViolation("Only directorates answer the extra 10% question.")
     if state.directorate(cmd.recipient) is None or cmd.recipient == own:
         raise RuleViolation("Name another directorate: the extra 10% must be spent on someone else's budget.")
-    return [ev.TenPercentAnswered(own, ctx.actor.seat_id, cmd.recipient, cmd.reason)]
+    return [ev.TenPercentAnswered(own, seat, cmd.recipient, cmd.reason)]
 
 
 def reveal_ten_percent(state: SessionState, cmd: c.RevealTenPercent, ctx: c.Context) -> list[ev.Event]:
@@ -38,8 +39,10 @@ def reveal_ten_percent(state: SessionState, cmd: c.RevealTenPercent, ctx: c.Cont
     return [ev.TenPercentRevealed(ctx.now)]
 
 
-RULES: dict[str, Rule] = {
-    "open-ten-percent": open_ten_percent,
-    "answer-ten-percent": answer_ten_percent,
-    "reveal-ten-percent": reveal_ten_percent,
-}
+RULES: dict[str, Rule] = dict(
+    [
+        on(c.OpenTenPercent, open_ten_percent),
+        on(c.AnswerTenPercent, answer_ten_percent),
+        on(c.RevealTenPercent, reveal_ten_percent),
+    ]
+)

@@ -1,7 +1,7 @@
 """pack versions that arrived with an imported session
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-05
 """
 
