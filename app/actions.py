@@ -33,7 +33,11 @@ from .store import records, summaries
 from .store.db import session_scope
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-MAX_CATCH_UP = 2000
+# A reconnect further behind than this gets a fresh view instead of a replay: replaying thousands of events
+# under the session's lock held up everyone else in the room.
+MAX_CATCH_UP = 200
+# The close code a removed seat's open pages get; they stop reconnecting and show the reason.
+REMOVED_CLOSE, REMOVED_REASON = 4403, "The trainer removed you from this session."
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,10 @@ class Recorded:
 
 def _shown(state, numbered: Sequence[tuple[int, ev.Event]], viewer: Viewer) -> list[dict]:
     return [shown for seq, e in numbered if (shown := shown_event(state, e, seq, viewer)) is not None]
+
+
+def _removed_seats(events: Sequence[ev.Event]) -> list[str]:
+    return [e.seat_id for e in events if isinstance(e, ev.SeatRemoved)]
 
 
 def actor_key(actor: c.Actor) -> str:
@@ -194,6 +202,8 @@ class Actions:
             self.live.put(code, after)
             state = after.state
             self._publish(code, state, list(numbered))
+            for removed in _removed_seats(new_events):
+                self.hub.close_viewer(code, Viewer("seat", removed), REMOVED_CLOSE, REMOVED_REASON)
         seat_id, token = credential or (None, None)
         return Recorded(seq, seat_id=seat_id, token=token)
 
@@ -212,6 +222,8 @@ class Actions:
                 log.remember_command(session=db, code=code, actor=key, command_id=command_id, seq=seq)
             if credential is not None:
                 records.add_seat_credential(session=db, code=code, seat_id=credential[0], token=credential[1])
+            for removed in _removed_seats(new_events):
+                records.delete_seat_credentials(session=db, code=code, seat_id=removed)
             db.commit()
         return seq
 

@@ -82,7 +82,15 @@ def _serve(args: argparse.Namespace) -> int:
     database = make_url(settings.database_url).render_as_string(hide_password=True)
     print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {database}", flush=True)
     # Logging is already set up (logs.configure); uvicorn is told not to set it up again.
-    uvicorn.run(app, host=settings.host, port=settings.port, ws_max_size=1024 * 1024, log_config=None, access_log=False)
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        ws_max_size=1024 * 1024,
+        log_config=None,
+        access_log=False,
+        proxy_headers=False,  # the app believes forwarded headers only from NPLC_TRUSTED_PROXIES
+    )
     return 0
 
 

@@ -46,6 +46,15 @@ class Settings(BaseSettings):
     retention_days: int = Field(
         90, ge=1, le=3650, description="Sessions older than this are deleted, at start-up and daily."
     )
+    trusted_proxies: str = Field(
+        "",
+        description="Comma-separated addresses or networks of reverse proxies whose X-Forwarded-For and "
+        "X-Forwarded-Proto are believed; empty: none.",
+    )
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        return [part.strip() for part in self.trusted_proxies.split(",") if part.strip()]
 
 
 @lru_cache

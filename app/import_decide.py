@@ -164,8 +164,18 @@ def _item_added(s: SessionState, e: ev.AgendaItemAdded, _: list) -> list[Guess]:
 
 
 def _item_edited(s: SessionState, e: ev.AgendaItemEdited, _: list) -> list[Guess]:
-    item = asdict(e.item)
-    return [(c.TRAINER, {"type": "edit-item", "item_id": item.pop("id"), **item})]
+    """Only what changed: an unchanged field from the pack may exceed what the form takes. An edit that
+    changed nothing named at least one field again, so then each field alone is tried."""
+    item, old = asdict(e.item), s.agenda_item(e.item.id)
+    item_id = item.pop("id")
+    changed = {k: v for k, v in item.items() if old is None or getattr(old, k) != v}
+    tries = [changed] if changed else [{k: v} for k, v in item.items()]
+    return [(c.TRAINER, {"type": "edit-item", "item_id": item_id, **fields}) for fields in tries]
+
+
+def _phase_started(s: SessionState, e: ev.PhaseStarted, _: list) -> list[Guess]:
+    """The phase's length as given, or the scenario's own (which may be longer than a trainer can type)."""
+    return [(c.TRAINER, {"type": "start-phase", "phase": e.phase, "minutes": m}) for m in (e.minutes, None)]
 
 
 def _trainer(kind: str, *names: str, **renamed: str) -> Guesser:
@@ -196,7 +206,7 @@ GUESSERS: dict[type, Guesser] = {
     ev.ChairChosen: _trainer("choose-chair", "seat_id"),
     ev.RolesShuffled: _trainer("shuffle", "seed"),
     ev.PairsSwapped: _trainer("swap-pairs", "first", "second"),
-    ev.PhaseStarted: _trainer("start-phase", "phase", "minutes"),
+    ev.PhaseStarted: _phase_started,
     ev.ClockPaused: _trainer("pause-clock"),
     ev.ClockResumed: _trainer("resume-clock"),
     ev.InjectReleased: _trainer("release-inject", "inject_id", "to"),

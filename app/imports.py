@@ -73,10 +73,10 @@ def read_export(body: bytes) -> Imported:
     pack, archive = _pack(export)
     created = events[0]
     # The scenario's facts in the log drive every rule, so they must be the checked pack's, not the file's say.
-    expected = (
-        replace(facts(pack), version=created.scenario.version) if isinstance(created, ev.SessionCreated) else None
-    )
-    if expected is None or created.scenario not in (expected, facts_before_model_v2(expected)):
+    if not isinstance(created, ev.SessionCreated):
+        raise ImportRefused("The export's log does not start by creating a session of its own scenario pack.")
+    expected = replace(facts(pack), version=created.scenario.version)
+    if created.scenario not in (expected, facts_before_model_v2(expected)):
         raise ImportRefused("The export's log does not start by creating a session of its own scenario pack.")
     try:
         check_log(events)

@@ -9,13 +9,16 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import make_url
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from . import accounts
 from .actions import Actions
 from .api import errors
+from .api.browsers import BrowserCookie, Browsers
 from .api.deps import Services
 from .api.guessing import GuessGuard
-from .api.limits import BodyLimit
+from .api.limits import BodyLimit, Limits
+from .api.middleware import CrossSiteGuard, SecurityHeaders
 from .api.request_ids import RequestIds
 from .api.routes import health, minutes, pages, records, scenarios, sessions, trainers
 from .auth import TrainerCookies
@@ -72,11 +75,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="Neighbourhood plc", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
     app.state.guard = GuessGuard()
+    app.state.browsers = Browsers()
+    app.state.limits = Limits()
     errors.install(app)
     app.add_middleware(
         BodyLimit, larger={"/api/scenarios": scenarios.UPLOAD_LIMIT, "/api/sessions/import": records.IMPORT_LIMIT}
     )
     app.add_middleware(RequestIds)
+    app.add_middleware(CrossSiteGuard, settings=settings)
+    app.add_middleware(BrowserCookie, browsers=app.state.browsers)
+    app.add_middleware(SecurityHeaders)
+    # Outermost, so everything inside sees the real client address and scheme, and only from a trusted proxy.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(scenarios.router)

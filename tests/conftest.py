@@ -20,7 +20,10 @@ from app.config import Settings
 from app.main import build_services, create_app
 from app.scenarios.loader import Pack
 from app.store.db import make_engine
-from tests.support import LiveServer, sign_in_client
+from tests.support import PAGE_HEADERS, LiveServer, sign_in_client
+
+# Everything the server sends is checked against its contract in app/contracts, in every test.
+pytest_plugins = ["tests.contracts.wire"]
 
 TESTS = Path(__file__).parent
 TEST_PACKS = TESTS / "packs"
@@ -99,7 +102,7 @@ def client(settings: Settings):
     """An httpx-based client on the app, not yet signed in."""
     app = create_app(settings)
     app.state.services = build_services(settings)
-    with TestClient(app) as test_client:
+    with TestClient(app, headers=dict(PAGE_HEADERS)) as test_client:
         yield test_client
 
 
@@ -120,7 +123,7 @@ def participant(client: TestClient):
     made = []
 
     def make() -> TestClient:
-        other = TestClient(client.app)
+        other = TestClient(client.app, headers=dict(PAGE_HEADERS))
         made.append(other)
         return other
 

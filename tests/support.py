@@ -17,6 +17,14 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+# What frontend/js/api.js sends with every request that changes something; the server refuses such requests
+# without it. Test clients that stand in for a page send it too.
+PAGE_HEADERS = {"X-NPLC": "1"}
+
+
+def page_client(server: LiveServer) -> httpx.Client:
+    """An HTTP client standing in for one person's browser on the server's pages (own cookie jar)."""
+    return httpx.Client(base_url=server.base_url, timeout=10, headers=PAGE_HEADERS)
 
 
 def free_port() -> int:
@@ -136,7 +144,7 @@ class LiveServer:
 
 @contextmanager
 def sign_in_client(server: LiveServer):
-    with httpx.Client(base_url=server.base_url, timeout=10) as http:
+    with page_client(server) as http:
         response = http.get(server.sign_in_url.replace(server.base_url, ""), follow_redirects=False)
         assert response.status_code == 303, response.text
         yield http

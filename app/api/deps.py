@@ -74,14 +74,15 @@ async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
     of the series counts, so the same people come back without joining again."""
 
     seat = await to_thread.run_sync(svc.reads.seat_for, code, lambda each: conn.cookies.get(seat_cookie(each)))
-    if seat is None or seat_in_session(svc, code, seat):
+    if seat is None or await seat_in_session(svc, code, seat):
         return seat
     return None
 
 
-def seat_in_session(svc: Services, code: str, seat: str) -> bool:
-    live = svc.live.cached(code)
-    return live is None or seat in live.state.seats
+async def seat_in_session(svc: Services, code: str, seat: str) -> bool:
+    """A seat the trainer removed no longer counts, even before its credential is gone (or after a restart)."""
+    live = await svc.reads.state(code)  # from memory once cached
+    return seat in live.state.seats
 
 
 NOT_YOURS = "This session belongs to another trainer. Ask them, or an administrator, to run it."

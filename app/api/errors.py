@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError
 
 from ..domain.core.errors import RuleViolation
 from ..live import UnknownSession
-from .guessing import client_of
+from .disk import DISK_FULL, DISK_FULL_MESSAGE, disk_full
+from .guessing import record_miss
+from .limits import RateLimited
 
 log = logging.getLogger("nplc")
 
@@ -35,8 +39,13 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(UnknownSession)
     async def unknown(request: Request, error: UnknownSession) -> JSONResponse:
-        request.app.state.guard.missed(client_of(request))
+        record_miss(request)
         return JSONResponse({"detail": unknown_session_message(str(error))}, status_code=404)
+
+    @app.exception_handler(RateLimited)
+    async def too_fast(_: Request, error: RateLimited) -> JSONResponse:
+        wait = str(max(1, math.ceil(error.wait)))
+        return JSONResponse({"detail": str(error)}, status_code=429, headers={"Retry-After": wait})
 
     @app.exception_handler(RequestValidationError)
     async def malformed(_: Request, error: RequestValidationError) -> JSONResponse:
@@ -45,6 +54,15 @@ def install(app: FastAPI) -> None:
             field = ".".join(str(p) for p in item["loc"] if p != "body")
             parts.append(f"{field}: {item['msg'].lower()}" if field else item["msg"].lower())
         return JSONResponse({"detail": "Please check the form: " + "; ".join(parts) + "."}, status_code=422)
+
+    # Handled here rather than with the catch-all below, which Starlette follows with a logged traceback.
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(OSError)
+    async def storage_failed(request: Request, error: Exception) -> JSONResponse:
+        if not disk_full(error):
+            raise error
+        DISK_FULL.note(f"{request.method} {request.url.path}")
+        return JSONResponse({"detail": DISK_FULL_MESSAGE}, status_code=503, headers={"Retry-After": "60"})
 
     @app.exception_handler(Exception)
     async def failed(request: Request, error: Exception) -> JSONResponse:

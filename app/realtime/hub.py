@@ -26,6 +26,20 @@ def size_of(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode())
 
 
+# Open connections one viewer may hold in a session: a person's phone and laptop, a tab or two, and room to
+# spare for reconnects; the trainer's and the projector's screens are shared by more pages.
+SOCKETS_PER_SEAT = 5
+SOCKETS_PER_SCREEN = 20
+
+
+class TooManySockets(Exception):
+    """This viewer already has as many connections to the session as it may."""
+
+    def __init__(self, limit: int):
+        super().__init__(f"This seat already has {limit} connections open; close another tab or device first.")
+        self.limit = limit
+
+
 class Connection:
     """One client's outgoing queue. `push` never waits; the sender awaits `next`."""
 
@@ -61,12 +75,15 @@ class Connection:
         return True
 
     def close(self, code: int = RESUME, reason: str = "") -> None:
-        """Ends the connection: what is still queued is thrown away (the client catches up when it reconnects)."""
+        """Ends the connection once what is already queued is sent, so a removed seat or a deleted session's
+        last update still arrives; a client dropped for falling behind (RESYNC) has its queue let go at once,
+        since it will get the whole view when it reconnects."""
         if self.closed:
             return
         self.close_code, self.close_reason = code, reason
-        self._queue.clear()
-        self.queued_bytes = 0
+        if code == RESYNC:
+            self._queue.clear()
+            self.queued_bytes = 0
         self._ready.set()
 
     async def next(self) -> str | None:
@@ -85,17 +102,27 @@ class Connection:
 
 
 class Hub:
-    def __init__(self, queue_bytes: int = QUEUE_BYTES) -> None:
+    def __init__(
+        self, queue_bytes: int = QUEUE_BYTES, per_seat: int = SOCKETS_PER_SEAT, per_screen: int = SOCKETS_PER_SCREEN
+    ) -> None:
         self.queue_bytes = queue_bytes
         self._rooms: dict[str, set[Connection]] = defaultdict(set)
+        self.per_seat, self.per_screen = per_seat, per_screen
 
     def connection(self, viewer: Viewer, sign_in: str = "") -> Connection:
         """A new connection bounded by this hub's byte limit (not yet in any room)."""
         return Connection(viewer, sign_in, self.queue_bytes)
 
     def join(self, code: str, conn: Connection) -> None:
-        if not conn.closed:
-            self._rooms[code].add(conn)
+        """Adds a connection to the session's room; raises TooManySockets if its viewer has enough already.
+        A connection already closed (dropped for falling behind) must reconnect rather than slip back in."""
+        if conn.closed:
+            return
+        limit = self.per_seat if conn.viewer.kind == "seat" else self.per_screen
+        same = sum(1 for other in self._rooms.get(code, ()) if other.viewer == conn.viewer)
+        if same >= limit:
+            raise TooManySockets(limit)
+        self._rooms[code].add(conn)
 
     def leave(self, code: str, conn: Connection) -> None:
         room = self._rooms.get(code)
@@ -124,6 +151,13 @@ class Hub:
         there is no such session (4404), which says more than a bare refusal would."""
         for conn in self._rooms.pop(code, set()):
             conn.close(RESUME, "This session has been deleted.")
+
+    def close_viewer(self, code: str, viewer: Viewer, close_code: int, reason: str) -> None:
+        """Ends every connection of one viewer (a seat the trainer removed)."""
+        for conn in list(self._rooms.get(code, ())):
+            if conn.viewer == viewer:
+                conn.close(close_code, reason)
+                self.leave(code, conn)
 
     def close_sign_in(self, sign_in: str) -> None:
         """Ends every connection opened with this trainer sign-in, in every session."""

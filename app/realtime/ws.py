@@ -10,37 +10,35 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from urllib.parse import urlsplit
 
 from anyio import to_thread
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
+from starlette.websockets import WebSocketState
+from websockets.exceptions import ConnectionClosed
 
 from .. import accounts
 from ..accounts import Trainer
+from ..actions import actor_key
 from ..api.deps import Services, may_run, normalise_code, seat_of, trainer_of
+from ..api.disk import DISK_FULL, DISK_FULL_MESSAGE, disk_full
 from ..api.errors import command_problem, unknown_session_message
-from ..api.guessing import client_of
+from ..api.guessing import guessing_wait, record_miss
+from ..api.limits import RateLimited
+from ..api.middleware import origin_allowed
 from ..domain.commands import COMMANDS, TRAINER, Actor
 from ..domain.core.errors import RuleViolation
 from ..domain.views import Viewer
 from ..live import UnknownSession
-from .hub import Connection
+from .hub import Connection, TooManySockets
 from .protocol import ClientFrame, error, parse_frame
 
 router = APIRouter()
 log = logging.getLogger("nplc.ws")
 POLICY = 1008
-
-
-def origin_allowed(ws: WebSocket, svc: Services) -> bool:
-    """A page from another site may not open a websocket with this browser's cookies."""
-    origin = ws.headers.get("origin")
-    if origin is None:
-        return True
-    if origin in svc.settings.allowed_origins:
-        return True
-    return urlsplit(origin).netloc == ws.headers.get("host")
+TOO_MANY = 4429
+UNKNOWN = 4404
+GONE = (WebSocketDisconnect, ConnectionClosed)
 
 
 async def identify(
@@ -59,11 +57,11 @@ async def identify(
 async def session_socket(ws: WebSocket, code: str) -> None:
     svc: Services = ws.app.state.services
     code = normalise_code(code)
-    if not origin_allowed(ws, svc):
+    if not origin_allowed(ws.headers, svc.settings):  # a page from another site, with this browser's cookies
         await ws.close(POLICY, "This page is not allowed to connect.")
         return
-    if ws.app.state.guard.blocked(client_of(ws)):
-        await ws.close(POLICY, "Too many wrong session codes from this device; wait a minute.")
+    if await guessing_wait(ws, code):
+        await ws.close(POLICY, "Too many wrong session codes from this browser; wait a little, then try again.")
         return
     who = await identify(ws, svc, code, ws.query_params.get("as", "seat"))
     if who is None:
@@ -71,19 +69,27 @@ async def session_socket(ws: WebSocket, code: str) -> None:
         return
     viewer, actor, trainer = who
     await ws.accept()
+    try:
+        ws.app.state.limits.connect(code, viewer.kind, viewer.key)
+    except RateLimited as too_often:
+        await ws.close(TOO_MANY, str(too_often))
+        return
     conn = svc.actions.hub.connection(viewer, sign_in=trainer.sign_in if trainer else "")
     try:
         await svc.actions.attach(code, conn, _after(ws))
     except UnknownSession:
-        ws.app.state.guard.missed(client_of(ws))
+        record_miss(ws)
         await ws.send_text(json.dumps(error(None, unknown_session_message(code))))
-        await ws.close(4404)
+        await ws.close(UNKNOWN)
         return
-    sender = asyncio.create_task(_send(ws, conn))
+    except TooManySockets as full:
+        await ws.close(TOO_MANY, str(full))
+        return
+    sender = asyncio.create_task(_send(ws, conn, code))
     watcher = asyncio.create_task(_watch_sign_in(svc, trainer, conn)) if trainer else None
     try:
         await _receive(ws, svc, code, actor, conn)
-    except WebSocketDisconnect:
+    except GONE:
         pass
     finally:
         svc.actions.hub.leave(code, conn)
@@ -98,52 +104,78 @@ async def _watch_sign_in(svc: Services, trainer: Trainer, conn: Connection) -> N
     while True:
         await asyncio.sleep(svc.settings.trainer_recheck_seconds)
         if not await to_thread.run_sync(accounts.still_signed_in, svc.live.engine, trainer):
-            conn.close(POLICY)
+            conn.close(POLICY, "Your sign-in has ended; sign in again.")
             return
 
 
 def _after(ws: WebSocket) -> int:
     try:
-        return int(ws.query_params.get("after", "0"))
+        return int(ws.query_params.get("after", "0")[:20])
     except ValueError:
         return -1  # anything unreadable gets a fresh view
 
 
-async def _send(ws: WebSocket, conn: Connection) -> None:
+async def _send(ws: WebSocket, conn: Connection, code: str) -> None:
     try:
         while (text := await conn.next()) is not None:
             await ws.send_text(text)
-        await ws.close(conn.close_code or 1000, conn.close_reason)  # RESYNC: fell behind, come back for a fresh view
-    except Exception:  # the socket went away mid-send; the receiver sees the disconnect
-        pass
+        await ws.close(conn.close_code or 1000, conn.close_reason)
+    except GONE:
+        pass  # the socket went away mid-send; the receiver sees the disconnect
+    except RuntimeError:
+        if ws.application_state != WebSocketState.DISCONNECTED:
+            log.exception("sending to a websocket failed in session %s", code)
+    except Exception:
+        log.exception("sending to a websocket failed in session %s", code)
 
 
 async def _receive(ws: WebSocket, svc: Services, code: str, actor: Actor | None, conn: Connection) -> None:
     limit = svc.settings.max_message_bytes
+    failed_before = False
     while True:
         message = await ws.receive()
         if message["type"] == "websocket.disconnect":
             raise WebSocketDisconnect(message.get("code", 1000))
-        frame = parse_frame(message, limit)
-        if isinstance(frame, dict):
-            conn.push(json.dumps(frame))
-        elif frame.type == "ping":
-            conn.push(json.dumps({"type": "pong"}))
-        else:
-            conn.push(json.dumps(await _command(svc, code, actor, frame)))
+        try:
+            conn.push(json.dumps(await _answer(ws, svc, code, actor, parse_frame(message, limit))))
+        except GONE:
+            raise
+        except Exception:
+            # Log the first failure on a connection in full and any more in one line each; the client is told.
+            if failed_before:
+                log.error("another websocket frame failed in session %s", code)
+            else:
+                log.exception("a websocket frame failed in session %s", code)
+            failed_before = True
+            conn.push(json.dumps(error(None, "Something went wrong on the server; nothing was changed.")))
 
 
-async def _command(svc: Services, code: str, actor: Actor | None, frame: ClientFrame) -> dict:
+async def _answer(ws: WebSocket, svc: Services, code: str, actor: Actor | None, frame: ClientFrame | dict) -> dict:
+    if isinstance(frame, dict):
+        return frame
+    if frame.type == "ping":
+        return {"type": "pong"}
+    return await _command(ws, svc, code, actor, frame)
+
+
+async def _command(ws: WebSocket, svc: Services, code: str, actor: Actor | None, frame: ClientFrame) -> dict:
     if actor is None:
         return error(frame.id, "The projector only shows the meeting; it cannot change it.")
     try:
+        ws.app.state.limits.command(code, actor_key(actor))
         command = COMMANDS.validate_python(frame.command or {})
         done = await svc.actions.submit(code, actor, command, frame.id)
+    except RateLimited as too_fast:
+        return error(frame.id, str(too_fast))
     except ValidationError as problem:
         return error(frame.id, command_problem(problem))
     except RuleViolation as refusal:
         return error(frame.id, str(refusal))
-    except Exception:
-        log.exception("command failed in session %s", code)
-        return error(frame.id, "Something went wrong on the server. Please try again.")
+    except UnknownSession:
+        return error(frame.id, unknown_session_message(code))
+    except Exception as failure:
+        if not disk_full(failure):
+            raise
+        DISK_FULL.note(f"session {code}")
+        return error(frame.id, DISK_FULL_MESSAGE)
     return {"type": "ack", "id": frame.id, "seq": done.seq, "duplicate": done.duplicate}

@@ -200,11 +200,11 @@ def _model_links(s: Scenario) -> Found:
     for i, f in enumerate(s.pooled_funds):
         if f.id in directorates:
             yield ("pooled_funds", i, "id"), f"the fund '{f.id}' has a directorate's id; give it its own"
-        for j, p in enumerate(f.purposes):
-            if p.source not in sources:
-                yield ("pooled_funds", i, "purposes", j, "source"), _unknown("source", p.source, sources)
-            if names.count(p.id) > 1:
-                yield ("pooled_funds", i, "purposes", j, "id"), f"'{p.id}' names a lever or purpose twice"
+        for j, purpose in enumerate(f.purposes):
+            if purpose.source not in sources:
+                yield ("pooled_funds", i, "purposes", j, "source"), _unknown("source", purpose.source, sources)
+            if names.count(purpose.id) > 1:
+                yield ("pooled_funds", i, "purposes", j, "id"), f"'{purpose.id}' names a lever or purpose twice"
     headings = {ind.heading for ind in s.indicators}
     for heading in s.model.heading_weights:
         if heading not in headings:

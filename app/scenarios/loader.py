@@ -95,9 +95,9 @@ def load_files(name: str, files: dict[str, bytes], *, lesson: bool = True) -> Pa
     if not lesson:
         return pack
     where = line_for(lines, ("prevention",) if scenario.prevention else ("exported_costs",))
-    lesson = [Problem(YAML, where, message) for message in ordering_problems(facts(pack))]
-    if lesson:
-        raise PackInvalid(name, lesson)
+    broken = [Problem(YAML, where, message) for message in ordering_problems(facts(pack))]
+    if broken:
+        raise PackInvalid(name, broken)
     return pack
 
 

@@ -143,6 +143,13 @@ def add_seat_credential(*, session: Session, code: str, seat_id: str, token: str
     session.add(SeatCredential(token_hash=token_hash(token), session_code=code, seat_id=seat_id))
 
 
+def delete_seat_credentials(*, session: Session, code: str, seat_id: str) -> None:
+    """Revokes every cookie of a seat, so a removed seat's browser cannot come back, restart or not."""
+    session.exec(
+        delete(SeatCredential).where(col(SeatCredential.session_code) == code, col(SeatCredential.seat_id) == seat_id)
+    )
+
+
 def seat_for_token(*, session: Session, code: str, token: str) -> str | None:
     row = session.get(SeatCredential, token_hash(token))
     return row.seat_id if row and row.session_code == code else None

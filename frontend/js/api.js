@@ -16,10 +16,22 @@ const FALLBACK = {
   422: "Some of the details are not right. Please check them and try again.",
 };
 
+// Sent with every request that changes something: the server refuses such a request without it, so a
+// page on another site cannot make a signed-in browser change anything (see docs/security.md).
+export const SAME_SITE_HEADER = { "X-NPLC": "1" };
+
+/** fetch() for this server: same-origin cookies, and the same-site header on anything but GET and HEAD. */
+export function send(path, options = {}) {
+  const method = (options.method || "GET").toUpperCase();
+  const unsafe = method !== "GET" && method !== "HEAD";
+  const headers = unsafe ? { ...options.headers, ...SAME_SITE_HEADER } : options.headers;
+  return fetch(path, { credentials: "same-origin", ...options, headers });
+}
+
 async function request(path, options = {}) {
   let response;
   try {
-    response = await fetch(path, { credentials: "same-origin", ...options });
+    response = await send(path, options);
   } catch {
     throw new ApiError(0, "We could not reach the server. Check your connection and try again.");
   }
@@ -65,8 +77,8 @@ export function sessionPath(code, tail = "") {
 export async function postFile(path, file) {
   let response;
   try {
-    response = await fetch(path, {
-      method: "POST", credentials: "same-origin", body: file,
+    response = await send(path, {
+      method: "POST", body: file,
       headers: { "Content-Type": "application/zip", "X-Filename": file.name, Accept: "application/json" },
     });
   } catch {

@@ -2,7 +2,7 @@
 // (large type, no controls): what happened at the board, in charts and words, so a
 // trainer can lead the conversation from it. Everything is drawn from the view.
 
-import { codeFromPath, getJSON, postJSON, sessionPath } from "./api.js";
+import { codeFromPath, getJSON, postJSON, send, sessionPath } from "./api.js";
 import {
   COLOURS, barConfig, chartPanel, dataTable, dividendChange, dividendText, flowDiagram, monthsLineConfig,
   reflectionResults, setupCharts, shortPounds, wrapLabel,
@@ -709,7 +709,7 @@ function wireRecord() {
 async function deleteSession() {
   let response;
   try {
-    response = await fetch(sessionPath(code), { method: "DELETE", credentials: "same-origin", headers: { Accept: "application/json" } });
+    response = await send(sessionPath(code), { method: "DELETE", headers: { Accept: "application/json" } });
   } catch {
     throw new Error("We could not reach the server. Check your connection and try again.");
   }

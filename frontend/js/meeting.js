@@ -54,6 +54,15 @@ export function ledgerTable(view, { caption = "Corporate ledger", showCaption = 
     h("td", { class: "num" }, pounds(d.balance)),
     h("td", { class: "num" }, change(d)),
     full ? h("td", { class: "num" }, pounds(d.budget)) : null));
+  // A pooled fund shows once money is in it: until the board votes it a purpose, that money does nothing.
+  for (const f of (view.funds || []).filter((x) => x.balance || x.purpose)) {
+    rows.push(h("tr", { class: "fund" },
+      h("th", { scope: "row" }, f.name, h("span", { class: "block subtle" },
+        f.purpose ? `Pooled fund for: ${f.purpose}` : "Pooled fund with no purpose yet: its money does nothing until the board votes one")),
+      h("td", { class: "num" }, pounds(f.balance)),
+      h("td", { class: "num" }, f.balance ? `+${pounds(f.balance)}` : ""),
+      full ? h("td", { class: "num" }, pounds(0)) : null));
+  }
   const budgets = view.directorates.reduce((sum, d) => sum + d.budget, 0);
   return tableBox(caption, h("table", { class: "ledger" },
     h("caption", { class: showCaption ? "" : "visually-hidden" }, caption),

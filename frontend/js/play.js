@@ -281,7 +281,7 @@ function renderMeeting(view) {
   strategyRegion.render(view.strategy, () => strategyPanel(view, { level: 4 }));
   show(els.newsSection, view.injects.length > 0);
   newsRegion.render({ i: view.injects, open: session.packs_open }, () => newsList(view));
-  ledgerRegion.render({ d: view.directorates, total: view.ledger_total }, () => ledgerTable(view, { showCaption: false }));
+  ledgerRegion.render({ d: view.directorates, total: view.ledger_total, funds: view.funds }, () => ledgerTable(view, { showCaption: false }));
 }
 
 window.addEventListener("error", () => {

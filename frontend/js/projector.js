@@ -116,7 +116,7 @@ function render(view, info = {}) {
     boardTable(view, { caption: "Who holds each directorate", titles: false }),
     h("p", {}, `${session.chair_title}: ${view.chair?.name || "the trainer"}.`),
   ]);
-  regions.ledger.render({ d: view.directorates, t: view.ledger_total }, () => ledgerTable(view, { compact: true, showCaption: false }));
+  regions.ledger.render({ d: view.directorates, t: view.ledger_total, f: view.funds }, () => ledgerTable(view, { compact: true, showCaption: false }));
   regions.floor.render({ f: floor }, () => floorLists(view, { level: 3 }));
   regions.ten.render({ t: ten, d: view.directorates.map((d) => d.name) },
     () => (ten.status === "revealed" ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));

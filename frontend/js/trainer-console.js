@@ -165,7 +165,7 @@ function trainerConsole(code, els) {
       return [...open, ...done].map(card);
     });
     regions.strategy.render(view.strategy, () => strategyPanel(view, { level: 4 }));
-    regions.ledger.render({ d: view.directorates, t: view.ledger_total }, () => ledgerTable(view, { showCaption: false }));
+    regions.ledger.render({ d: view.directorates, t: view.ledger_total, f: view.funds }, () => ledgerTable(view, { showCaption: false }));
   }
 
   return {

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from app import accounts
-from tests.support import join
+from tests.support import PAGE_HEADERS, join
 
 CALLERS = ("anonymous", "participant", "trainer_b", "trainer_a", "admin")
 # Who gets in, by kind of route; everyone else is refused (401 unless signed in, 403 for another trainer).
@@ -106,7 +106,7 @@ class World:
         self.b = accounts.add_trainer(self.engine, "Trainer B")
 
     def browser(self, who=None) -> TestClient:
-        http = TestClient(self.app)
+        http = TestClient(self.app, headers=dict(PAGE_HEADERS))
         if who is not None:
             token = accounts.new_link(self.engine, who, 15)
             assert http.get(f"/sign-in?token={token}", follow_redirects=False).status_code == 303

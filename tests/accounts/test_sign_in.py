@@ -11,6 +11,7 @@ from app import accounts
 from app.auth import TRAINER_COOKIE, TrainerCookies
 from app.cli import main
 from app.store.models import TrainerAccount
+from tests.support import PAGE_HEADERS
 
 
 def engine_of(client):
@@ -18,7 +19,7 @@ def engine_of(client):
 
 
 def browser(client) -> TestClient:
-    return TestClient(client.app)
+    return TestClient(client.app, headers=dict(PAGE_HEADERS))
 
 
 def path_of(link: str) -> str:

@@ -113,3 +113,14 @@ def test_a_follow_up_start_is_taken_as_given_but_must_keep_the_invariants():
     broken = replace(start, pairs=(*start.pairs, ev.PairSpec("p9", ("s-nobody",))))
     with pytest.raises(LogProblem, match=r"after event 2 \(follow-up-started\) a pair holds a seat that is not"):
         check_log([ev.SessionCreated("NEXT", tiny_facts(), 0.0), broken], now=game.now)
+
+
+def test_what_the_pack_allows_beyond_what_a_form_takes_is_still_decided_again():
+    facts = tiny_facts()
+    long_item = replace(facts.agenda[0], description="Background. " * 150)  # 1,800 characters, from the pack
+    game = board_game(replace(facts, timings={**facts.timings, "debrief": 720}, agenda=(long_item, *facts.agenda[1:])))
+    game.do(c.EditItem(item_id=long_item.id, minutes=25))
+    game.do(c.EditItem(item_id=long_item.id, minutes=25))  # saved twice: nothing changes the second time
+    game.do(c.StartPhase(phase="debrief"))  # the pack's 720 minutes; a trainer may type at most 600
+    assert game.log[-1] == ev.PhaseStarted("debrief", 720, game.now)
+    assert check_log(game.log, now=game.now) == game.state

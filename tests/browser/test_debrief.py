@@ -7,6 +7,8 @@ from functools import partial
 
 from playwright.sync_api import expect
 
+from tests.support import PAGE_HEADERS
+
 PEOPLE = [
     ("Asha", "council-housing"),
     ("Ben", "council-housing"),
@@ -21,7 +23,7 @@ COMMENTS = {"Asha": "Residents should have spoken earlier.", "Ben": "The money f
 def command(context, base, code, **body):
     """Sends one command over HTTP with this browser's cookies (the trainer's, or a seat's)."""
     response = context.request.post(
-        f"{base}/api/sessions/{code}/commands", data={"id": uuid.uuid4().hex, "command": body}
+        f"{base}/api/sessions/{code}/commands", data={"id": uuid.uuid4().hex, "command": body}, headers=PAGE_HEADERS
     )
     assert response.ok, f"{body['type']}: {response.status} {response.text()}"
 
@@ -32,14 +34,16 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
     console = trainer.new_page()
     console.goto(day_server.sign_in_url)
     expect(console.get_by_role("heading", name="Your sessions")).to_be_visible()
-    created = trainer.request.post(f"{base}/api/sessions", data={"scenario_id": "kilnbrook"})
+    created = trainer.request.post(f"{base}/api/sessions", data={"scenario_id": "kilnbrook"}, headers=PAGE_HEADERS)
     assert created.status == 201, created.text()
     code = created.json()["code"]
 
     seats = {}
     for name, agency in PEOPLE:
         context = new_context(viewport={"width": 1000, "height": 900})
-        joined = context.request.post(f"{base}/api/sessions/{code}/join", data={"name": name, "agency": agency})
+        joined = context.request.post(
+            f"{base}/api/sessions/{code}/join", data={"name": name, "agency": agency}, headers=PAGE_HEADERS
+        )
         assert joined.ok, joined.text()
         seats[name] = context
 

@@ -208,7 +208,10 @@ def test_money_in_a_pooled_fund_does_nothing_until_the_board_gives_it_a_purpose(
     gone = play(s, vanished, 2)[-1]
     assert idle.dividend == pytest.approx(gone.dividend)
     voted = play(s, pooled, 2, purposes=((fund.id, purpose.id),))[-1]
-    source_out = lambda r: sum(f.amount for f in r.flows if f.source == purpose.source)
+
+    def source_out(r):
+        return sum(f.amount for f in r.flows if f.source == purpose.source)
+
     assert source_out(voted) < source_out(idle)
     owned = {i.id: i.level for i in idle.indicators if i.owner == purpose.source}
     assert all(i.level >= owned[i.id] - 1e-9 for i in voted.indicators if i.id in owned)

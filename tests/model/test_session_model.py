@@ -35,7 +35,10 @@ def test_a_carried_strategy_motion_naming_a_lever_sets_it_working():
     for b in (plain, levered):
         b.do(c.AdvanceTime(period="year"))
     assert levered.state.rounds[-1].levers == ("shared-data",)
-    flows = lambda b: sum(d["imported"] for d in rounds(b)[-1]["directorates"])
+
+    def flows(b):
+        return sum(d["imported"] for d in rounds(b)[-1]["directorates"])
+
     assert flows(levered) < flows(plain)
     assert rounds(levered)[-1]["dividend"] > rounds(plain)[-1]["dividend"]
 
@@ -65,7 +68,10 @@ def test_money_in_a_pooled_fund_does_nothing_until_the_board_votes_it_a_purpose(
         "purpose": "Damp repairs",
         "purposes": [],
     }
-    housing = lambda b: next(d for d in rounds(b)[-1]["directorates"] if d["id"] == "housing")
+
+    def housing(b):
+        return next(d for d in rounds(b)[-1]["directorates"] if d["id"] == "housing")
+
     assert housing(voted)["exported"] < housing(idle)["exported"]
     assert housing(idle)["balance"] == housing(voted)["balance"] == 400_000
     assert rounds(voted)[-1]["dividend"] > rounds(idle)[-1]["dividend"]
@@ -90,7 +96,10 @@ def test_a_follow_up_starts_where_the_last_meeting_left_the_neighbourhood():
     (first,) = consequences_view(follow)["rounds"]
     assert first["months"] == 36 and first["label"] == "After 3 years"
     assert follow.rounds[-1].levers == ("shared-data",)
-    damp = lambda r: next(i for i in r["indicators"] if i["id"] == "damp-homes")
+
+    def damp(r):
+        return next(i for i in r["indicators"] if i["id"] == "damp-homes")
+
     assert damp(first)["value"] <= damp(last)["value"] and damp(first)["progress"] >= damp(last)["progress"]
     assert abs(first["dividend"] - last["dividend"]) < 1
 

@@ -22,3 +22,5 @@ def test_pre_commit_runs_ruff_lint_ruff_format_and_mypy_with_the_installed_tools
         assert shutil.which(tool), f"the {hook['id']} hook calls {tool}, which is not installed"
     assert hooks["ruff-check"]["entry"].startswith("ruff check")
     assert hooks["ruff-format"]["entry"].startswith("ruff format")
+    # mypy checks what pyproject.toml names, exactly as .ci/run does, not just the files being committed.
+    assert hooks["mypy"]["entry"] == "mypy" and hooks["mypy"]["pass_filenames"] is False

@@ -2,11 +2,10 @@
 
 import json
 
-import httpx
 import pytest
 
 from tests.realtime.test_websocket import receive, socket
-from tests.support import TINY_ROSTER, board_meeting, join, send, timeless
+from tests.support import TINY_ROSTER, board_meeting, join, page_client, send, timeless
 
 SHARED = ("agenda", "directorates", "strategy", "floor", "ledger_total", "quorum")
 
@@ -16,7 +15,7 @@ def seated(server, server_trainer):
     code = server_trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
     browsers = {}
     for name, agency in TINY_ROSTER:
-        browser = httpx.Client(base_url=server.base_url, timeout=10)
+        browser = page_client(server)
         browsers[join(browser, code, name, agency)] = browser
     view = board_meeting(server_trainer, code, browsers)
     yield code, browsers, view

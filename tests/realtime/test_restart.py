@@ -1,10 +1,9 @@
 """Kill the server mid-meeting and start it again: everything is still there."""
 
-import httpx
 import pytest
 
 from tests.conftest import TEST_PACKS
-from tests.support import TINY_ROSTER, LiveServer, board_meeting, join, send, timeless
+from tests.support import TINY_ROSTER, LiveServer, board_meeting, join, page_client, send, timeless
 
 
 @pytest.fixture
@@ -16,12 +15,12 @@ def server(tmp_path):
 
 
 def test_a_killed_server_comes_back_with_the_whole_meeting(server):
-    trainer = httpx.Client(base_url=server.base_url, timeout=10)
+    trainer = page_client(server)
     trainer.get(server.sign_in_url, follow_redirects=False)
     code = trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
     browsers = {}
     for name, agency in TINY_ROSTER:
-        browser = httpx.Client(base_url=server.base_url, timeout=10)
+        browser = page_client(server)
         browsers[join(browser, code, name, agency)] = browser
     view = board_meeting(trainer, code, browsers)
     first, second = [d["id"] for d in view["directorates"] if d["director"]]

@@ -11,7 +11,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from tests.conftest import TEST_PACKS
-from tests.support import ROOT, LiveServer, cookie_header, sign_in_client
+from tests.support import PAGE_HEADERS, ROOT, LiveServer, cookie_header, sign_in_client
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_signing_out_closes_that_browsers_open_connections_only(server):
 def test_nplc_trainer_revoke_from_another_process_closes_open_connections(server):
     nplc(server, "trainer", "add", "Bea")
     link = nplc(server, "sign-in", "Bea").strip()
-    with httpx.Client(base_url=server.base_url, timeout=10) as bea:
+    with httpx.Client(base_url=server.base_url, timeout=10, headers=dict(PAGE_HEADERS)) as bea:
         assert bea.get("/sign-in?" + link.split("?", 1)[1], follow_redirects=False).status_code == 303
         code = bea.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
         with trainer_socket(server, bea, code) as ws:
@@ -82,8 +82,8 @@ def test_nplc_trainer_revoke_from_another_process_closes_open_connections(server
 
 
 def test_a_revoked_cookie_stays_refused_after_a_restart_and_a_kept_one_still_works(server):
-    kept = httpx.Client(base_url=server.base_url, timeout=10)
-    revoked = httpx.Client(base_url=server.base_url, timeout=10)
+    kept = httpx.Client(base_url=server.base_url, timeout=10, headers=dict(PAGE_HEADERS))
+    revoked = httpx.Client(base_url=server.base_url, timeout=10, headers=dict(PAGE_HEADERS))
     for http in (kept, revoked):
         assert http.get(server.sign_in_url, follow_redirects=False).status_code == 303
     stolen = dict(revoked.cookies)
@@ -93,7 +93,7 @@ def test_a_revoked_cookie_stays_refused_after_a_restart_and_a_kept_one_still_wor
     server.start()
 
     assert kept.get("/api/sessions").status_code == 200  # the key lives in its file, so cookies outlive restarts
-    with httpx.Client(base_url=server.base_url, timeout=10, cookies=stolen) as replay:
+    with httpx.Client(base_url=server.base_url, timeout=10, cookies=stolen, headers=dict(PAGE_HEADERS)) as replay:
         assert replay.get("/api/sessions").status_code == 401
     kept.close()
     revoked.close()

@@ -6,7 +6,6 @@ import json
 import time
 from contextlib import contextmanager
 
-import httpx
 import pytest
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
@@ -15,7 +14,7 @@ from app.domain.apply import replay
 from app.domain.views import Viewer, view_for
 from app.store import events as log
 from app.store.db import make_engine, session_scope
-from tests.support import TINY_ROSTER, board_meeting, cookie_header, join, send, timeless
+from tests.support import TINY_ROSTER, board_meeting, cookie_header, join, page_client, send, timeless
 
 
 @contextmanager
@@ -50,7 +49,7 @@ def session(server, server_trainer):
     code = server_trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
     browsers = {}
     for name, agency in TINY_ROSTER:
-        browser = httpx.Client(base_url=server.base_url, timeout=10)
+        browser = page_client(server)
         browsers[join(browser, code, name, agency)] = browser
     yield code, browsers
     for browser in browsers.values():
@@ -172,7 +171,7 @@ def test_a_foreign_origin_is_refused(server, session):
 def test_a_browser_without_a_seat_is_refused(server, session):
     code, _ = session
     with (
-        httpx.Client(base_url=server.base_url) as stranger,
+        page_client(server) as stranger,
         pytest.raises(InvalidStatus),
         socket(server, stranger, code=code),
     ):

@@ -6,15 +6,18 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from ... import templating
+from ...contracts.debrief import Minutes
+from ...contracts.http import errors
 from ...domain.core.money import pounds
 from ...domain.debrief.minutes import minutes
 from ..deps import ServicesDep, caller, normalise_code
+from ..guessing import check_not_guessing
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(check_not_guessing)])
 
 
 async def minutes_for(request: Request, code: str, svc) -> dict[str, Any]:
@@ -24,10 +27,10 @@ async def minutes_for(request: Request, code: str, svc) -> dict[str, Any]:
     return minutes(live.state, list(live.events))
 
 
-@router.get("/api/sessions/{code}/minutes")
-async def minutes_json(code: str, request: Request, svc: ServicesDep) -> dict:
-    """The minutes as data."""
-    return await minutes_for(request, code, svc)
+@router.get("/api/sessions/{code}/minutes", response_model=Minutes, responses=errors(401, 403, 404, 422))
+async def minutes_json(code: str, request: Request, svc: ServicesDep) -> JSONResponse:
+    """The minutes as data (sent as built, like the view; the tests check them against the contract)."""
+    return JSONResponse(await minutes_for(request, code, svc))
 
 
 @router.get("/trainer/{code}/minutes", response_class=HTMLResponse, include_in_schema=False)

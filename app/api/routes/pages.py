@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
 from ... import templating
@@ -10,6 +10,7 @@ from ...domain.views import role_title
 from ...scenarios.render import point_images
 from ...shipped import FRONTEND
 from ..deps import ServicesDep, caller, normalise_code
+from ..guessing import check_not_guessing
 from .sessions import files_base, readable
 
 router = APIRouter(include_in_schema=False)
@@ -51,7 +52,7 @@ def reflect(code: str) -> FileResponse:
     return page("reflect.html")
 
 
-@router.get("/play/{code}/pack", response_class=HTMLResponse)
+@router.get("/play/{code}/pack", response_class=HTMLResponse, dependencies=[Depends(check_not_guessing)])
 async def print_pack(code: str, request: Request, svc: ServicesDep) -> HTMLResponse:
     """Every document the seat may read, on one page, laid out for printing."""
     who = await caller(request, code, svc)

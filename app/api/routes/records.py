@@ -7,18 +7,24 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from anyio import to_thread
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
 from ...anonymised import anonymised_record
+from ...contracts import http as wire
 from ...domain.consequences.views import consequences_view
 from ...domain.debrief.minutes import minutes
 from ...domain.views import Viewer, view_for
 from ...exports import csv_zip, session_json, shared_json
 from ...imports import ImportRefused, read_export
 from ..deps import ServicesDep, TrainerDep, TrainerOnly, normalise_code
+from ..guessing import check_not_guessing
 from .minutes import render
 
-router = APIRouter(prefix="/api/sessions", dependencies=[TrainerOnly])
+router = APIRouter(
+    prefix="/api/sessions",
+    dependencies=[TrainerOnly, Depends(check_not_guessing)],
+    responses=wire.errors(401, 403, 404, 409, 413, 422),
+)
 IMPORT_LIMIT = 20 * 1024 * 1024
 
 
@@ -36,7 +42,7 @@ def _download(data: bytes, filename: str, media_type: str) -> Response:
     return Response(data, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@router.get("/{code}/export.json")
+@router.get("/{code}/export.json", response_model=wire.SessionExport)
 async def export_json(code: str, svc: ServicesDep, full: bool = False) -> Response:
     """The session's log, its pack and the state derived from them. For sharing by default: names replaced
     by pseudonyms, no secret ballot choices, reflections apart from seats. `full=1` gives the whole record,
@@ -52,7 +58,11 @@ async def export_json(code: str, svc: ServicesDep, full: bool = False) -> Respon
     return _download(json.dumps(record, indent=1).encode(), name, "application/json")
 
 
-@router.get("/{code}/export.zip")
+@router.get(
+    "/{code}/export.zip",
+    response_class=Response,
+    responses=wire.file_answer("application/zip", "CSV files and the minutes"),
+)
 async def export_zip(code: str, svc: ServicesDep, full: bool = False) -> Response:
     """CSV files of seats, motions, votes, transfers, indicators and speaking, with the minutes; anonymised
     unless `full=1`. Secret ballot choices are never in them."""
@@ -64,7 +74,12 @@ async def export_zip(code: str, svc: ServicesDep, full: bool = False) -> Respons
     return _download(csv_zip(state, events, page), name, "application/zip")
 
 
-@router.post("/import", status_code=201)
+@router.post(
+    "/import",
+    status_code=201,
+    response_model=wire.SessionCode,
+    openapi_extra=wire.body_of("application/json", {"$ref": "#/components/schemas/FullExport"}),
+)
 async def import_session(request: Request, trainer: TrainerDep, svc: ServicesDep) -> dict:
     """Make a new session from a full exported record, owned by the trainer importing it; it replays to the
     same state under a new code. The file is checked whole first (see `app.imports`); a refused file stores
@@ -84,13 +99,13 @@ async def delete_session(code: str, svc: ServicesDep) -> Response:
     return Response(status_code=204)
 
 
-@router.post("/{code}/follow-up", status_code=201)
+@router.post("/{code}/follow-up", status_code=201, response_model=wire.SessionCode)
 async def follow_up(code: str, svc: ServicesDep) -> dict:
     """Start the next meeting: the same people in their real-life roles, carrying forward what was agreed."""
     return {"code": await svc.actions.follow_up(normalise_code(code))}
 
 
-@router.get("/{code}/series")
+@router.get("/{code}/series", response_model=list[wire.SeriesMeeting])
 async def series(code: str, svc: ServicesDep) -> list[dict]:
     """Every meeting in this session's series, first to last, with where the neighbourhood stood after each."""
     codes = await to_thread.run_sync(svc.reads.series, normalise_code(code))

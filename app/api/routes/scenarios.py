@@ -6,15 +6,16 @@ from anyio import to_thread
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
+from ...contracts import http as wire
 from ...scenarios.archive import MAX_ARCHIVE_BYTES
 from ...scenarios.problems import PackInvalid
 from ..deps import ServicesDep, TrainerOnly
 
-router = APIRouter(prefix="/api/scenarios", dependencies=[TrainerOnly])
+router = APIRouter(prefix="/api/scenarios", dependencies=[TrainerOnly], responses=wire.errors(401, 404, 413, 422))
 UPLOAD_LIMIT = MAX_ARCHIVE_BYTES
 
 
-@router.get("")
+@router.get("", response_model=list[wire.ScenarioSummary])
 def list_scenarios(svc: ServicesDep) -> list[dict]:
     """The scenario packs a trainer can start a session from (the newest version of each)."""
     return [
@@ -30,7 +31,13 @@ def list_scenarios(svc: ServicesDep) -> list[dict]:
     ]
 
 
-@router.post("", status_code=201)
+@router.post(
+    "",
+    status_code=201,
+    response_model=wire.PackStored,
+    responses={422: {"model": wire.PackProblems, "description": "The pack was not stored; every problem listed"}},
+    openapi_extra=wire.body_of("application/zip", {"type": "string", "format": "binary"}),
+)
 async def upload(request: Request, svc: ServicesDep) -> Response:
     """Upload a pack as a .zip (the request body). It is checked before it is stored; problems are listed."""
     data = await request.body()
@@ -48,7 +55,9 @@ async def upload(request: Request, svc: ServicesDep) -> Response:
     return JSONResponse(status_code=201, content={"id": pack.id, "title": pack.scenario.title, "version": pack.version})
 
 
-@router.get("/{pack_id}/download")
+@router.get(
+    "/{pack_id}/download", response_class=Response, responses=wire.file_answer("application/zip", "The pack as a .zip")
+)
 async def download(pack_id: str, svc: ServicesDep, version: str | None = None) -> Response:
     """Download a pack as a .zip: the newest version, or the one named."""
     data = await to_thread.run_sync(svc.library.archive, pack_id, version)

@@ -9,19 +9,26 @@ from typing import Any
 import segno
 from anyio import to_thread
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
+from ...actions import actor_key
 from ...auth import seat_cookie
+from ...contracts import http as wire
+from ...contracts.views import View
 from ...domain.commands import COMMANDS, Join
 from ...domain.core.state import SessionState
 from ...domain.lobby.rules import JOINABLE_PHASES
+from ...realtime.protocol import value_problem
 from ...scenarios.loader import Document
 from ...scenarios.render import image_paths, markdown_to_html, point_images
 from ..deps import CallerDep, ServicesDep, TrainerDep, normalise_code
 from ..errors import command_problem
 from ..guessing import check_not_guessing
 
-router = APIRouter(prefix="/api", dependencies=[Depends(check_not_guessing)])
+router = APIRouter(
+    prefix="/api", dependencies=[Depends(check_not_guessing)], responses=wire.errors(401, 403, 404, 409, 413, 422, 429)
+)
 
 
 class SessionCreate(BaseModel):
@@ -33,12 +40,19 @@ class CommandEnvelope(BaseModel):
     command: dict[str, Any]
 
 
+def refuse_unsafe_values(value: Any) -> None:
+    """Numbers too large, NUL characters and the like, which the rules or the database cannot take."""
+    problem = value_problem(value)
+    if problem:
+        raise HTTPException(422, problem)
+
+
 def join_url(request: Request, svc, code: str) -> str:
     base = (svc.settings.public_url or str(request.base_url)).rstrip("/")
     return f"{base}/play/{code}"
 
 
-@router.post("/sessions", status_code=201)
+@router.post("/sessions", status_code=201, response_model=wire.SessionCode)
 async def create_session(body: SessionCreate, trainer: TrainerDep, svc: ServicesDep) -> dict:
     """Start a new session from a scenario pack, run by the trainer asking; answers with its join code."""
     pack = svc.packs.get(body.scenario_id)
@@ -47,13 +61,13 @@ async def create_session(body: SessionCreate, trainer: TrainerDep, svc: Services
     return {"code": await svc.actions.create_session(pack, owner=trainer.id)}
 
 
-@router.get("/sessions")
+@router.get("/sessions", response_model=list[wire.SessionRow])
 async def list_sessions(trainer: TrainerDep, svc: ServicesDep) -> list[dict]:
     """The trainer's own sessions (an administrator's: every session), newest first."""
     return await svc.reads.list_sessions(owner=None if trainer.is_admin else trainer.id)
 
 
-@router.get("/sessions/{code}/lobby")
+@router.get("/sessions/{code}/lobby", response_model=wire.Lobby)
 async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
     """What someone about to join needs: the session's title, whether it takes people, the organisations."""
     state: SessionState = (await svc.reads.state(normalise_code(code))).state
@@ -68,10 +82,12 @@ async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
     }
 
 
-@router.post("/sessions/{code}/join")
-async def join(code: str, body: Join, response: Response, svc: ServicesDep) -> dict:
+@router.post("/sessions/{code}/join", response_model=wire.Joined)
+async def join(code: str, body: Join, request: Request, response: Response, svc: ServicesDep) -> dict:
     """Take a seat with a display name and organisation; the seat is kept in a cookie."""
     code = normalise_code(code)
+    refuse_unsafe_values(body.model_dump())
+    request.app.state.limits.join(code, request.app.state.browsers.key_of(request))
     done = await svc.actions.join(code, body)
     if done.token is None:
         raise RuntimeError("joining always issues a seat credential")
@@ -81,15 +97,18 @@ async def join(code: str, body: Join, response: Response, svc: ServicesDep) -> d
     return {"seat_id": done.seat_id}
 
 
-@router.get("/sessions/{code}/view")
-async def view(code: str, who: CallerDep, svc: ServicesDep) -> dict:
+@router.get("/sessions/{code}/view", response_model=View)
+async def view(code: str, who: CallerDep, svc: ServicesDep) -> JSONResponse:
     """Everything the caller may see of the session now."""
-    return await svc.reads.view(normalise_code(code), who.viewer)
+    # Sent as built: the tests check views against the contract, so production need not pay for it.
+    return JSONResponse(await svc.reads.view(normalise_code(code), who.viewer))
 
 
-@router.post("/sessions/{code}/commands")
-async def command(code: str, body: CommandEnvelope, who: CallerDep, svc: ServicesDep) -> dict:
+@router.post("/sessions/{code}/commands", response_model=wire.Recorded)
+async def command(code: str, body: CommandEnvelope, request: Request, who: CallerDep, svc: ServicesDep) -> dict:
     """Carry out one command; a repeated id is recorded once."""
+    refuse_unsafe_values(body.model_dump())
+    request.app.state.limits.command(normalise_code(code), actor_key(who.actor))
     try:
         parsed = COMMANDS.validate_python(body.command)
     except ValidationError as error:
@@ -98,7 +117,7 @@ async def command(code: str, body: CommandEnvelope, who: CallerDep, svc: Service
     return {"seq": done.seq, "duplicate": done.duplicate}
 
 
-@router.get("/sessions/{code}/documents")
+@router.get("/sessions/{code}/documents", response_model=list[wire.DocumentRow])
 async def documents(code: str, who: CallerDep, svc: ServicesDep) -> list[dict]:
     """The briefing documents the caller may read, in pack order."""
     live = await svc.reads.state(normalise_code(code))
@@ -108,7 +127,7 @@ async def documents(code: str, who: CallerDep, svc: ServicesDep) -> list[dict]:
     ]
 
 
-@router.get("/sessions/{code}/documents/{doc_id}")
+@router.get("/sessions/{code}/documents/{doc_id}", response_model=wire.DocumentBody)
 async def document(code: str, doc_id: str, who: CallerDep, svc: ServicesDep) -> dict:
     """One briefing document as sanitised HTML, if the caller may read it."""
     live = await svc.reads.state(normalise_code(code))
@@ -132,7 +151,9 @@ IMAGE_TYPES = {
 }
 
 
-@router.get("/sessions/{code}/files/{path:path}")
+@router.get(
+    "/sessions/{code}/files/{path:path}", response_class=Response, responses=wire.file_answer("image/*", "The picture")
+)
 async def pack_file(code: str, path: str, who: CallerDep, svc: ServicesDep) -> Response:
     """An image from the pack, if a document the caller may read shows it."""
     live = await svc.reads.state(normalise_code(code))
@@ -156,7 +177,9 @@ def readable(live, who) -> list[Document]:
     return docs + [Document(w.id, w.title, "inject", ("everyone",), markdown_to_html(w.text)) for w in written]
 
 
-@router.get("/sessions/{code}/qr.svg")
+@router.get(
+    "/sessions/{code}/qr.svg", response_class=Response, responses=wire.file_answer("image/svg+xml", "The QR code")
+)
 async def qr(code: str, request: Request, svc: ServicesDep) -> Response:
     """A QR code of the join address, for the projector."""
     state = (await svc.reads.state(normalise_code(code))).state

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ... import accounts, templating
 from ...auth import TRAINER_COOKIE
+from ...contracts.http import TrainerIdentity, errors
 from ..deps import ServicesDep, TrainerDep
 
 router = APIRouter()
@@ -94,13 +95,13 @@ async def sign_in_with_password(request: Request, svc: ServicesDep) -> Response:
     return await to_thread.run_sync(_signed_in, request, svc, trainer_id)
 
 
-@router.get("/api/me")
+@router.get("/api/me", response_model=TrainerIdentity, responses=errors(401))
 def me(trainer: TrainerDep) -> dict:
     """The signed-in trainer."""
     return {"name": trainer.name, "is_admin": trainer.is_admin}
 
 
-@router.post("/api/sign-out", status_code=204)
+@router.post("/api/sign-out", status_code=204, responses=errors(401))
 def sign_out(trainer: TrainerDep, svc: ServicesDep) -> Response:
     """Ends this browser's sign-in: the cookie is refused from the next request, and open connections close."""
     accounts.sign_out(svc.live.engine, trainer)

@@ -37,11 +37,11 @@ def exports(scenario: ScenarioFacts, source: str) -> float:
     return float(sum(x.annual_cost for x in scenario.exported_costs if x.source == source))
 
 
-def prevention(scenario, source: str) -> PreventionFacts:
+def prevention(scenario: ScenarioFacts, source: str) -> PreventionFacts:
     return next((p for p in scenario.prevention if p.source == source), PreventionFacts(source))
 
 
-def gap(scenario, source: str) -> float:
+def gap(scenario: ScenarioFacts, source: str) -> float:
     """The money a year that would, once it has taken hold, remove all of a source's preventable exports."""
     p = prevention(scenario, source)
     return exports(scenario, source) * p.preventable / p.ret if p.ret > 0 else 0.0
@@ -74,7 +74,9 @@ def _approach(now: float, towards: float, years: float, lag: float) -> float:
     return now + (towards - now) * (1 - math.exp(-years / lag))
 
 
-def prevention_stocks(scenario: ScenarioFacts, stocks: Stocks, money: dict[str, float], years: float):
+def prevention_stocks(
+    scenario: ScenarioFacts, stocks: Stocks, money: dict[str, float], years: float
+) -> dict[str, float]:
     found = {}
     for source, amount in money.items():
         size = gap(scenario, source)

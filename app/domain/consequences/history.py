@@ -3,9 +3,17 @@ would have given: the same rounds from the same start with no new decisions."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import model, model_v1
 from .model import Decisions
 from .state import Round, Stocks
+
+if TYPE_CHECKING:
+    from ..core.event_base import ScenarioFacts
+    from ..core.state import SessionState
+
+Result = model.RoundResult | model_v1.RoundResult
 
 
 def _decisions(r: Round) -> Decisions:
@@ -17,7 +25,9 @@ def _decisions(r: Round) -> Decisions:
 _memo: dict[tuple[str, int], tuple[Round, object, Stocks, model.RoundResult]] = {}
 
 
-def _run(scenario, rounds: list[Round], start: Stocks, kind: str, decided=None) -> list[model.RoundResult]:
+def _run(
+    scenario: ScenarioFacts, rounds: list[Round], start: Stocks, kind: str, decided: Decisions | None = None
+) -> list[model.RoundResult]:
     results, stocks = [], start
     for r in rounds:
         key = (kind, id(r))
@@ -34,10 +44,12 @@ def _run(scenario, rounds: list[Round], start: Stocks, kind: str, decided=None) 
     return results
 
 
-def played(state) -> list:
+def played(state: SessionState) -> list[Result]:
     """Rounds recorded before version 2 replay with the first model; later rounds run on from them."""
     old = [r for r in state.rounds if r.model < 2]
-    results: list = model_v1.run(state.scenario, tuple((r.months, r.ledger) for r in old)) if old else []
+    results: list[Result] = []
+    if old:
+        results.extend(model_v1.run(state.scenario, tuple((r.months, r.ledger) for r in old)))
     new = [r for r in state.rounds if r.model >= 2]
     if new:
         start = state.carried_stocks or Stocks(months=sum(r.months for r in old))
@@ -45,7 +57,7 @@ def played(state) -> list:
     return results
 
 
-def opening(state) -> Decisions:
+def opening(state: SessionState) -> Decisions:
     """The decisions standing when this meeting opened: the pack's budgets, or what a follow-up carried."""
     ledger = state.opening_ledger or {d.id: d.budget for d in state.scenario.directorates}
     levers = frozenset(d.lever for d in state.carried if d.lever in {v.id for v in state.scenario.levers})
@@ -56,7 +68,7 @@ def opening(state) -> Decisions:
     return Decisions(dict(ledger), levers, purposes, received)
 
 
-def had_nothing_been_done(state) -> list[model.RoundResult]:
+def had_nothing_been_done(state: SessionState) -> list[model.RoundResult]:
     """The version 2 rounds again, with the decisions that stood when the meeting opened."""
     new = [r for r in state.rounds if r.model >= 2]
     old_months = sum(r.months for r in state.rounds if r.model < 2)
@@ -64,7 +76,7 @@ def had_nothing_been_done(state) -> list[model.RoundResult]:
     return _run(state.scenario, new, start, "nothing", opening(state))
 
 
-def latest_stocks(state) -> Stocks | None:
+def latest_stocks(state: SessionState) -> Stocks | None:
     """Where the model has left the neighbourhood, for a follow-up meeting to start from."""
     results = played(state)
     if results and isinstance(results[-1], model.RoundResult):

@@ -107,8 +107,11 @@ def advance(scenario: ScenarioFacts, previous: RoundResult | None, ledger: dict[
     before = {i.id: i for i in previous.indicators} if previous else {}
     values = []
     for ind in scenario.indicators:
-        owned = ind.owner is not None and budgets.get(ind.owner, 0) > 0
-        relative = (now[ind.owner] - baseline[ind.owner]) / budgets[ind.owner] if owned else board_change
+        owner = ind.owner
+        if owner is not None and budgets.get(owner, 0) > 0:
+            relative = (now[owner] - baseline[owner]) / budgets[owner]
+        else:
+            relative = board_change
         start = before[ind.id].value if ind.id in before else ind.baseline
         values.append(
             IndicatorValue(

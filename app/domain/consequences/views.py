@@ -10,7 +10,7 @@ from ..core.money import pounds
 from ..core.state import SessionState
 from . import model
 from .explain import explain
-from .history import had_nothing_been_done, played
+from .history import Result, had_nothing_been_done, played
 from .reducer import purposes_voted
 
 
@@ -34,7 +34,7 @@ def _board_targets(state: SessionState) -> dict[str, float]:
     }
 
 
-def _indicator_rows(state: SessionState, result) -> list[dict[str, Any]]:
+def _indicator_rows(state: SessionState, result: Result) -> list[dict[str, Any]]:
     targets = {i.id: i.target for i in state.scenario.indicators if i.target is not None} | _board_targets(state)
     rows = []
     for v in result.indicators:
@@ -57,7 +57,7 @@ def _indicator_rows(state: SessionState, result) -> list[dict[str, Any]]:
     return rows
 
 
-def _directorate_rows(state: SessionState, result) -> list[dict[str, Any]]:
+def _directorate_rows(state: SessionState, result: Result) -> list[dict[str, Any]]:
     names = {d.id: d.name for d in state.scenario.directorates}
     rows = []
     for d in state.scenario.directorates:
@@ -135,12 +135,27 @@ def _consequences(state: SessionState) -> dict[str, Any]:
             "had_nothing_been_done": None,
         }
         if isinstance(r, model.RoundResult):
-            row["explanation"] = _changed_model(before, opening) + explain(state.scenario, r, opening)
+            row["explanation"] = _changed_model(before, opening) + _explained(state, r, opening)
             row["had_nothing_been_done"] = round(next(nothing).dividend, 2)
             opening = r.dividend
         rounds.append(row)
         before = r.dividend
     return {"start": round(_opening_dividend(state), 2), "rounds": rounds}
+
+
+_lines: dict[int, tuple[object, float, list[str]]] = {}
+
+
+def _explained(state: SessionState, result: model.RoundResult, before: float) -> list[str]:
+    """A round's lines, worked out once: its result is kept (history's memo), and so are its words."""
+    hit = _lines.get(id(result))
+    if hit is not None and hit[0] is result and hit[1] == before:
+        return list(hit[2])
+    lines = explain(state.scenario, result, before)
+    if len(_lines) > 10_000:
+        _lines.clear()
+    _lines[id(result)] = (result, before, lines)
+    return lines
 
 
 def _changed_model(before: float, opening: float) -> list[str]:
@@ -149,10 +164,11 @@ def _changed_model(before: float, opening: float) -> list[str]:
     jump = round(round(opening, 2) - round(before, 2), 2)
     if jump == 0:
         return []
-    return [
+    words = (
         f"{'+' if jump > 0 else '-'}{abs(jump):.2f}: from this round on, a newer version of the consequences model "
         "works out the figures; the rounds before it were worked out by the first version, which counted differently."
-    ]
+    )
+    return [words]
 
 
 def _opening_dividend(state: SessionState) -> float:
