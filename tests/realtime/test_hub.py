@@ -247,7 +247,7 @@ def test_close_room_ends_every_connection_and_forgets_the_room():
 
 def test_leaving_during_delivery_is_safe_and_a_closed_connection_cannot_rejoin():
     async def scenario():
-        hub = Hub(queue_bytes=64 * 1024)
+        hub = Hub(queue_bytes=64 * 1024, per_seat=10)  # one person's ten tabs
         conns = [hub.connection(SEAT_A) for _ in range(10)]
         for conn in conns:
             hub.join("ROOM", conn)
