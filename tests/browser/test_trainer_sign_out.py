@@ -43,8 +43,8 @@ def test_another_trainer_opening_a_console_is_told_whose_it_is(day_server, new_c
     owner.goto(day_server.sign_in_url)
     expect(owner.get_by_role("heading", name="Your sessions")).to_be_visible()
     code = owner.evaluate(
-        "async () => (await (await fetch('/api/sessions', {method: 'POST', headers: {'Content-Type': "
-        "'application/json'}, body: JSON.stringify({scenario_id: document.querySelector('#create-scenario').value})"
+        "async () => (await (await fetch('/api/sessions', {method: 'POST', headers: {'X-NPLC': '1', "
+        "'Content-Type': 'application/json'}, body: JSON.stringify({scenario_id: document.querySelector('#create-scenario').value})"
         "})).json()).code"
     )
     engine = make_engine(day_server.database_url)

@@ -4,13 +4,11 @@ matches its contract and the committed JSON Schema, and every close code the ser
 from __future__ import annotations
 
 import ast
-import dataclasses
 import inspect
 import json
 import uuid
 from contextlib import contextmanager
 
-import httpx
 import jsonschema
 import pytest
 from pydantic import TypeAdapter, ValidationError
@@ -21,9 +19,8 @@ from app.contracts.export import SCHEMA_FILE
 from app.contracts.frames import ClientFrame, CloseCode
 from app.realtime import hub as hub_module
 from app.realtime import ws as ws_module
-from app.realtime.hub import Connection
 from tests.contracts.wire import check_frame
-from tests.support import TINY_ROSTER, cookie_header, join, send
+from tests.support import TINY_ROSTER, cookie_header, join, page_client, send
 
 CLIENT_FRAME: TypeAdapter = TypeAdapter(ClientFrame)
 
@@ -69,7 +66,7 @@ def command(body: dict, frame_id: str | None = None) -> dict:
 
 def test_every_frame_in_both_directions_matches_the_contract_and_the_schema(server, server_trainer, schema):
     code = server_trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
-    browsers = [httpx.Client(base_url=server.base_url, timeout=10) for _ in TINY_ROSTER]
+    browsers = [page_client(server) for _ in TINY_ROSTER]
     for browser, (name, agency) in zip(browsers, TINY_ROSTER, strict=True):
         join(browser, code, name, agency)
     log = Recorder()
@@ -161,8 +158,7 @@ def _close_codes_in(module) -> set[int]:
 
 
 def test_the_close_codes_the_server_uses_are_the_protocol_s():
-    default = next(f.default for f in dataclasses.fields(Connection) if f.name == "close_code")
-    used = _close_codes_in(ws_module) | _close_codes_in(hub_module) | {default}
+    used = _close_codes_in(ws_module) | _close_codes_in(hub_module)
     assert used == {int(c) for c in CloseCode}
 
 
