@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from . import logs, ops, scenario_cli, trainer_cli
+from . import logs, ops, reach, scenario_cli, trainer_cli
 from .config import Settings
 
 
@@ -84,9 +84,12 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"{problem} (`nplc trainer add NAME --admin`, `nplc trainer enable NAME`)", file=sys.stderr)
         return 1
     print("Neighbourhood plc", flush=True)
+    print("  Open this first, on this computer; it signs you in to the trainer's console:", flush=True)
     print(f"  Trainer sign-in link:  {settings.public_url}/sign-in?token={token}", flush=True)
     print(f"    (works once, within {settings.sign_in_minutes} minutes; `nplc sign-in` prints another)", flush=True)
     print(f"  Participants join at:  {settings.public_url}  (with the session code)", flush=True)
+    if warning := reach.venue_warning(settings.host, settings.public_url or ""):
+        print(f"  Warning: {warning}", flush=True)
     database = make_url(settings.database_url).render_as_string(hide_password=True)
     print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {database}", flush=True)
     # Logging is already set up (logs.configure); uvicorn is told not to set it up again.

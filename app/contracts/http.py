@@ -88,6 +88,8 @@ class Lobby(Wire):
     phase: Phase
     joinable: bool
     join_url: str
+    reachable: bool = Field(description="false: the join address is one only the server's own computer can open")
+    reach_warning: str | None = Field(None, description="why participants cannot reach the join address, and the fix")
     agencies: list[Named]
 
 

@@ -19,6 +19,7 @@ from ...contracts.views import View
 from ...domain.commands import COMMANDS, Join
 from ...domain.core.state import SessionState
 from ...domain.lobby.rules import JOINABLE_PHASES
+from ...reach import venue_warning
 from ...realtime.protocol import value_problem
 from ...scenarios.loader import Document
 from ...scenarios.render import image_paths, markdown_to_html, point_images
@@ -71,13 +72,17 @@ async def list_sessions(trainer: TrainerDep, svc: ServicesDep) -> list[dict]:
 async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
     """What someone about to join needs: the session's title, whether it takes people, the organisations."""
     state: SessionState = (await svc.reads.state(normalise_code(code))).state
+    address = join_url(request, svc, state.code)
+    warning = venue_warning(svc.settings.host, address)
     return {
         "code": state.code,
         "title": state.scenario.title,
         "area": state.scenario.area,
         "phase": state.phase,
         "joinable": state.phase in JOINABLE_PHASES,
-        "join_url": join_url(request, svc, state.code),
+        "join_url": address,
+        "reachable": warning is None,
+        "reach_warning": warning,
         "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies],
     }
 
