@@ -142,8 +142,12 @@ function showProblem(message) {
   show(els.problem, !!message);
 }
 
-/** The projector needs the trainer's sign-in; when the websocket is refused, say so. */
+// A projector link carries its own read-only key, so the big screen needs nobody signed in.
+const key = new URLSearchParams(location.search).get("key") || "";
+
+/** The projector needs its link's key or the trainer's sign-in; when the websocket is refused, say so. */
 async function verify() {
+  if (key) return "This projector link no longer works: the trainer has made a new one. Ask them for it.";
   try {
     await getJSON("/api/sessions");
     return "";
@@ -156,7 +160,7 @@ async function verify() {
 
 showJoin();
 new Connection({
-  code, as: "projector", after: 0, onView: render, verify,
+  code, as: "projector", key, after: 0, onView: render, verify,
   onError: showProblem,
   onStatus: statusIndicator(els.connection),
 }).start();

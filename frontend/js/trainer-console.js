@@ -10,6 +10,7 @@ import { agendaList, announcementContent, describeEvents, ledgerTable, motionCar
 import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } from "./meeting-controls.js";
 import { tenPercentConsole } from "./ten-percent.js";
 import { wireControls } from "./trainer-controls.js";
+import { wireProjectorLink } from "./trainer-projector.js";
 import {
   agendaEditor, announcementForm, injectList, moveForm, newsWriter, recipientsPicker, speakingRecord,
 } from "./trainer-meeting.js";
@@ -106,6 +107,7 @@ function trainerConsole(code, els) {
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
   els.debriefLink.href = `/trainer/${encodeURIComponent(code)}/debrief`;
   wireControls(els, { act, report, latest: () => latest });
+  wireProjectorLink(code, report);
 
   // --- drawing from each view --------------------------------------------------------
   function render(view, info = {}) {
