@@ -50,11 +50,12 @@ def anonymised_record(log: Numbered) -> tuple[SessionState, Numbered]:
 def shared_events(state: SessionState, log: Numbered) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The log as rows for a shared JSON export, and the reflections apart from it (in a fixed order, so
     nothing ties one to a seat). Renumbered, so no gap shows where a reflection was given."""
-    rows, reflections = [], []
+    rows: list[dict[str, Any]] = []
+    reflections: list[dict[str, Any]] = []
     for _, e in log:
         payload = codec.encode(e)
         if isinstance(e, ev.ReflectionGiven):
-            reflections.append({"ratings": e.ratings, "comment": e.comment})
+            reflections.append({"ratings": dict(e.ratings), "comment": e.comment})
             continue
         motion = state.motions.get(e.motion_id) if isinstance(e, ev.VoteCast) else None
         if isinstance(e, ev.VoteCast) and (motion is None or motion.secret):

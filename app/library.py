@@ -8,18 +8,53 @@ version can be downloaded again exactly as it was.
 from __future__ import annotations
 
 import io
+import logging
+import os
 import time
 import zipfile
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from .scenarios.archive import read_zip, write_zip
 from .scenarios.checks import YAML
-from .scenarios.loader import Pack, load_files, read_folder
+from .scenarios.files import read_folder
+from .scenarios.loader import Pack, load_files
 from .scenarios.problems import PackInvalid, Problem
 from .store import records
 from .store.db import session_scope
+
+log = logging.getLogger("nplc")
+
+
+def pack_folders(root: Path) -> list[Path]:
+    """The folders under `root` holding a scenario.yaml (a link to one counts, so that it can be refused)."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if os.path.lexists(p / YAML) and (p.is_symlink() or p.is_dir()))
+
+
+def read_folder_safely(folder: Path) -> dict[str, bytes]:
+    if folder.is_symlink():
+        raise PackInvalid(
+            folder.name,
+            [Problem(folder.name, 0, "the pack folder is a link; put the folder itself in the scenarios folder")],
+        )
+    return read_folder(folder)
+
+
+def checked(name: str, files: dict[str, bytes]) -> Pack:
+    """`load_files`, with a last guard at the library's door: whatever a pack's files make a parser do, even
+    exhaust the stack or memory, the pack is refused with a message and the server carries on."""
+    try:
+        return load_files(name, files)
+    except PackInvalid:
+        raise
+    except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as error:
+        log.exception("could not read the scenario pack %r", name)
+        unreadable = f"the pack could not be read ({type(error).__name__}); check it with: nplc scenario validate"
+        raise PackInvalid(name, [Problem(YAML, 0, unreadable)]) from None
 
 
 class PackLibrary:
@@ -30,25 +65,16 @@ class PackLibrary:
 
     def load_folders(self, root: Path) -> None:
         """Stores every valid pack under `root` and refreshes. A broken pack is skipped and kept in `skipped`,
-        so one half-edited pack never stops a trainer starting the day with the others."""
+        so one half-edited (or hostile) pack never stops a trainer starting the day with the others."""
         seen: dict[str, str] = {}
         self.skipped = []
-        for folder in sorted(p for p in root.iterdir() if (p / YAML).is_file()) if root.is_dir() else []:
+        for folder in pack_folders(root):
             try:
-                files = read_folder(folder)
-                pack = load_files(folder.name, files)
+                files = read_folder_safely(folder)
+                pack = checked(folder.name, files)
                 if pack.id in seen:
-                    raise PackInvalid(
-                        folder.name,
-                        [
-                            Problem(
-                                YAML,
-                                1,
-                                f"the pack in '{seen[pack.id]}' already has "
-                                f"the id '{pack.id}'; give this one another id",
-                            )
-                        ],
-                    )
+                    already = f"the pack in '{seen[pack.id]}' already has the id '{pack.id}'; give this one another id"
+                    raise PackInvalid(folder.name, [Problem(YAML, 1, already)])
             except PackInvalid as bad:
                 self.skipped.append(bad)
                 continue
@@ -59,7 +85,7 @@ class PackLibrary:
     def upload(self, data: bytes, name: str = "upload.zip") -> Pack:
         """Takes zip bytes; validates and stores the pack as its newest version. Raises PackInvalid."""
         files = read_zip(data, name)
-        pack = load_files(name, files)
+        pack = checked(name, files)
         self._store(pack, files, make_current=True)
         self.refresh()
         return pack
@@ -89,4 +115,7 @@ class PackLibrary:
             records.save_pack_version(
                 session=db, pack=pack, at=time.time(), archive=write_zip(files), make_current=make_current
             )
-            db.commit()
+            try:
+                db.commit()
+            except IntegrityError:  # another process starting at the same moment stored this very version first
+                db.rollback()

@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from . import templating
-from .scenarios.loader import Pack, load_files, pack_version, read_folder
+from .scenarios.files import read_folder
+from .scenarios.loader import Pack, load_files, pack_version
 from .scenarios.problems import PackInvalid
 from .shipped import FRONTEND
 
@@ -55,19 +56,30 @@ def _role_page(pack: Pack, role: str, version: str) -> HTMLResponse:
     )
 
 
+def _read(folder: Path) -> tuple[dict[str, bytes] | PackInvalid, str]:
+    """The pack's files and their version; or, for a folder that cannot be read safely, why and a version
+    that changes with the problems, so the page still reloads once they are fixed."""
+    try:
+        files = read_folder(folder)
+    except PackInvalid as bad:
+        return bad, pack_version({str(p): b"" for p in bad.problems})
+    return files, pack_version(files)
+
+
 def create_preview_app(folder: Path) -> FastAPI:
     app = FastAPI(title="Neighbourhood plc pack preview", docs_url=None, redoc_url=None)
     app.mount("/static", StaticFiles(directory=FRONTEND), name="static")
 
     @app.get("/version")
     def version() -> dict:
-        return {"version": pack_version(read_folder(folder))}
+        return {"version": _read(folder)[1]}
 
     @app.get("/", response_class=HTMLResponse)
     def preview(role: str | None = Query(None, max_length=40)) -> HTMLResponse:
-        files = read_folder(folder)
-        current = pack_version(files)
+        files, current = _read(folder)
         try:
+            if isinstance(files, PackInvalid):
+                raise files
             pack = load_files(folder.name, files)
         except PackInvalid as bad:
             return _problems_page(folder, bad, current)

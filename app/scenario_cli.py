@@ -7,9 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from .scenarios.archive import read_zip
+from .scenarios.archive import MAX_ARCHIVE_BYTES, read_zip
 from .scenarios.loader import Pack, load_files, read_folder
-from .scenarios.problems import PackInvalid
+from .scenarios.problems import PackInvalid, Problem
 from .scenarios.scaffold import create_pack
 from .scenarios.schema import Scenario
 
@@ -42,6 +42,10 @@ def load_path(path: Path) -> Pack:
     if path.is_dir():
         return load_files(path.name, read_folder(path))
     if path.is_file() and path.suffix.lower() == ".zip":
+        if path.stat().st_size > MAX_ARCHIVE_BYTES:  # refused before it is read into memory
+            raise PackInvalid(
+                path.name, [Problem(path.name, 0, f"the zip is larger than {MAX_ARCHIVE_BYTES // 2**20} MB")]
+            )
         return load_files(path.name, read_zip(path.read_bytes(), path.name))
     raise FileNotFoundError(path)
 

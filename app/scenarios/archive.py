@@ -11,19 +11,20 @@ from __future__ import annotations
 import io
 import stat
 import zipfile
-from pathlib import PurePosixPath
+import zlib
 
+from .files import MAX_FILE_BYTES, count_problem, name_problem, size_problem, total_problem
 from .problems import PackInvalid, Problem
 
-ALLOWED_SUFFIXES = {".yaml", ".yml", ".md", ".txt", ".png", ".jpg", ".jpeg", ".gif", ".webp"}
 MAX_ARCHIVE_BYTES = 10 * 1024 * 1024
-MAX_ENTRIES = 400
-MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_TOTAL_BYTES = 25 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FROM_BYTES = 64 * 1024  # small text files may legitimately squash far
 IGNORED = ("__MACOSX/", ".DS_Store", "Thumbs.db")
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+# What a damaged or lying entry can raise while it is read: bad CRC, truncated or corrupt data, bad headers.
+DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError)
+NOT_A_ZIP = "this is not a zip file (or it is damaged); zip the pack's folder again and upload that"
 
 
 def read_zip(data: bytes, name: str = "upload.zip") -> dict[str, bytes]:
@@ -33,24 +34,12 @@ def read_zip(data: bytes, name: str = "upload.zip") -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = [i for i in archive.infolist() if not i.is_dir() and not _ignored(i.filename)]
-    except (zipfile.BadZipFile, OSError) as error:
-        raise PackInvalid(
-            name, [Problem(name, 0, "this is not a zip file; zip the pack's folder and try again")]
-        ) from error
-    if len(entries) > MAX_ENTRIES:
-        raise PackInvalid(
-            name, [Problem(name, 0, f"the zip holds {len(entries)} files; a pack may hold {MAX_ENTRIES}")]
-        )
-    problems = [p for info in entries for p in _entry_problems(info)]
-    declared = sum(i.file_size for i in entries)
-    if declared > MAX_TOTAL_BYTES:
-        problems.append(
-            Problem(
-                name,
-                0,
-                f"the files add up to {declared // 2**20} MB unpacked; the limit is {MAX_TOTAL_BYTES // 2**20} MB",
-            )
-        )
+    except DAMAGE:
+        raise PackInvalid(name, [Problem(name, 0, NOT_A_ZIP)]) from None
+    if too_many := count_problem(name, len(entries)):
+        raise PackInvalid(name, [too_many])
+    problems = [p for info in entries for p in _entry_problems(info)] + _duplicates(entries)
+    problems += [p for p in (total_problem(name, sum(i.file_size for i in entries)),) if p]
     if problems:
         raise PackInvalid(name, problems)
     with archive:
@@ -64,23 +53,39 @@ def _ignored(filename: str) -> bool:
 
 def _entry_problems(info: zipfile.ZipInfo) -> list[Problem]:
     path = info.filename
-    parts = PurePosixPath(path).parts
-    if path.startswith(("/", "\\")) or "\\" in path or ".." in parts or (parts and ":" in parts[0]):
-        return [Problem(path, 0, "this path would land outside the pack; use plain relative paths")]
     if stat.S_ISLNK(info.external_attr >> 16):
         return [Problem(path, 0, "links are not allowed in a pack; include the file itself")]
-    if PurePosixPath(path).suffix.lower() not in ALLOWED_SUFFIXES:
-        return [Problem(path, 0, "only .yaml, .md, .txt and image files (.png, .jpg, .gif, .webp) may be in a pack")]
-    if info.file_size > MAX_FILE_BYTES:
-        return [Problem(path, 0, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")]
+    if bad := name_problem(path):
+        return [bad]
+    if info.flag_bits & 0x1:
+        return [Problem(path, 0, "the file is encrypted (password-protected); zip the pack without a password")]
+    if info.compress_type not in METHODS:
+        return [Problem(path, 0, "the file is compressed in a way this server does not read; use ordinary zip")]
+    if bad := size_problem(path, info.file_size):
+        return [bad]
     if info.file_size > RATIO_FROM_BYTES and info.file_size / max(info.compress_size, 1) > MAX_RATIO:
         return [Problem(path, 0, "the file is compressed suspiciously far (a zip bomb?); it was not opened")]
     return []
 
 
+def _duplicates(entries: list[zipfile.ZipInfo]) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for info in entries:
+        if info.filename.casefold() in seen:
+            problems.append(Problem(info.filename, 0, "the zip holds this file twice; keep one copy"))
+        seen.add(info.filename.casefold())
+    return problems
+
+
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
-    with archive.open(info) as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except DAMAGE:
+        raise PackInvalid(
+            name, [Problem(info.filename, 0, "the file is damaged in the zip; zip the pack again")]
+        ) from None
     if len(data) > MAX_FILE_BYTES or len(data) != info.file_size:
         raise PackInvalid(name, [Problem(info.filename, 0, "the file is not the size the zip says; it was not opened")])
     return data

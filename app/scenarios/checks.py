@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from ..domain.core.money import pounds
 from ..domain.shuffle.matching import Candidate, ShuffleImpossible, match
 from .problems import Problem
-from .schema import EVERYONE, PACK_SECTIONS, Scenario
+from .schema import EVERYONE, PACK_SECTIONS, RESERVED_IDS, Scenario
 from .yaml_lines import Path, line_for
 
 YAML = "scenario.yaml"
@@ -33,8 +33,16 @@ def _unique_ids(s: Scenario) -> Found:
         for index, item in enumerate(items):
             if counts[item.id] > 1:
                 yield (field, index, "id"), f"the id '{item.id}' is used more than once in {field}; ids must be unique"
-    if "resident" in {a.id for a in s.agencies}:
-        yield ("agencies",), "'resident' is built in; remove it from agencies"
+    for field in ("directorates", "agencies"):
+        for index, item in enumerate(getattr(s, field)):
+            if item.id in RESERVED_IDS:
+                yield (
+                    (field, index, "id"),
+                    (
+                        f"'{item.id}' is a name the server keeps for its own roles ({', '.join(sorted(RESERVED_IDS))}); "
+                        "choose another id"
+                    ),
+                )
 
 
 def _budgets(s: Scenario) -> Found:
@@ -43,15 +51,19 @@ def _budgets(s: Scenario) -> Found:
         if lines_total != d.budget.total:
             yield (
                 ("directorates", i, "budget", "total"),
-                f"{d.name}'s budget lines add up to {pounds(lines_total)}, not the stated total "
-                f"{pounds(d.budget.total)}; correct a line or the total",
+                (
+                    f"{d.name}'s budget lines add up to {pounds(lines_total)}, not the stated total "
+                    f"{pounds(d.budget.total)}; correct a line or the total"
+                ),
             )
     overall = sum(d.budget.total for d in s.directorates)
     if overall != s.total_budget:
         yield (
             ("total_budget",),
-            f"the directorates' budgets add up to {pounds(overall)}, not "
-            f"{pounds(s.total_budget)}; make total_budget {overall} or correct a directorate",
+            (
+                f"the directorates' budgets add up to {pounds(overall)}, not "
+                f"{pounds(s.total_budget)}; make total_budget {overall} or correct a directorate"
+            ),
         )
 
 
@@ -69,8 +81,10 @@ def _references(s: Scenario) -> Found:
             elif (t.value - ind.baseline) * (1 if ind.better == "higher" else -1) <= 0:
                 yield (
                     ("directorates", i, "targets", j, "value"),
-                    f"the target {t.value:g} for '{ind.id}' is no better than its baseline {ind.baseline:g} "
-                    f"(better is {ind.better})",
+                    (
+                        f"the target {t.value:g} for '{ind.id}' is no better than its baseline {ind.baseline:g} "
+                        f"(better is {ind.better})"
+                    ),
                 )
     for i, e in enumerate(s.exported_costs):
         for end in ("source", "target"):
@@ -90,8 +104,10 @@ def _documents(s: Scenario) -> Found:
         if public and doc.section in PRIVATE_SECTIONS:
             yield (
                 ("documents", i, "visible_to"),
-                f"'{doc.id}' is a {doc.section} document, private to a role, but is shared with everyone; "
-                "name the roles that may read it, or make its section 'shared'",
+                (
+                    f"'{doc.id}' is a {doc.section} document, private to a role, but is shared with everyone; "
+                    "name the roles that may read it, or make its section 'shared'"
+                ),
             )
         if doc.section in ("shared", "inject") and not public:
             yield ("documents", i, "visible_to"), f"'{doc.id}' is a {doc.section} document; make visible_to [everyone]"
@@ -123,8 +139,10 @@ def _agenda_and_injects(s: Scenario) -> Found:
     if planned > s.timings.board:
         yield (
             ("agenda",),
-            f"the agenda items take {planned} minutes but the board meeting has "
-            f"{s.timings.board}; shorten items or lengthen timings.board",
+            (
+                f"the agenda items take {planned} minutes but the board meeting has "
+                f"{s.timings.board}; shorten items or lengthen timings.board"
+            ),
         )
     inject_docs = {doc.id for doc in s.documents if doc.section == "inject"}
     for i, inj in enumerate(s.injects):

@@ -16,9 +16,10 @@ from pydantic import ValidationError
 
 from ..domain import events as ev
 from .checks import YAML, check
+from .files import read_folder
 from .ordering import ordering_problems
 from .problems import PackInvalid, Problem, from_validation
-from .render import budget_table, markdown_to_html, targets_table
+from .render import MarkdownBudget, budget_table, markdown_to_html, targets_table
 from .schema import Indicator, Scenario
 from .yaml_lines import YamlProblem, line_for, load_with_lines
 
@@ -61,16 +62,6 @@ class Pack:
         return cls(Scenario.model_validate(data["scenario"]), data["version"], docs)
 
 
-def read_folder(folder: Path) -> dict[str, bytes]:
-    """Takes a pack folder; returns its files as relative path -> bytes, skipping hidden files."""
-    files = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_file() and not any(part.startswith(".") for part in rel.split("/")):
-            files[rel] = path.read_bytes()
-    return files
-
-
 def load_files(name: str, files: dict[str, bytes], *, lesson: bool = True) -> Pack:
     """Takes a pack's files; returns the Pack, or raises PackInvalid listing every problem. `lesson=False` skips
     the consequences model's checks, for a pack that comes back inside a session recorded before them."""
@@ -82,7 +73,7 @@ def load_files(name: str, files: dict[str, bytes], *, lesson: bool = True) -> Pa
     try:
         data, lines = load_with_lines(text)
     except YamlProblem as bad:
-        raise PackInvalid(name, [Problem(YAML, bad.line, bad.message)]) from None
+        raise PackInvalid(name, [Problem(YAML, line, message) for line, message in bad.found]) from None
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
@@ -119,12 +110,15 @@ def _render(s: Scenario, files: dict[str, bytes]) -> tuple[dict[str, Document], 
     indicators = {i.id: i for i in s.indicators}
     owners = {d.id: d for d in s.directorates}
     docs, problems = {}, []
+    rendered: dict[str, str] = {}
+    budget = MarkdownBudget()
     for doc in s.documents:
-        if doc.file not in files:
+        if doc.file not in files or not doc.file.endswith(".md"):
             continue  # reported by the checks
-        text, bad = _text(doc.file, files[doc.file])
-        problems.extend(bad)
-        html = markdown_to_html(text)
+        if doc.file not in rendered:
+            rendered[doc.file], bad = _markdown(doc.file, files[doc.file], budget)
+            problems.extend(bad)
+        html = rendered[doc.file]
         owner = owners.get(doc.visible_to[0]) if len(doc.visible_to) == 1 else None
         if owner and doc.section == "budget":
             html = budget_table(owner) + html
@@ -132,6 +126,14 @@ def _render(s: Scenario, files: dict[str, bytes]) -> tuple[dict[str, Document], 
             html = targets_table(owner, indicators) + html
         docs[doc.id] = Document(doc.id, doc.title, doc.section, tuple(doc.visible_to), html)
     return docs, problems
+
+
+def _markdown(name: str, raw: bytes, budget: MarkdownBudget) -> tuple[str, list[Problem]]:
+    """One Markdown file as safe HTML, rendered once however many documents show it; nothing if over a limit."""
+    text, problems = _text(name, raw)
+    if not problems and (over := budget.spend(text)):
+        problems = [Problem(name, *over)]
+    return ("", problems) if problems else (markdown_to_html(text), [])
 
 
 def pack_version(files: dict[str, bytes]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .yaml_lines import Path, line_for
 
@@ -20,12 +21,19 @@ class Problem:
         return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
+MAX_LISTED = 100
+
+
 class PackInvalid(Exception):
-    """A pack with problems; `problems` lists every one found in a single pass."""
+    """A pack with problems; `problems` lists every one found in a single pass (up to MAX_LISTED of them, so
+    a hostile file with a hundred thousand mistakes gives a readable answer)."""
 
     def __init__(self, pack: str, problems: list[Problem]):
         self.pack = pack
         self.problems = sorted(problems)
+        if len(problems) > MAX_LISTED:
+            more = Problem(pack, 0, f"and {len(problems) - MAX_LISTED + 1:,} more problems; fix these first")
+            self.problems = self.problems[: MAX_LISTED - 1] + [more]
         super().__init__("\n".join([f"{pack}: {len(problems)} problem(s)"] + [f"  {p}" for p in self.problems]))
 
 
@@ -40,7 +48,36 @@ _ADVICE = {
     "missing": "is missing; add it",
     "extra_forbidden": "is not a field this format knows; check the spelling (see docs/scenario-format.md)",
     "string_pattern_mismatch": "must be a short id of lower-case letters, digits and hyphens, starting with a letter",
+    "int_type": "must be a whole number (like 250000), not {shown}",
+    "float_type": "must be a number (like 12.5), not {shown}",
+    "finite_number": "must be an ordinary number; .nan and .inf are not allowed",
+    "less_than_equal": "must be at most {le}",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "too_long": "has more than {max_length} entries; a pack may have at most {max_length}",
+    "string_too_long": "is longer than {max_length} characters; shorten it",
 }
+
+
+def _shown(value: object) -> str:
+    """A refused value as the organiser wrote it in YAML, kept short."""
+    text = {True: "true", False: "false", None: "null"}.get(value) if isinstance(value, bool | None) else None
+    text = text or repr(value)
+    return text if len(text) <= 30 else text[:27] + "..."
+
+
+def _advice(item: ErrorDetails) -> str:
+    template = _ADVICE.get(item["type"])
+    if template is None:
+        return item["msg"].rstrip(".").replace("Input should", "should").lower() if item["msg"] else "is not valid"
+    ctx = {key: _number(value) for key, value in item.get("ctx", {}).items()}
+    return template.format(shown=_shown(item.get("input")), **ctx)
+
+
+def _number(value: object) -> object:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return value
 
 
 def from_validation(error: ValidationError, file: str, lines: dict[Path, int]) -> list[Problem]:
@@ -48,6 +85,5 @@ def from_validation(error: ValidationError, file: str, lines: dict[Path, int]) -
     problems = []
     for item in error.errors():
         path = tuple(item["loc"])
-        advice = _ADVICE.get(item["type"], item["msg"].rstrip(".").lower() if item["msg"] else "is not valid")
-        problems.append(Problem(file, line_for(lines, path), f"{dotted(path)} {advice}"))
+        problems.append(Problem(file, line_for(lines, path), f"{dotted(path)} {_advice(item)}"))
     return problems

@@ -2,6 +2,11 @@
 
 markdown-it-py's `js-default` preset turns raw HTML off; nh3 then removes
 anything unsafe that could still get through (links to `javascript:` and the like).
+
+markdown-it-py spends time out of all proportion on some inputs (each
+unclosed `[` costs a fraction of a millisecond; deep nesting recurses), so a
+pack's Markdown is capped before it is rendered: its size per file and in
+all, its square brackets (links and images) in all, and its nesting depth.
 """
 
 from __future__ import annotations
@@ -15,11 +20,66 @@ from .. import templating
 from ..domain.core.money import pounds
 from .schema import Directorate, Indicator
 
-_md = MarkdownIt("js-default")
+MAX_NESTING = 20
+MAX_MARKDOWN_BYTES = 64 * 1024
+MAX_MARKDOWN_LINES = 1000
+MAX_PACK_MARKDOWN_BYTES = 512 * 1024
+MAX_PACK_MARKDOWN_LINES = 10_000
+MAX_PACK_BRACKETS = 1000
+MAX_PACK_EMPHASIS = 10_000
+_md = MarkdownIt("js-default", {"maxNesting": MAX_NESTING})
 
 
 def markdown_to_html(text: str) -> str:
     return nh3.clean(_md.render(text))
+
+
+class MarkdownBudget:
+    """What is left of a pack's allowance of Markdown, spent file by file as they are rendered. The costly
+    things are counted: bytes, lines (each costs markdown-it far more than its bytes), square brackets
+    (each unclosed one costs a fraction of a millisecond) and emphasis marks."""
+
+    def __init__(self) -> None:
+        self.left = {"bytes": MAX_PACK_MARKDOWN_BYTES, "lines": MAX_PACK_MARKDOWN_LINES}
+        self.marks = {"[": MAX_PACK_BRACKETS, "*_": MAX_PACK_EMPHASIS}
+
+    def spend(self, text: str) -> tuple[int, str] | None:
+        """Takes one file's text; returns (line, what to fix) if it is over a limit, else spends its share."""
+        size, lines = len(text.encode("utf-8")), text.count("\n") + 1
+        if size > MAX_MARKDOWN_BYTES or lines > MAX_MARKDOWN_LINES:
+            return 0, (
+                f"the file is larger than {MAX_MARKDOWN_BYTES // 1024} KB or {MAX_MARKDOWN_LINES:,} lines; "
+                "split it into several documents"
+            )
+        if size > self.left["bytes"] or lines > self.left["lines"]:
+            return 0, (
+                f"the pack's Markdown files add up to more than {MAX_PACK_MARKDOWN_BYTES // 1024} KB or "
+                f"{MAX_PACK_MARKDOWN_LINES:,} lines; shorten them"
+            )
+        counts = {marks: sum(text.count(m) for m in marks) for marks in self.marks}
+        for marks, count in counts.items():
+            if count > self.marks[marks]:
+                return _line_of_mark(text, marks, self.marks[marks] + 1), _TOO_MANY[marks]
+        self.left = {"bytes": self.left["bytes"] - size, "lines": self.left["lines"] - lines}
+        self.marks = {marks: left - counts[marks] for marks, left in self.marks.items()}
+        return None
+
+
+_TOO_MANY = {
+    "[": f"the pack has more than {MAX_PACK_BRACKETS:,} square brackets '[' (links and pictures) in all; "
+    "remove some from here on",
+    "*_": f"the pack has more than {MAX_PACK_EMPHASIS:,} emphasis marks ('*' and '_') in all; remove some from here on",
+}
+
+
+def _line_of_mark(text: str, marks: str, n: int) -> int:
+    """The line of the n-th of `marks` in `text`."""
+    seen = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        seen += sum(line.count(m) for m in marks)
+        if seen >= n:
+            return number
+    return 1
 
 
 def budget_table(d: Directorate) -> str:

@@ -8,40 +8,52 @@ because they need the whole pack in view.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Slug = Field(pattern=r"^[a-z][a-z0-9-]{0,39}$")
 EVERYONE = "everyone"
+# Names the server gives to audiences and roles of its own. A directorate or agency with one of these ids
+# would share that audience's documents (a directorate called `residents` reads the residents' brief).
+RESERVED_IDS = frozenset(
+    {"residents", "resident", "chair", "trainer", "projector", "observer", "shared", EVERYONE, "guest", "panel"}
+)
+# Plausible upper bounds: no neighbourhood's budget line, total or modelled cost exceeds £10 billion, and no
+# indicator is measured beyond a billion either way. Numbers are strict (true is not £1) and finite
+# (.nan and .inf are refused), so no figure in a pack can break a session's sums later.
+MAX_POUNDS = 10_000_000_000
+MAX_MEASURE = 1_000_000_000
+Pounds = Annotated[int, Field(strict=True, ge=0, le=MAX_POUNDS)]
+Measure = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-MAX_MEASURE, le=MAX_MEASURE)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Timings(Strict):
     """Planned minutes for each phase of the day; the trainer can change them live."""
 
-    lobby: int = Field(15, ge=1, le=600)
-    read_in: int = Field(150, ge=1, le=600)
-    board: int = Field(180, ge=1, le=600)
-    debrief: int = Field(45, ge=1, le=600)
+    lobby: int = Field(15, strict=True, ge=1, le=600)
+    read_in: int = Field(150, strict=True, ge=1, le=600)
+    board: int = Field(180, strict=True, ge=1, le=600)
+    debrief: int = Field(45, strict=True, ge=1, le=600)
 
 
 class BudgetLine(Strict):
     label: str = Field(min_length=1, max_length=120)
-    amount: int = Field(ge=0, description="Whole pounds a year.")
+    amount: Pounds = Field(description="Whole pounds a year.")
 
 
 class Budget(Strict):
-    total: int = Field(ge=0, description="Whole pounds a year; must equal the sum of the lines.")
-    lines: list[BudgetLine] = Field(min_length=1)
+    total: Pounds = Field(description="Whole pounds a year; must equal the sum of the lines.")
+    lines: list[BudgetLine] = Field(min_length=1, max_length=40)
 
 
 class Target(Strict):
     indicator: str = Slug
-    value: float
+    value: Measure
     by: str = Field(min_length=1, max_length=40, description="When, in words: 'March 2028'.")
 
 
@@ -51,10 +63,9 @@ class Directorate(Strict):
     director_title: str = Field(min_length=1, max_length=80)
     assistant_title: str = Field("Executive assistant", min_length=1, max_length=80)
     budget: Budget
-    targets: list[Target] = Field(default_factory=list)
-    gap: int | None = Field(
+    targets: list[Target] = Field(default_factory=list, max_length=20)
+    gap: Pounds | None = Field(
         None,
-        ge=0,
         description="Pounds a year that would close this directorate's shortfall, so that it exports "
         "no costs; by default model.prevention_ratio times the costs it exports.",
     )
@@ -80,7 +91,7 @@ class Residents(Strict):
 
     mode: Literal["panel", "pairs"] = "panel"
     title: str = Field("Shareholders' panel", min_length=1, max_length=80)
-    max: int = Field(8, ge=0, le=40)
+    max: int = Field(8, strict=True, ge=0, le=40)
 
 
 class Indicator(Strict):
@@ -88,14 +99,14 @@ class Indicator(Strict):
     name: str = Field(min_length=1, max_length=120)
     heading: str = Field(min_length=1, max_length=60, description="Profile heading: Income, Health, Crime...")
     unit: str = Field(min_length=1, max_length=30)
-    baseline: float
+    baseline: Measure
     better: Literal["higher", "lower"]
     owner: str | None = Field(
         None,
         pattern=r"^[a-z][a-z0-9-]{0,39}$",
         description="The directorate whose spending moves it; by default the first whose targets name it.",
     )
-    range: tuple[float, float] | None = Field(
+    range: tuple[Measure, Measure] | None = Field(
         None,
         description="[lowest, highest] plausible values; the model keeps it inside them. "
         "By default half the baseline either side (never below 0, nor above 100 for a percentage).",
@@ -110,7 +121,7 @@ class ExportedCost(Strict):
 
     source: str = Slug
     target: str = Slug
-    annual_cost: int = Field(ge=0, description="Pounds a year the shortfall adds to the target's costs.")
+    annual_cost: Pounds = Field(description="Pounds a year the shortfall adds to the target's costs.")
     because: str = Field(min_length=1, max_length=400)
 
 
@@ -170,14 +181,16 @@ class Document(Strict):
     title: str = Field(min_length=1, max_length=120)
     file: str = Field(min_length=1, max_length=200)
     section: Section
-    visible_to: list[str] = Field(min_length=1, description="Role ids, 'chair', 'residents' or 'everyone'.")
+    visible_to: list[str] = Field(
+        min_length=1, max_length=20, description="Role ids, 'chair', 'residents' or 'everyone'."
+    )
 
 
 class AgendaItem(Strict):
     id: str = Slug
     title: str = Field(min_length=1, max_length=120)
     kind: Literal["objectives", "targets", "strategies", "budget", "free"]
-    minutes: int = Field(ge=1, le=300)
+    minutes: int = Field(strict=True, ge=1, le=300)
     description: str = Field("", max_length=1000)
 
 
@@ -185,7 +198,7 @@ class Inject(Strict):
     id: str = Slug
     title: str = Field(min_length=1, max_length=120)
     document: str = Slug
-    suggested_minute: int | None = Field(None, ge=0, le=600, description="Minutes into the board meeting.")
+    suggested_minute: int | None = Field(None, strict=True, ge=0, le=600, description="Minutes into the board meeting.")
 
 
 class ModelSettings(Strict):
@@ -193,6 +206,8 @@ class ModelSettings(Strict):
 
     elasticity: float = Field(
         0.5,
+        strict=True,
+        allow_inf_nan=False,
         gt=0,
         le=5,
         description="How far an indicator moves in a year for each "
@@ -200,6 +215,8 @@ class ModelSettings(Strict):
     )
     prevention_ratio: float = Field(
         0.5,
+        strict=True,
+        allow_inf_nan=False,
         gt=0,
         le=10,
         description="A directorate's gap, as a share of the costs it "
@@ -209,7 +226,9 @@ class ModelSettings(Strict):
         0.03, ge=0, le=0.2, description="How much each exported cost grows a year while nobody acts on it."
     )
     heading_weights: dict[str, float] = Field(
-        default_factory=dict, description="How much each indicator heading counts in the dividend (1 by default)."
+        default_factory=dict,
+        max_length=40,
+        description="How much each indicator heading counts in the dividend (1 by default).",
     )
 
 
@@ -218,20 +237,20 @@ class Scenario(Strict):
     title: str = Field(min_length=1, max_length=120)
     summary: str = Field(min_length=1, max_length=2000)
     area: str = Field(min_length=1, max_length=120)
-    total_budget: int = Field(ge=0, description="Must equal the sum of the directorates' budgets.")
+    total_budget: Pounds = Field(description="Must equal the sum of the directorates' budgets.")
     timings: Timings = Timings()
     chair: Chair = Chair()
     residents: Residents = Residents()
-    agencies: list[Agency] = Field(min_length=1)
+    agencies: list[Agency] = Field(min_length=1, max_length=60)
     directorates: list[Directorate] = Field(min_length=2, max_length=16)
-    indicators: list[Indicator] = Field(default_factory=list)
-    exported_costs: list[ExportedCost] = Field(default_factory=list)
-    prevention: list[Prevention] = Field(default_factory=list)
-    levers: list[Lever] = Field(default_factory=list)
-    pooled_funds: list[PooledFund] = Field(default_factory=list)
-    documents: list[Document] = Field(min_length=1)
-    agenda: list[AgendaItem] = Field(min_length=1)
-    injects: list[Inject] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list, max_length=100)
+    exported_costs: list[ExportedCost] = Field(default_factory=list, max_length=240)
+    prevention: list[Prevention] = Field(default_factory=list, max_length=240)
+    levers: list[Lever] = Field(default_factory=list, max_length=60)
+    pooled_funds: list[PooledFund] = Field(default_factory=list, max_length=20)
+    documents: list[Document] = Field(min_length=1, max_length=300)
+    agenda: list[AgendaItem] = Field(min_length=1, max_length=40)
+    injects: list[Inject] = Field(default_factory=list, max_length=60)
     model: ModelSettings = ModelSettings()
     votes_by: Literal["either", "director"] = Field(
         "either", description="Who casts a directorate's vote: either partner of the pair, or the director alone."

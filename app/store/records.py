@@ -14,6 +14,7 @@ from .models import (
     SeatCredential,
     ServerValue,
     SessionRow,
+    SessionSummary,
 )
 
 
@@ -63,6 +64,7 @@ def delete_session(*, session: Session, code: str) -> None:
     """Deletes a session with everything it holds about people: its log, commands and seat credentials."""
     for table in (EventRow, CommandRow, SeatCredential):
         session.exec(delete(table).where(col(table.session_code) == code))
+    session.exec(delete(SessionSummary).where(col(SessionSummary.code) == code))
     session.exec(delete(SessionRow).where(col(SessionRow.code) == code))
 
 

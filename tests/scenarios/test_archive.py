@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.scenarios.archive import MAX_ENTRIES, read_zip, write_zip
+from app.scenarios.archive import read_zip, write_zip
+from app.scenarios.files import MAX_ENTRIES
 from app.scenarios.loader import load_files, read_folder
 from app.scenarios.problems import PackInvalid
 

@@ -251,7 +251,9 @@ def days(draw):
         st.sampled_from([None, *itertools.permutations(BUDGETS, 2)]),
         st.sampled_from([10_000, 50_000, 100_000, 250_000]),
     )
-    return arrivals, draw(st.integers(0, 2**31 - 1)), draw(st.lists(move, min_size=20, max_size=50))
+    # Every day opens with one proposal the rules accept, so no day is vacuous; the drawn moves follow.
+    opening = ("propose", 1, "for", None, ("housing", "health"), 10_000)
+    return arrivals, draw(st.integers(0, 2**31 - 1)), [opening, *draw(st.lists(move, min_size=20, max_size=50))]
 
 
 def meeting_step(oracle: Oracle, move: tuple) -> tuple[c.Command, c.Actor]:
@@ -265,6 +267,8 @@ def meeting_step(oracle: Oracle, move: tuple) -> tuple[c.Command, c.Actor]:
     chair = c.Actor.seat(oracle.chair) if oracle.chair and k % 2 else c.TRAINER
     wanted = {"second": ("proposed",), "vote": ("voting",), "close": ("voting",), "withdraw": ("proposed", "voting")}
     newest = [m for m in reversed(oracle.motions) if astray or oracle.motions[m]["status"] in wanted.get(kind, ())]
+    if kind in wanted and not newest and not astray:
+        kind = "propose"  # nothing for this move to act on yet: the step before it comes first
     motion = newest[k % len(newest)] if newest else f"m{len(oracle.motions) or 1}"
     by = oracle.motions[motion]["by"] if motion in oracle.motions else None
 
