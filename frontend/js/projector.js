@@ -23,6 +23,8 @@ const SELECTORS = {
   joinUrl: "#join-url",
   joinCode: "#join-code",
   joinQr: "#join-qr",
+  joinBox: "#join-box",
+  rosterBox: "#roster-box",
   roster: "#roster",
   current: "#current",
   currentItem: "#current-item",
@@ -85,6 +87,39 @@ function motionsList(view) {
   return h("div", { class: "motions" }, shown.map((m) => motionCard(view, m, { level: 3, ballots: false })));
 }
 
+// Each part of the screen, and the element that holds it.
+const PARTS = {
+  lobby: "lobby", join: "joinBox", roster: "rosterBox", current: "current", motions: "motionsSection",
+  board: "boardSection", ledger: "ledgerSection", strategy: "strategySection", side: "side",
+};
+
+/** What the screen shows when the trainer has not chosen: it follows the phase. */
+function phaseParts(view) {
+  const { phase, shuffled } = view.session;
+  const meeting = ["board", "debrief", "closed"].includes(phase);
+  return {
+    lobby: phase === "lobby", join: true, roster: true, current: phase === "board", agenda: phase === "board",
+    motions: meeting, board: shuffled && ["lobby", "read_in"].includes(phase), ledger: meeting || phase === "read_in",
+    strategy: meeting, side: meeting || phase === "read_in", ten: true,
+  };
+}
+
+/** The parts of one stage the trainer chose; "blank" (or a stage this page does not know) shows none. */
+function stageParts(stage) {
+  const parts = {
+    join: { lobby: true, join: true },
+    roster: { lobby: true, roster: true },
+    shuffle: { board: true },
+    agenda: { current: true, agenda: true, motions: true },
+    ledger: { side: true, ledger: true },
+    "ten-percent": { ten: true },
+    news: {},
+    consequences: { side: true, ledger: true, strategy: true },
+    debrief: { motions: true, side: true, strategy: true },
+  };
+  return parts[stage] || {};
+}
+
 function render(view, info = {}) {
   const { session } = view;
   showProblem("");
@@ -95,19 +130,16 @@ function render(view, info = {}) {
   regions.announcement.render(view.announcement, () => announcementContent(view));
   if (info.kind === "update" || info.kind === "resume") announce(els.updates, describeEvents(info.events, view, { limit: 1 }));
   const phase = session.phase;
-  const meeting = ["board", "debrief", "closed"].includes(phase);
-  show(els.lobby, phase === "lobby");
-  show(els.current, phase === "board");
-  show(els.motionsSection, meeting);
-  show(els.boardSection, session.shuffled && ["lobby", "read_in"].includes(phase));
-  show(els.ledgerSection, meeting || phase === "read_in");
-  show(els.strategySection, meeting);
-  show(els.side, meeting || phase === "read_in");
   const floor = view.floor || { speaking: null, queue: [] };
-  show(els.floorSection, phase === "board" && !!(floor.speaking || floor.queue.length));
   const ten = view.ten_percent || { status: "not_started" };
-  show(els.tenSection, ten.status === "revealed");
+  const shown = session.stage ? stageParts(session.stage) : phaseParts(view);
+  for (const [part, el] of Object.entries(PARTS)) show(els[el], !!shown[part]);
+  show(els.floorSection, !!shown.agenda && !!(floor.speaking || floor.queue.length));
+  show(els.tenSection, !!shown.ten && ten.status === "revealed");
+  show(els.announcement, session.stage !== "blank");
+  show(els.updates, session.stage !== "blank");
   document.body.dataset.phase = phase;
+  document.body.dataset.stage = session.stage || "";
 
   regions.roster.render(view.seats, () => rosterList(view));
   regions.current.render({ c: session.current_item, busy: splitMotions(view).open.length > 0 }, () => currentItem(view));

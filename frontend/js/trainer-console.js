@@ -10,7 +10,7 @@ import { agendaList, announcementContent, describeEvents, ledgerTable, motionCar
 import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } from "./meeting-controls.js";
 import { tenPercentConsole } from "./ten-percent.js";
 import { wireControls } from "./trainer-controls.js";
-import { wireProjectorLink } from "./trainer-projector.js";
+import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
 import {
   agendaEditor, announcementForm, injectList, moveForm, newsWriter, recipientsPicker, speakingRecord,
 } from "./trainer-meeting.js";
@@ -108,6 +108,7 @@ function trainerConsole(code, els) {
   els.debriefLink.href = `/trainer/${encodeURIComponent(code)}/debrief`;
   wireControls(els, { act, report, latest: () => latest });
   wireProjectorLink(code, report);
+  const stageButtons = wireStageButtons(act);
 
   // --- drawing from each view --------------------------------------------------------
   function render(view, info = {}) {
@@ -116,6 +117,7 @@ function trainerConsole(code, els) {
     setText(els.title, `Session ${session.code}: ${session.title}`);
     document.title = `${session.code} – ${session.title} – Neighbourhood plc`;
     clock.update(view);
+    stageButtons(view);
     if (info.kind === "update" || info.kind === "resume") {
       const words = describeEvents(info.events, view);
       if (words) announce(els.updates, words);
