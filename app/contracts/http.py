@@ -69,6 +69,10 @@ class SessionCode(Wire):
     code: str
 
 
+class ProjectorLink(Wire):
+    url: str  # the projector page with its read-only key; making a new one revokes the old
+
+
 class SessionRow(Wire):
     code: str
     title: str

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ..domain.stage.commands import Stage
 from .base import Named, Phase, SeatRef, Wire
 from .consequences import Consequences, Fund, Lever
 from .debrief import Reflection
@@ -50,6 +51,9 @@ class Session(Wire):
     meeting: int = Field(description="1 for the first meeting of a series")
     previous: str | None = Field(description="the code of the meeting this one follows")
     real_roles: bool
+    stage: Stage | None = Field(
+        description="what the big screen shows, chosen by the trainer; null: it follows the phase"
+    )
 
 
 class TrainerSession(Session):

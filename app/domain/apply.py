@@ -17,6 +17,7 @@ from .lobby import reducer as lobby_reducer
 from .motions import reducer as motions_reducer
 from .phases import reducer as phases_reducer
 from .shuffle import reducer as shuffle_reducer
+from .stage import reducer as stage_reducer
 from .ten_percent import reducer as ten_percent_reducer
 
 
@@ -50,6 +51,7 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **motions_reducer.HANDLERS,
     **ledger_reducer.HANDLERS,
     **ten_percent_reducer.HANDLERS,
+    **stage_reducer.HANDLERS,
     **consequences_reducer.HANDLERS,
     **debrief_reducer.HANDLERS,
 }

@@ -45,6 +45,7 @@ from .motions.commands import (
 )
 from .phases.commands import PauseClock, ResumeClock, StartPhase
 from .shuffle.commands import Shuffle, SwapPairs
+from .stage.commands import SetStage
 from .ten_percent.commands import AnswerTenPercent, OpenTenPercent, RevealTenPercent
 
 AnyCommand = Annotated[
@@ -58,6 +59,7 @@ AnyCommand = Annotated[
     | StartPhase
     | PauseClock
     | ResumeClock
+    | SetStage
     | ReleaseInject
     | WriteInject
     | Announce
@@ -135,6 +137,7 @@ __all__ = [
     "RuleOut",
     "Second",
     "SetBallot",
+    "SetStage",
     "Shuffle",
     "StartPhase",
     "SwapPairs",

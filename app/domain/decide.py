@@ -21,6 +21,7 @@ from .motions import voting as motions_voting
 from .permissions import MAY, May
 from .phases import rules as phases_rules
 from .shuffle import rules as shuffle_rules
+from .stage import rules as stage_rules
 from .ten_percent import rules as ten_percent_rules
 
 
@@ -60,6 +61,7 @@ _RULES: dict[str, Rule] = {
     **motions_rules.RULES,
     **motions_voting.RULES,
     **ten_percent_rules.RULES,
+    **stage_rules.RULES,
     **consequences_rules.RULES,
     **debrief_rules.RULES,
 }

@@ -56,6 +56,7 @@ from .motions.events import (
 )
 from .phases.events import ClockPaused, ClockResumed, PhaseStarted
 from .shuffle.events import Assignment, PairsSwapped, RolesShuffled
+from .stage.events import StageSet
 from .ten_percent.events import TenPercentAnswered, TenPercentOpened, TenPercentRevealed
 
 EVENT_TYPES: dict[str, type[Event]] = {
@@ -72,6 +73,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         PhaseStarted,
         ClockPaused,
         ClockResumed,
+        StageSet,
         InjectReleased,
         AgendaItemOpened,
         AgendaItemAdded,
@@ -155,6 +157,7 @@ __all__ = [
     "SessionCreated",
     "SpeakerCalled",
     "SpeakerFinished",
+    "StageSet",
     "TargetTerms",
     "TenPercentAnswered",
     "TenPercentOpened",

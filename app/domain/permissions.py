@@ -36,6 +36,7 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.StartPhase, May.TRAINER),
     (c.PauseClock, May.TRAINER),
     (c.ResumeClock, May.TRAINER),
+    (c.SetStage, May.TRAINER),
     # the floor: agenda, news, announcements, speakers
     (c.ReleaseInject, May.TRAINER),
     (c.WriteInject, May.TRAINER),

@@ -88,6 +88,7 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "meeting": state.meeting,
         "previous": state.previous,
         "real_roles": state.previous is not None,
+        "stage": state.stage,
     }
     if viewer.kind == TRAINER:
         info["seed"] = state.seed

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from starlette.websockets import WebSocketState
 from websockets.exceptions import ConnectionClosed
 
-from .. import accounts
+from .. import accounts, projector_links
 from ..accounts import Trainer
 from ..actions import actor_key
 from ..api.deps import Services, may_run, normalise_code, seat_of, trainer_of
@@ -44,6 +44,9 @@ GONE = (WebSocketDisconnect, ConnectionClosed)
 async def identify(
     ws: WebSocket, svc: Services, code: str, role: str
 ) -> tuple[Viewer, Actor | None, Trainer | None] | None:
+    if role == "projector" and "key" in ws.query_params:  # the read-only projector link: no trainer rights
+        opens = await to_thread.run_sync(projector_links.key_opens, svc.live.engine, code, ws.query_params["key"])
+        return (Viewer("projector"), None, None) if opens else None
     if role in ("trainer", "projector"):
         trainer = await to_thread.run_sync(trainer_of, ws, svc)
         if trainer is None or not await to_thread.run_sync(may_run, svc, trainer, code):

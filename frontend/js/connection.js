@@ -42,6 +42,7 @@ export class Connection {
   constructor(options) {
     this.code = options.code;
     this.as = options.as;
+    this.key = options.key || ""; // a projector link's read-only key, when there is one
     this.lastSeq = options.after || 0;
     this.handlers = options;
     this.pending = new Map(); // id -> {frame, resolve, reject}
@@ -61,6 +62,7 @@ export class Connection {
   url() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     const query = new URLSearchParams({ as: this.as, after: String(this.lastSeq) });
+    if (this.key) query.set("key", this.key);
     return `${scheme}://${location.host}/ws/${encodeURIComponent(this.code)}?${query}`;
   }
 

@@ -24,6 +24,8 @@ const SELECTORS = {
   joinCode: "#join-code",
   joinQr: "#join-qr",
   joinWarning: "#join-warning",
+  joinBox: "#join-box",
+  rosterBox: "#roster-box",
   roster: "#roster",
   current: "#current",
   currentItem: "#current-item",
@@ -86,6 +88,39 @@ function motionsList(view) {
   return h("div", { class: "motions" }, shown.map((m) => motionCard(view, m, { level: 3, ballots: false })));
 }
 
+// Each part of the screen, and the element that holds it.
+const PARTS = {
+  lobby: "lobby", join: "joinBox", roster: "rosterBox", current: "current", motions: "motionsSection",
+  board: "boardSection", ledger: "ledgerSection", strategy: "strategySection", side: "side",
+};
+
+/** What the screen shows when the trainer has not chosen: it follows the phase. */
+function phaseParts(view) {
+  const { phase, shuffled } = view.session;
+  const meeting = ["board", "debrief", "closed"].includes(phase);
+  return {
+    lobby: phase === "lobby", join: true, roster: true, current: phase === "board", agenda: phase === "board",
+    motions: meeting, board: shuffled && ["lobby", "read_in"].includes(phase), ledger: meeting || phase === "read_in",
+    strategy: meeting, side: meeting || phase === "read_in", ten: true,
+  };
+}
+
+/** The parts of one stage the trainer chose; "blank" (or a stage this page does not know) shows none. */
+function stageParts(stage) {
+  const parts = {
+    join: { lobby: true, join: true },
+    roster: { lobby: true, roster: true },
+    shuffle: { board: true },
+    agenda: { current: true, agenda: true, motions: true },
+    ledger: { side: true, ledger: true },
+    "ten-percent": { ten: true },
+    news: {},
+    consequences: { side: true, ledger: true, strategy: true },
+    debrief: { motions: true, side: true, strategy: true },
+  };
+  return parts[stage] || {};
+}
+
 function render(view, info = {}) {
   const { session } = view;
   showProblem("");
@@ -96,19 +131,16 @@ function render(view, info = {}) {
   regions.announcement.render(view.announcement, () => announcementContent(view));
   if (info.kind === "update" || info.kind === "resume") announce(els.updates, describeEvents(info.events, view, { limit: 1 }));
   const phase = session.phase;
-  const meeting = ["board", "debrief", "closed"].includes(phase);
-  show(els.lobby, phase === "lobby");
-  show(els.current, phase === "board");
-  show(els.motionsSection, meeting);
-  show(els.boardSection, session.shuffled && ["lobby", "read_in"].includes(phase));
-  show(els.ledgerSection, meeting || phase === "read_in");
-  show(els.strategySection, meeting);
-  show(els.side, meeting || phase === "read_in");
   const floor = view.floor || { speaking: null, queue: [] };
-  show(els.floorSection, phase === "board" && !!(floor.speaking || floor.queue.length));
   const ten = view.ten_percent || { status: "not_started" };
-  show(els.tenSection, ten.status === "revealed");
+  const shown = session.stage ? stageParts(session.stage) : phaseParts(view);
+  for (const [part, el] of Object.entries(PARTS)) show(els[el], !!shown[part]);
+  show(els.floorSection, !!shown.agenda && !!(floor.speaking || floor.queue.length));
+  show(els.tenSection, !!shown.ten && ten.status === "revealed");
+  show(els.announcement, session.stage !== "blank");
+  show(els.updates, session.stage !== "blank");
   document.body.dataset.phase = phase;
+  document.body.dataset.stage = session.stage || "";
 
   regions.roster.render(view.seats, () => rosterList(view));
   regions.current.render({ c: session.current_item, busy: splitMotions(view).open.length > 0 }, () => currentItem(view));
@@ -150,8 +182,12 @@ function showProblem(message) {
   show(els.problem, !!message);
 }
 
-/** The projector needs the trainer's sign-in; when the websocket is refused, say so. */
+// A projector link carries its own read-only key, so the big screen needs nobody signed in.
+const key = new URLSearchParams(location.search).get("key") || "";
+
+/** The projector needs its link's key or the trainer's sign-in; when the websocket is refused, say so. */
 async function verify() {
+  if (key) return "This projector link no longer works: the trainer has made a new one. Ask them for it.";
   try {
     await getJSON("/api/sessions");
     return "";
@@ -164,7 +200,7 @@ async function verify() {
 
 showJoin();
 new Connection({
-  code, as: "projector", after: 0, onView: render, verify,
+  code, as: "projector", key, after: 0, onView: render, verify,
   onError: showProblem,
   onStatus: statusIndicator(els.connection),
 }).start();

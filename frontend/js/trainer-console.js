@@ -10,6 +10,7 @@ import { agendaList, announcementContent, describeEvents, ledgerTable, motionCar
 import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } from "./meeting-controls.js";
 import { tenPercentConsole } from "./ten-percent.js";
 import { wireControls } from "./trainer-controls.js";
+import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
 import {
   agendaEditor, announcementForm, injectList, moveForm, newsWriter, recipientsPicker, speakingRecord,
 } from "./trainer-meeting.js";
@@ -107,6 +108,8 @@ function trainerConsole(code, els) {
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
   els.debriefLink.href = `/trainer/${encodeURIComponent(code)}/debrief`;
   wireControls(els, { act, report, latest: () => latest });
+  wireProjectorLink(code, report);
+  const stageButtons = wireStageButtons(act);
 
   // --- drawing from each view --------------------------------------------------------
   function render(view, info = {}) {
@@ -115,6 +118,7 @@ function trainerConsole(code, els) {
     setText(els.title, `Session ${session.code}: ${session.title}`);
     document.title = `${session.code} – ${session.title} – Neighbourhood plc`;
     clock.update(view);
+    stageButtons(view);
     if (info.kind === "update" || info.kind === "resume") {
       const words = describeEvents(info.events, view);
       if (words) announce(els.updates, words);

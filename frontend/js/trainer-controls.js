@@ -2,6 +2,7 @@
 // phases and clock, auto-pair, chair, shuffle and swap.
 
 import { wholeNumber } from "./format.js";
+import { confirmAction, phaseQuestion } from "./trainer-confirm.js";
 
 /**
  * Takes the console's elements, act(command) and report(message), and
@@ -23,6 +24,8 @@ export function wireControls(els, { act, report, latest }) {
       }
       command.minutes = minutes;
     }
+    const question = phaseQuestion(latest()?.session.phase, command.phase);
+    if (question && !(await confirmAction(question))) return;
     try {
       await act(command);
       els.minutes.value = "";

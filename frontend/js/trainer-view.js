@@ -1,6 +1,7 @@
 // Parts of the trainer's console drawn fresh from each view: roster, pairs, shuffle result.
 
 import { h, hiddenText } from "./dom.js";
+import { confirmAction } from "./trainer-confirm.js";
 import { listWords, plural } from "./format.js";
 import { boardTable, directorateName, tableBox } from "./meeting.js";
 
@@ -49,7 +50,11 @@ function pairCell(view, seat, act) {
 function removeButton(seat, act) {
   return h("button", {
     type: "button", class: "secondary small", "data-key": `remove-${seat.id}`,
-    onclick: () => act({ type: "remove-seat", seat_id: seat.id }).catch(() => {}),
+    onclick: async () => {
+      const sure = await confirmAction({ title: `Remove ${seat.name}?`, confirm: `Remove ${seat.name}`,
+        text: "Their screen stops working and their place in a pair is freed." });
+      if (sure) act({ type: "remove-seat", seat_id: seat.id }).catch(() => {});
+    },
   }, "Remove", hiddenText(` ${seat.name}`));
 }
 

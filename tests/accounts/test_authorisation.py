@@ -36,6 +36,7 @@ RULES = {
     ("GET", "/api/sessions/{code}/documents/{doc_id}"): "seat_or_runs",
     ("GET", "/api/sessions/{code}/files/{path:path}"): "seat_or_runs",
     ("GET", "/api/sessions/{code}/qr.svg"): "public",
+    ("POST", "/api/sessions/{code}/projector-link"): "runs",
     ("GET", "/api/scenarios"): "trainer",
     ("POST", "/api/scenarios"): "trainer",
     ("GET", "/api/scenarios/{pack_id}/download"): "trainer",

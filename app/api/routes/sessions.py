@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
+from ... import projector_links
 from ...actions import actor_key
 from ...auth import seat_cookie
 from ...contracts import http as wire
@@ -100,6 +101,15 @@ async def join(code: str, body: Join, request: Request, response: Response, svc:
         seat_cookie(code), done.token, max_age=svc.settings.seat_cookie_days * 86400, httponly=True, samesite="lax"
     )
     return {"seat_id": done.seat_id}
+
+
+@router.post("/sessions/{code}/projector-link", response_model=wire.ProjectorLink)
+async def projector_link(code: str, request: Request, trainer: TrainerDep, svc: ServicesDep) -> wire.ProjectorLink:
+    """A new read-only link for the big screen; the previous link stops working."""
+    state = (await svc.actions.state(normalise_code(code))).state
+    key = await to_thread.run_sync(projector_links.new_key, svc.live.engine, state.code)
+    base = (svc.settings.public_url or str(request.base_url)).rstrip("/")
+    return wire.ProjectorLink(url=f"{base}/projector/{state.code}?key={key}")
 
 
 @router.get("/sessions/{code}/view", response_model=View)

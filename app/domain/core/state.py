@@ -73,6 +73,7 @@ class SessionState:
     announcement: tuple[str, float] | None = None
     floor: Floor = Floor()
     ten_percent: TenPercent = TenPercent()
+    stage: str | None = None  # what the big screen shows; None: it follows the phase
     rounds: tuple[Round, ...] = ()  # each time time moved on
     carried_stocks: Stocks | None = None  # where the last meeting left the neighbourhood, for a follow-up
     opening_ledger: dict[DirectorateId, int] | None = None  # a follow-up's ledger when it opened

@@ -7,9 +7,13 @@ from .. import events as ev
 from ..core.errors import RuleViolation
 from ..core.rule import Rule, on
 from ..core.state import SessionState
+from ..core.types import PHASE_LABELS
 
 
 def start_phase(state: SessionState, cmd: c.StartPhase, ctx: c.Context) -> list[ev.Event]:
+    # A second press on the running phase's button would restart its clock and close the open item.
+    if cmd.phase == state.phase:
+        raise RuleViolation(f"The {PHASE_LABELS[cmd.phase].lower()} is already running.")
     if cmd.phase in ("read_in", "board") and not state.shuffled:
         raise RuleViolation("Run the shuffle before the read-in, so everyone has a role.")
     minutes = cmd.minutes or state.scenario.timings.get(cmd.phase, 30)

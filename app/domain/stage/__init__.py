@@ -1,0 +1,1 @@
+"""What the big screen shows: the trainer picks one stage (or blank) and the projector shows only that."""
