@@ -10,6 +10,7 @@ import { agendaList, announcementContent, describeEvents, ledgerTable, strategyP
 import { chairPanel, proposeForm, pruneKeptForms } from "./meeting-controls.js";
 import { decidedMotions, newsList, openMotions, roleDetails } from "./play-view.js";
 import { tenPercentPanel } from "./ten-percent.js";
+import { actionBar } from "./play-actions.js";
 
 const SELECTORS = {
   connection: "#connection",
@@ -58,6 +59,7 @@ const SELECTORS = {
   proposeNote: "#propose-note",
   propose: "#propose",
   ledger: "#ledger",
+  actionBar: "#action-bar",
 };
 
 const els = elements(SELECTORS);
@@ -153,6 +155,7 @@ const motionsRegion = region(els.motions);
 const decidedRegion = region(els.decided);
 const ledgerRegion = region(els.ledger);
 const pack = packPanel(els.documents, code);
+let actions = null;
 let chair = null;
 let propose = null;
 let speakers = null;
@@ -207,7 +210,9 @@ function render(view, info = {}) {
   }
   const session = view.session;
   setText(els.title, session.title);
-  document.title = `${session.title} – Neighbourhood plc`;
+  if (!actions) actions = actionBar(els.actionBar, act, session.code);
+  const tag = actions.update(view);
+  document.title = `${tag ? `(${tag}) ` : ""}${session.title} – Neighbourhood plc`;
   clock.update(view);
   show(els.reflectInvite, session.phase === "debrief");
   els.reflectLink.href = `/play/${encodeURIComponent(session.code)}/debrief`;
