@@ -69,6 +69,10 @@ class SessionCode(Wire):
     code: str
 
 
+class NextMeeting(Wire):
+    code: str | None = Field(description="the follow-up meeting's code, or null while there is none")
+
+
 class SessionRow(Wire):
     code: str
     title: str

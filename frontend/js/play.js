@@ -34,6 +34,8 @@ const SELECTORS = {
   announcement: "#announcement",
   reflectInvite: "#reflect-invite",
   reflectLink: "#reflect-link",
+  nextMeeting: "#next-meeting",
+  nextLink: "#next-link",
   errors: "#errors",
   updates: "#updates",
   role: "#role",
@@ -224,6 +226,26 @@ function render(view, info = {}) {
   roleRegion.render(roleData(view), () => roleDetails(view));
   renderPack(view, info.events || []);
   renderMeeting(view);
+  lookForNextMeeting(session);
+}
+
+// A follow-up is a new session, so nothing arrives here when it starts: ask now and then once the meeting is over.
+let nextCheck = null;
+let nextAsked = 0;
+let latest = null;
+function lookForNextMeeting(session) {
+  latest = session;
+  const over = ["debrief", "closed"].includes(session.phase);
+  if (!over || !els.nextMeeting.hidden) return;
+  if (!nextCheck) nextCheck = setInterval(() => lookForNextMeeting(latest), 20_000);
+  if (Date.now() - nextAsked < 10_000) return;
+  nextAsked = Date.now();
+  getJSON(sessionPath(session.code, "/next")).then((next) => {
+    if (!next.code) return;
+    els.nextLink.href = `/play/${encodeURIComponent(next.code)}`;
+    show(els.nextMeeting, true);
+    clearInterval(nextCheck);
+  }).catch(() => {});
 }
 
 function roleData(view) {

@@ -1,10 +1,15 @@
 """The participant's action bar: a wanted second or vote shows at the bottom of the screen, without scrolling,
 at a laptop's and a tablet's size; it marks the tab, tells screen readers, and its buttons act."""
 
+import re
+from functools import partial
+
 from playwright.sync_api import expect
 
 from tests.browser.steps import create_session, join_people, shuffle_and_read_in
 from tests.browser.test_accessibility import violations
+from tests.browser.test_debrief import PEOPLE, command
+from tests.support import PAGE_HEADERS
 
 LAPTOP = {"width": 1280, "height": 720}
 TABLET = {"width": 768, "height": 1024}
@@ -73,3 +78,42 @@ def test_the_bar_asks_for_a_second_then_a_vote_and_its_buttons_act(day_server, n
         expect(page.locator("#action-bar")).to_be_hidden()
         expect(page).to_have_title(f"{view['session']['title']} – Neighbourhood plc")
     expect(proposer.locator("#action-bar")).to_contain_text("Your vote is wanted on motion 1")
+
+
+def test_the_reflection_is_asked_for_and_the_old_meeting_points_to_the_follow_up(day_server, new_context):
+    base = day_server.base_url
+    trainer = new_context()
+    trainer.new_page().goto(day_server.sign_in_url)
+    created = trainer.request.post(f"{base}/api/sessions", data={"scenario_id": "kilnbrook"}, headers=PAGE_HEADERS)
+    code = created.json()["code"]
+    seats = {}
+    for name, agency in PEOPLE:
+        context = new_context(viewport=TABLET)
+        joined = context.request.post(
+            f"{base}/api/sessions/{code}/join", data={"name": name, "agency": agency}, headers=PAGE_HEADERS
+        )
+        assert joined.ok, joined.text()
+        seats[name] = context
+    run = partial(command, base=base, code=code)
+    run(trainer, type="auto-pair")
+    run(trainer, type="shuffle", seed=11)
+    for phase in ("read_in", "board", "debrief"):
+        run(trainer, type="start-phase", phase=phase)
+
+    page = seats["Asha"].new_page()
+    page.goto(f"{base}/play/{code}")
+    bar = page.locator("#action-bar")
+    expect(bar).to_contain_text("your reflection on the partnership is wanted")
+    expect(page).to_have_title(re.compile(r"^\(Reflection open\) "))
+    assert inside_viewport(page, bar.get_by_role("link", name="Give your reflection"))
+    expect(page.locator("#next-meeting")).to_be_hidden()
+
+    follow = trainer.request.post(f"{base}/api/sessions/{code}/follow-up", headers=PAGE_HEADERS).json()["code"]
+    page.reload()
+    link = page.get_by_role("link", name="Go to your seat in the next meeting")
+    expect(link).to_have_attribute("href", f"/play/{follow}")
+    assert violations(page) == []
+    link.click()
+    # The seat from the first meeting lets them straight in: no join form.
+    expect(page.get_by_role("heading", name="Your role")).to_be_visible()
+    expect(page.locator("#role")).to_contain_text("Asha")
