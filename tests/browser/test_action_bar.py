@@ -87,7 +87,7 @@ def test_the_reflection_is_asked_for_and_the_old_meeting_points_to_the_follow_up
     created = trainer.request.post(f"{base}/api/sessions", data={"scenario_id": "kilnbrook"}, headers=PAGE_HEADERS)
     code = created.json()["code"]
     seats = {}
-    for name, agency in PEOPLE:
+    for name, agency in [*PEOPLE, ("Femi", "fire-rescue")]:
         context = new_context(viewport=TABLET)
         joined = context.request.post(
             f"{base}/api/sessions/{code}/join", data={"name": name, "agency": agency}, headers=PAGE_HEADERS
@@ -117,3 +117,12 @@ def test_the_reflection_is_asked_for_and_the_old_meeting_points_to_the_follow_up
     # The seat from the first meeting lets them straight in: no join form.
     expect(page.get_by_role("heading", name="Your role")).to_be_visible()
     expect(page.locator("#role")).to_contain_text("Asha")
+    expect(page.locator("#role")).to_contain_text("Housing")
+    # Someone from an agency without a directorate comes too, as themselves, in words (no ids).
+    femi = seats["Femi"].new_page()
+    femi.goto(f"{base}/play/{code}")
+    femi.get_by_role("link", name="Go to your seat in the next meeting").click()
+    role = femi.locator("#role")
+    expect(role).to_contain_text("You take part as yourself, for Hartbridge Fire and Rescue Service.")
+    expect(role).not_to_contain_text("fire-rescue")
+    expect(role).not_to_contain_text("speak to the trainer")
