@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .store import trainers as store
 from .store.db import session_scope
+from .store.models import TrainerAccount
 from .store.records import token_hash
 
 FIRST_TRAINER = "admin"
@@ -45,6 +46,13 @@ class Trainer:
         return self.is_admin or owner == self.id
 
 
+def _id(row: TrainerAccount) -> int:
+    """A stored account's id (SQLModel types it optional because a row has none until it is saved)."""
+    if row.id is None:
+        raise ValueError("this trainer account has not been saved")
+    return row.id
+
+
 def add_trainer(engine: Engine, name: str, *, admin: bool = False, password: str | None = None) -> Trainer:
     name = name.strip()
     if not NAME_PATTERN.match(name):
@@ -62,7 +70,7 @@ def add_trainer(engine: Engine, name: str, *, admin: bool = False, password: str
             db.commit()
         except IntegrityError:
             raise AccountProblem(f"There is already a trainer called '{name}'.") from None
-        return Trainer(row.id, row.name, row.is_admin)
+        return Trainer(_id(row), row.name, row.is_admin)
 
 
 def first_admin(engine: Engine) -> Trainer:
@@ -71,9 +79,9 @@ def first_admin(engine: Engine) -> Trainer:
         with session_scope(engine) as db:
             row = store.first_admin(session=db)
             if row is not None:
-                store.adopt_ownerless_sessions(session=db, trainer_id=row.id)
+                store.adopt_ownerless_sessions(session=db, trainer_id=_id(row))
                 db.commit()
-                return Trainer(row.id, row.name, row.is_admin)
+                return Trainer(_id(row), row.name, row.is_admin)
         # Another process may have made it first, or an account of that name may not be an administrator.
         with contextlib.suppress(AccountProblem):
             add_trainer(engine, FIRST_TRAINER, admin=True)
@@ -87,7 +95,7 @@ def find_trainer(engine: Engine, name: str) -> Trainer:
         raise AccountProblem(f"There is no trainer called '{name}'. `nplc trainer list` shows who there is.")
     if row.disabled:
         raise AccountProblem(f"The trainer '{name}' is disabled.")
-    return Trainer(row.id, row.name, row.is_admin)
+    return Trainer(_id(row), row.name, row.is_admin)
 
 
 def list_trainers(engine: Engine) -> list[tuple[str, bool, bool, bool]]:
@@ -124,7 +132,7 @@ def check_password(engine: Engine, name: str, password: str) -> int | None:
         _hasher.verify(stored or _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
         return None
-    return row.id if stored else None
+    return _id(row) if row is not None and stored else None
 
 
 def set_password(engine: Engine, name: str, password: str | None) -> None:
@@ -155,7 +163,7 @@ def signed_in(engine: Engine, token: str) -> Trainer | None:
     hashed = token_hash(token)
     with session_scope(engine) as db:
         row = store.active_sign_in(session=db, token_hash=hashed, now=time.time())
-    return Trainer(row.id, row.name, row.is_admin, hashed) if row else None
+    return Trainer(_id(row), row.name, row.is_admin, hashed) if row else None
 
 
 def still_signed_in(engine: Engine, trainer: Trainer) -> bool:
@@ -175,7 +183,7 @@ def revoke(engine: Engine, name: str) -> int:
         row = store.trainer_by_name(session=db, name=name.strip())
         if row is None:
             raise AccountProblem(f"There is no trainer called '{name}'. `nplc trainer list` shows who there is.")
-        ended = store.revoke_all(session=db, trainer_id=row.id, at=time.time())
+        ended = store.revoke_all(session=db, trainer_id=_id(row), at=time.time())
         db.commit()
     return ended
 
@@ -202,7 +210,7 @@ def set_disabled(engine: Engine, name: str, disabled: bool) -> None:
         row.disabled = disabled
         db.add(row)
         if disabled:
-            store.revoke_all(session=db, trainer_id=row.id, at=time.time())
+            store.revoke_all(session=db, trainer_id=_id(row), at=time.time())
         db.commit()
 
 

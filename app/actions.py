@@ -19,17 +19,17 @@ from anyio import to_thread
 
 from .domain import commands as c
 from .domain import events as ev
-from .domain.apply import apply, replay_session
 from .domain.core.errors import RuleViolation
 from .domain.decide import decide
 from .domain.follow_up.plan import plan
 from .domain.views import Viewer, shown_event, view_for
 from .imports import Imported
-from .live import Live, LiveSessions
+from .live import Live, LiveSessions, fold
+from .reads import Reads
 from .realtime.hub import Connection, Hub
 from .scenarios.loader import Pack, facts
 from .store import events as log
-from .store import records
+from .store import records, summaries
 from .store.db import session_scope
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -61,6 +61,8 @@ def actor_key(actor: c.Actor) -> str:
 class Actions:
     def __init__(self, live: LiveSessions, hub: Hub, clock: Callable[[], float] = time.time):
         self.live, self.hub, self.clock = live, hub, clock
+        self.reads = Reads(live, clock)
+        live.watched = lambda code: hub.count(code) > 0  # a watched session is never evicted
 
     async def create_session(self, pack: Pack, owner: int | None = None) -> str:
         return await to_thread.run_sync(self._create_session, pack, owner)
@@ -72,26 +74,28 @@ class Actions:
             records.save_pack_version(session=db, pack=pack, at=now)
             records.add_session(session=db, code=code, pack=pack, at=now, owner=owner)
             db.flush()
-            created = ev.SessionCreated(code, facts(pack), now)
-            log.append(session=db, code=code, events=[created], expected_seq=0, actor="trainer", at=now)
-            db.commit()
-        self.live.put(code, Live(apply(None, created), pack))
+            live = fold(pack, ((1, ev.SessionCreated(code, facts(pack), now)),))
+            self._append_new(db, live, actor="trainer", at=now)
+        self.live.put(code, live)
         return code
+
+    def _append_new(self, db, live: Live, actor: str, at: float) -> None:
+        """Stores a new session's first events and its summary, in one transaction."""
+        code = live.state.code
+        log.append(session=db, code=code, events=[e for _, e in live.events], expected_seq=0, actor=actor, at=at)
+        summaries.save(session=db, state=live.state, at=at)
+        db.commit()
 
     async def follow_up(self, previous: str) -> str:
         """Starts the next meeting of a finished session's people, in their real-life roles; returns its code."""
         async with self.live.lock(previous):
-            earlier = await to_thread.run_sync(self.live.refresh, previous)
+            earlier = await self.live.current(previous)
             if earlier.state.phase not in ("debrief", "closed"):
                 raise RuleViolation("Finish the board meeting first: a follow-up carries forward what it agreed.")
-            existing = await to_thread.run_sync(self._follow_up_of, previous)
+            existing = await to_thread.run_sync(self.reads.follow_up_of, previous)
             if existing:
                 raise RuleViolation(f"This meeting already has its follow-up: session {existing}.")
             return await to_thread.run_sync(self._follow_up, earlier)
-
-    def _follow_up_of(self, code: str) -> str | None:
-        with session_scope(self.live.engine) as db:
-            return records.follow_up_of(session=db, code=code)
 
     def _follow_up(self, earlier: Live) -> str:
         now = self.clock()
@@ -104,15 +108,10 @@ class Actions:
             )
             db.flush()
             events = [ev.SessionCreated(code, earlier.state.scenario, now), plan(earlier.state, now)]
-            log.append(session=db, code=code, events=events, expected_seq=0, actor="trainer", at=now)
-            db.commit()
-        self.live.put(code, Live(replay_session(events), earlier.pack))
+            live = fold(earlier.pack, tuple(enumerate(events, start=1)))
+            self._append_new(db, live, actor="trainer", at=now)
+        self.live.put(code, live)
         return code
-
-    def series(self, code: str) -> list[str]:
-        """The codes of the meetings in a session's series, first to last. Blocking."""
-        with session_scope(self.live.engine) as db:
-            return [row.code for row in records.series(session=db, code=code)]
 
     async def import_session(self, imported: Imported, owner: int | None = None) -> str:
         """Stores a checked export's log under a new code, owned by `owner`; returns the code. Its pack version
@@ -129,19 +128,21 @@ class Actions:
             # is kept for the full period rather than vanishing at the next purge.
             records.add_session(session=db, code=code, pack=pack, at=now, owner=owner)
             db.flush()
-            created = imported.events[0]
-            assert isinstance(created, ev.SessionCreated)  # app.imports checked the log starts with it
-            events = [replace(created, code=code), *imported.events[1:]]
-            log.append(session=db, code=code, events=events, expected_seq=0, actor="import", at=now)
-            db.commit()
-        self.live.put(code, Live(replay_session(events), pack))
+            first = imported.events[0]
+            if not isinstance(first, ev.SessionCreated):  # imports.py checked this before anything was stored
+                raise ValueError("an imported log starts by creating its session")
+            events = [replace(first, code=code), *imported.events[1:]]
+            live = fold(pack, tuple(enumerate(events, start=1)))
+            self._append_new(db, live, actor="import", at=now)
+        self.live.put(code, live)
         return code
 
     async def delete_session(self, code: str) -> None:
         """Deletes a session and the personal data in it, and disconnects everyone watching it."""
         async with self.live.lock(code):
-            await to_thread.run_sync(self.live.refresh, code)
+            await self.live.current(code)  # an unknown code is refused here
             await to_thread.run_sync(self._delete, [code])
+            self.live.forget(code)
             self.hub.close_room(code)
 
     def _delete(self, codes: list[str]) -> None:
@@ -149,14 +150,14 @@ class Actions:
             for code in codes:
                 records.delete_session(session=db, code=code)
             db.commit()
-        for code in codes:
-            self.live.forget(code)
 
     def purge_older_than(self, days: int) -> int:
         """Deletes every session created more than `days` ago; returns how many. Blocking: call at start-up."""
         with session_scope(self.live.engine) as db:
             codes = records.sessions_before(session=db, cutoff=self.clock() - days * 86400)
         self._delete(codes)
+        for code in codes:
+            self.live.forget(code)
         return len(codes)
 
     def _free_code(self, db) -> str:
@@ -185,25 +186,23 @@ class Actions:
         key = actor_key(ctx.actor)
         async with self.live.lock(code):
             for attempt in range(3):
-                live = await to_thread.run_sync(self.live.refresh, code)
+                live = await self.live.current(code)
                 if command_id is not None:
                     seen = await to_thread.run_sync(self._seen, code, key, command_id)
                     if seen is not None:
                         return Recorded(seen, duplicate=True)
                 new_events = decide(live.state, command, ctx)
+                numbered = tuple(enumerate(new_events, start=live.state.seq + 1))
+                after = live.after(numbered)
                 try:
-                    seq = await to_thread.run_sync(
-                        self._store, code, live, new_events, key, command_id, ctx.now, credential
-                    )
+                    seq = await to_thread.run_sync(self._store, live, after, key, command_id, ctx.now, credential)
                     break
                 except log.SequenceConflict:
                     if attempt == 2:
                         raise
-            state = live.state
-            for event in new_events:
-                state = apply(state, event)
-            self.live.put(code, replace(live, state=state))
-            self._publish(code, state, list(zip(range(live.state.seq + 1, seq + 1), new_events, strict=False)))
+            self.live.put(code, after)
+            state = after.state
+            self._publish(code, state, list(numbered))
             for removed in _removed_seats(new_events):
                 self.hub.remove_seat(code, removed)
         seat_id, token = credential or (None, None)
@@ -213,9 +212,13 @@ class Actions:
         with session_scope(self.live.engine) as db:
             return log.seen_command(session=db, code=code, actor=key, command_id=command_id)
 
-    def _store(self, code, live, new_events, key, command_id, now, credential) -> int:
+    def _store(self, live: Live, after: Live, key, command_id, now, credential) -> int:
+        """Appends the events that take `live` to `after`, with the session's new summary, in one transaction."""
+        code, new_events = live.state.code, [e for _, e in after.events[len(live.events) :]]
         with session_scope(self.live.engine) as db:
             seq = log.append(session=db, code=code, events=new_events, expected_seq=live.state.seq, actor=key, at=now)
+            if new_events:
+                summaries.save(session=db, state=after.state, at=now)
             if command_id is not None:
                 log.remember_command(session=db, code=code, actor=key, command_id=command_id, seq=seq)
             if credential is not None:
@@ -241,7 +244,7 @@ class Actions:
         Both happen under the session's lock, so no update can slip between the catch-up and the live stream.
         """
         async with self.live.lock(code):
-            live = await to_thread.run_sync(self.live.refresh, code)
+            live = await self.live.current(code)
             state, viewer = live.state, conn.viewer
             reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
             missed = [] if reset else await to_thread.run_sync(self._load_after, code, after)
@@ -264,9 +267,9 @@ class Actions:
             return log.load(session=db, code=code, after=after)
 
     async def view(self, code: str, viewer: Viewer) -> dict:
-        live = await self.state(code)
-        return view_for(live.state, viewer, self.clock())
+        """Read without the write lock: see `app.reads`."""
+        return await self.reads.view(code, viewer)
 
     async def state(self, code: str) -> Live:
-        async with self.live.lock(code):
-            return await to_thread.run_sync(self.live.refresh, code)
+        """Read without the write lock: see `app.reads`."""
+        return await self.reads.state(code)

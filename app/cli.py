@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from . import logs, scenario_cli, trainer_cli
+from . import logs, ops, scenario_cli, trainer_cli
 from .config import Settings
 
 
@@ -22,11 +22,19 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--log-json", action="store_true", help="write the log as JSON lines (default: plain text)")
     trainer_cli.add_commands(sub)
     scenario_cli.add_commands(sub)
+    ops.add_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "serve":
-        return _serve(args)
+        try:
+            with ops.serving_lock(_settings(args).database_url):
+                return _serve(args)
+        except ops.ServerRunning as running:
+            print(running, file=sys.stderr)
+            return 2
     if args.command in ("sign-in", "migrate", "trainer"):
         return trainer_cli.run(args, _settings)
+    if args.command in ("backup", "restore"):
+        return ops.run(args, _settings)
     return scenario_cli.run(args)
 
 

@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     )
     key_file: Path | None = Field(None, description="Where the key is kept; default: beside the SQLite database.")
     max_message_bytes: int = Field(16 * 1024, ge=256, description="Largest websocket frame a client may send.")
+    client_queue_bytes: int = Field(
+        1024 * 1024, ge=64 * 1024, description="Most bytes queued for one slow client before it must resync."
+    )
+    live_sessions_max: int = Field(500, ge=1, description="Sessions kept in memory; idle ones beyond are let go.")
+    live_idle_minutes: float = Field(30, gt=0, description="A session nobody watches is let go after this long.")
     allowed_origins: list[str] = Field(default_factory=list, description="Extra origins allowed to open websockets.")
     seat_cookie_days: int = Field(3, ge=1, le=30)
     trainer_cookie_hours: int = Field(12, ge=1, le=24 * 14)

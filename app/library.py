@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from .scenarios.archive import read_zip, write_zip
 from .scenarios.checks import YAML
@@ -114,4 +115,7 @@ class PackLibrary:
             records.save_pack_version(
                 session=db, pack=pack, at=time.time(), archive=write_zip(files), make_current=make_current
             )
-            db.commit()
+            try:
+                db.commit()
+            except IntegrityError:  # another process starting at the same moment stored this very version first
+                db.rollback()

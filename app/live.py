@@ -1,70 +1,169 @@
-"""Live sessions in memory: each one's state (the fold of its stored log), its pack and its lock.
+"""Live sessions in memory: each one's state (the fold of its stored log), its log, its pack and its lock.
 
-The cache is only ever a shortcut: before each decision it catches up with
-anything another process appended, so the database stays the one truth.
+Reads are served from here without the session's write lock and, once a session
+is cached, without the database: a read sees the state as of the last committed
+command, which is all anyone has been told. Writers hold the lock and catch up
+with anything another process appended before deciding, so the database stays
+the one truth. A session is loaded (its log replayed) once however many callers
+ask at the same moment, and the cache is bounded: the least recently used
+sessions that nobody is watching are let go, never one with open connections.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from anyio import to_thread
 from sqlalchemy.engine import Engine
 
-from .domain.apply import apply, replay
+from .domain.apply import apply
 from .domain.core.state import SessionState
+from .domain.events import Event
 from .scenarios.loader import Pack
 from .store import events as log
 from .store import records
 from .store.db import session_scope
+
+Numbered = tuple[tuple[int, Event], ...]
 
 
 class UnknownSession(Exception):
     """No session has this code."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Live:
     state: SessionState
     pack: Pack
+    events: Numbered = ()  # the stored log as (seq, event), so minutes and exports need no query
+
+    def after(self, numbered: Numbered) -> Live:
+        """This session with more stored events applied (any it already holds are skipped)."""
+        state, fresh = self.state, tuple((seq, e) for seq, e in numbered if seq > self.state.seq)
+        for _, event in fresh:
+            state = apply(state, event)
+        return replace(self, state=state, events=self.events + fresh) if fresh else self
+
+
+def fold(pack: Pack, numbered: Numbered) -> Live:
+    """A session from its pack and its whole log (which always begins with SessionCreated)."""
+    first = apply(None, numbered[0][1])
+    return Live(first, pack, numbered[:1]).after(numbered[1:])
 
 
 class LiveSessions:
-    def __init__(self, engine: Engine):
-        self.engine = engine
-        self._live: dict[str, Live] = {}
+    def __init__(
+        self,
+        engine: Engine,
+        max_sessions: int = 500,
+        idle_seconds: float = 30 * 60,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.engine, self.max_sessions, self.idle_seconds, self.clock = engine, max_sessions, idle_seconds, clock
+        self.watched: Callable[[str], bool] = lambda code: False  # set by Actions: does the hub have this room?
+        self.loads = 0  # how many times a log was replayed from the database (for tests and bench)
+        self._live: OrderedDict[str, Live] = OrderedDict()  # least recently used first
+        self._used: dict[str, float] = {}
         self._locks: dict[str, asyncio.Lock] = {}
+        self._loading: dict[str, asyncio.Future[Live]] = {}
 
     def lock(self, code: str) -> asyncio.Lock:
+        """The session's write lock. Only writers take it; reads never wait for it."""
         return self._locks.setdefault(code, asyncio.Lock())
 
     def cached(self, code: str) -> Live | None:
         return self._live.get(code)
 
+    def __len__(self) -> int:
+        return len(self._live)
+
     def put(self, code: str, live: Live) -> None:
-        self._live[code] = live
+        """Keeps the newer of what is cached and `live` (a slow load never overwrites a fresher write)."""
+        old = self._live.get(code)
+        if old is None or live.state.seq >= old.state.seq:
+            self._live[code] = live
+        self._touch(code)
+        self.trim()
 
     def forget(self, code: str) -> None:
         self._live.pop(code, None)
+        self._used.pop(code, None)
+        lock = self._locks.get(code)
+        if lock is not None and not lock.locked():
+            del self._locks[code]
 
-    def refresh(self, code: str) -> Live:
-        """Returns the session brought up to date with the stored log. Blocking: call from a worker thread."""
+    async def read(self, code: str) -> Live:
+        """The session as of its last command: from memory, or loaded once however many ask at once."""
         live = self._live.get(code)
-        with session_scope(self.engine) as db:
-            if live is None:
-                live = self._load(db, code)
-            for _, event in log.load(session=db, code=code, after=live.state.seq):
-                live = replace(live, state=apply(live.state, event))
-        self._live[code] = live
+        if live is not None:
+            self._touch(code)
+            if len(self._live) > self.max_sessions:  # one kept past the maximum while busy may go now
+                self.trim()
+            return live
+        loading = self._loading.get(code)
+        if loading is None:
+            loading = asyncio.ensure_future(self._load(code))
+            self._loading[code] = loading
+            loading.add_done_callback(lambda _: self._loading.pop(code, None))
+        return await asyncio.shield(loading)
+
+    async def current(self, code: str) -> Live:
+        """For writers, under the lock: the session caught up with everything stored, by any process."""
+        live = await self.read(code)
+        newer = await to_thread.run_sync(self._stored_after, code, live.state.seq)
+        if newer:
+            live = live.after(newer)
+            self.put(code, live)
         return live
 
-    def _load(self, db, code: str) -> Live:
-        row = records.get_session(session=db, code=code)
-        if row is None:
-            self._locks.pop(code, None)  # never keep a lock for a code somebody merely guessed
+    async def catch_up(self, code: str) -> None:
+        """Brings a cached session up to date with what another process stored (the doorbell calls this).
+        No lock needed: `put` keeps whichever copy is further along, and both come from the same log."""
+        live = self._live.get(code)
+        if live is not None:
+            newer = await to_thread.run_sync(self._stored_after, code, live.state.seq)
+            if newer:
+                self.put(code, live.after(newer))
+
+    async def _load(self, code: str) -> Live:
+        live = await to_thread.run_sync(self._replay, code)
+        self.put(code, live)
+        return self._live.get(code, live)
+
+    def _replay(self, code: str) -> Live:
+        with session_scope(self.engine) as db:
+            row = records.get_session(session=db, code=code)
+            if row is None:
+                raise UnknownSession(code)
+            pack = records.load_pack_version(session=db, pack_id=row.pack_id, version=row.pack_version)
+            numbered = tuple(log.load(session=db, code=code, after=0))
+        self.loads += 1
+        if pack is None or not numbered:
             raise UnknownSession(code)
-        pack = records.load_pack_version(session=db, pack_id=row.pack_id, version=row.pack_version)
-        state = replay(event for _, event in log.load(session=db, code=code, after=0))
-        if pack is None or state is None:
-            raise UnknownSession(code)
-        return Live(state, pack)
+        return fold(pack, numbered)
+
+    def _stored_after(self, code: str, seq: int) -> Numbered:
+        with session_scope(self.engine) as db:
+            return tuple(log.load(session=db, code=code, after=seq))
+
+    def _touch(self, code: str) -> None:
+        if code in self._live:
+            self._live.move_to_end(code)
+            self._used[code] = self.clock()
+
+    def trim(self) -> None:
+        """Lets go of sessions idle too long, then of the least recently used while there are too many;
+        never one that somebody is watching or writing to (it stays, even past the maximum), nor the one just used."""
+        now, surplus = self.clock(), len(self._live) - self.max_sessions
+        for code in list(self._live)[:-1]:  # never the one just used
+            idle = now - self._used.get(code, now) > self.idle_seconds
+            if not idle and surplus <= 0:
+                break  # oldest first: everything after this was used more recently still
+            if self.watched(code) or (code in self._locks and self._locks[code].locked()):
+                continue
+            self.forget(code)
+            surplus -= 1

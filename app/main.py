@@ -41,11 +41,11 @@ def build_services(settings: Settings) -> Services:
     check_pragmas(engine)
     library = PackLibrary(engine)
     library.load_folders(settings.scenarios_dir)
-    live = LiveSessions(engine)
+    live = LiveSessions(engine, settings.live_sessions_max, settings.live_idle_minutes * 60)
     accounts.tidy(engine)
     key_file = settings.key_file or default_key_file(settings.database_url)
     cookies = TrainerCookies(load_secret_key(settings.secret_key, key_file), settings.trainer_cookie_hours)
-    actions = Actions(live, Hub())
+    actions = Actions(live, Hub(settings.client_queue_bytes))
     log.info("database: %s", make_url(settings.database_url).render_as_string(hide_password=True))
     log.info("scenario packs loaded: %s", ", ".join(sorted(library.current)) or "none")
     for bad in library.skipped:

@@ -18,9 +18,8 @@ from ..domain.commands import TRAINER, Actor
 from ..domain.views import Viewer
 from ..library import PackLibrary
 from ..live import LiveSessions
+from ..reads import Reads
 from ..scenarios.loader import Pack
-from ..store import records
-from ..store.db import session_scope
 
 
 @dataclass
@@ -34,6 +33,10 @@ class Services:
     @property
     def packs(self) -> dict[str, Pack]:
         return self.library.current
+
+    @property
+    def reads(self) -> Reads:
+        return self.actions.reads
 
 
 def services(conn: HTTPConnection) -> Services:
@@ -70,20 +73,7 @@ async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
     """The seat this browser holds in the session. In a follow-up meeting the seat from an earlier meeting
     of the series counts, so the same people come back without joining again."""
 
-    def lookup() -> str | None:
-        current: str | None = code
-        hops = 0
-        with session_scope(svc.live.engine) as db:
-            while current and hops < 50:
-                token = conn.cookies.get(seat_cookie(current))
-                seat = records.seat_for_token(session=db, code=current, token=token) if token else None
-                if seat is not None:
-                    return seat
-                row = records.get_session(session=db, code=current)
-                current, hops = (row.follows if row else None), hops + 1
-        return None
-
-    seat = await to_thread.run_sync(lookup)
+    seat = await to_thread.run_sync(svc.reads.seat_for, code, lambda each: conn.cookies.get(seat_cookie(each)))
     if seat is None or await seat_in_session(svc, code, seat):
         return seat
     return None
@@ -91,7 +81,7 @@ async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
 
 async def seat_in_session(svc: Services, code: str, seat: str) -> bool:
     """A seat the trainer removed no longer counts, even before its credential is gone (or after a restart)."""
-    live = svc.live.cached(code) or await svc.actions.state(code)
+    live = await svc.reads.state(code)  # from memory once cached
     return seat in live.state.seats
 
 

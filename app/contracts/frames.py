@@ -22,6 +22,7 @@ class CloseCode(IntEnum):
     TRY_AGAIN_LATER = 1013
     SEAT_REMOVED = 4403
     UNKNOWN_SESSION = 4404
+    RESYNC = 4409
     TOO_MANY = 4429
 
 
@@ -30,8 +31,10 @@ CLOSE_MEANINGS: dict[CloseCode, str] = {
     "or not joined (or not signed in as a trainer who runs the session), sent before the handshake completes, "
     "so the browser sees a refused connection; or, on an open connection, the trainer signed out. "
     "Trying again cannot help.",
-    CloseCode.TRY_AGAIN_LATER: "the connection fell too far behind, or the session was deleted: reconnect with "
-    "`after` set to the last `seq` seen.",
+    CloseCode.TRY_AGAIN_LATER: "the session was deleted: reconnect with `after` set to the last `seq` seen, "
+    "and be told there is no such session.",
+    CloseCode.RESYNC: "this client fell behind (more than `client_queue_bytes` waited to be sent to it), so it was "
+    "dropped: reconnect, and the first `sync` carries the whole view.",
     CloseCode.SEAT_REMOVED: "the trainer removed this seat. Trying again cannot help.",
     CloseCode.UNKNOWN_SESSION: "no session has this code (after an `error` frame saying so). Trying again cannot help.",
     CloseCode.TOO_MANY: "too many connections: this seat has 5 open (the trainer's and projector's screens: 20 "

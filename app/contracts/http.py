@@ -78,7 +78,9 @@ class SessionRow(Wire):
     title: str
     phase: Phase
     seats: int
+    directorates_held: int = Field(description="directorates with a director, once roles are shuffled")
     created_at: float
+    updated_at: float = Field(description="when the session last changed")
     meeting: int
     follows: str | None = Field(description="the code of the meeting this one follows")
 

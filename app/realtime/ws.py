@@ -74,7 +74,7 @@ async def session_socket(ws: WebSocket, code: str) -> None:
     except RateLimited as too_often:
         await ws.close(TOO_MANY, str(too_often))
         return
-    conn = Connection(viewer, sign_in=trainer.sign_in if trainer else "")
+    conn = svc.actions.hub.connection(viewer, sign_in=trainer.sign_in if trainer else "")
     try:
         await svc.actions.attach(code, conn, _after(ws))
     except UnknownSession:
@@ -117,9 +117,9 @@ def _after(ws: WebSocket) -> int:
 
 async def _send(ws: WebSocket, conn: Connection, code: str) -> None:
     try:
-        while (text := await conn.queue.get()) is not None:
+        while (text := await conn.next()) is not None:
             await ws.send_text(text)
-        await ws.close(conn.close_code, conn.close_reason)
+        await ws.close(conn.close_code or 1000, conn.close_reason)
     except GONE:
         pass  # the socket went away mid-send; the receiver sees the disconnect
     except RuntimeError:

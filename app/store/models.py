@@ -114,3 +114,18 @@ class ServerValue(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=80)
     value: str = Field(max_length=200)
     expires_at: float | None = None
+
+
+class SessionSummary(SQLModel, table=True):
+    """What the session list shows, written in the same transaction as the events it sums up,
+    so listing a provider's hundred sessions is one query rather than a hundred replays."""
+
+    __tablename__ = "session_summaries"
+
+    code: str = Field(primary_key=True, foreign_key="sessions.code", max_length=12)
+    seq: int  # the last event summed up
+    phase: str = Field(max_length=20)
+    seats: int
+    directorates_held: int
+    meeting: int
+    updated_at: float

@@ -41,7 +41,9 @@ def use_link(*, session: Session, token_hash: str, now: float) -> int | None:
     link = session.get(SignInLink, token_hash)
     if link is None:
         return None
-    gone = session.exec(delete(SignInLink).where(SignInLink.token_hash == token_hash, SignInLink.expires_at > now))
+    gone = session.exec(
+        delete(SignInLink).where(col(SignInLink.token_hash) == token_hash, col(SignInLink.expires_at) > now)
+    )
     return link.trainer_id if gone.rowcount == 1 else None
 
 

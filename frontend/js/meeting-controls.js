@@ -467,7 +467,7 @@ function indicatorLabel(i) {
 }
 
 const TEXT_HINTS = {
-  objective: "What should Kilnbrook look like, and by when? One clear sentence is best.",
+  objective: "What should the neighbourhood look like, and by when? One clear sentence is best.",
   target: "Say the target in words; the terms below make it measurable.",
   transfer: "What should the board agree? The terms below say how much money moves, and where.",
   strategy: "How will the board meet its objectives and targets? One clear sentence is best.",

@@ -7,12 +7,14 @@ import contextlib
 import itertools
 import json
 from collections import Counter
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain import commands as c
 from app.domain import events as ev
+from app.domain.apply import apply
 from app.domain.core.errors import RuleViolation
 from app.domain.views import PROJECTOR, TRAINER, Viewer, shown_event, view_for
 
@@ -115,6 +117,22 @@ def test_a_secret_ballot_by_example():
     # The count is public once the vote closes.
     [closed] = game.do(c.CloseVote(motion_id=motion, casting="against"), game.seat(game.state.chair))
     assert (closed.votes_for, closed.votes_against, closed.abstentions, closed.carried) == (1, 1, 1, False)
+
+
+def test_a_closed_vote_shows_the_count_recorded_when_it_closed():
+    """Views show the tally the VoteClosed event recorded, not a recount: the record is what the board heard."""
+    game = board_game()
+    motion = voting_on(game)
+    cast(game, motion, housing="for", health="for", safety="against")
+    [closed, *_] = game.do(c.CloseVote(motion_id=motion), game.seat(game.state.chair))
+    # Replaying a record whose count differs from the ballots (an older log, a correction) keeps the record.
+    before = game.log[: -1 - len(_)]
+    state = None
+    for event in before:
+        state = apply(state, event)
+    state = apply(state, replace(closed, votes_for=5, votes_against=4, abstentions=3))
+    for viewer in viewers(state):
+        assert motion_in(view_for(state, viewer, 0.0), motion)["tally"] == {"for": 5, "against": 4, "abstain": 3}
 
 
 def possible_choices(row: dict) -> dict[str, set[str]]:

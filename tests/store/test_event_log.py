@@ -76,8 +76,15 @@ def test_another_process_sees_what_this_one_wrote(engine):
     code = asyncio.run(writer.create_session(TINY))
     asyncio.run(reader.state(code))  # the reader caches the session now...
     asyncio.run(writer.join(code, c.Join(name="Asha", agency="nhs")))
-    seen = asyncio.run(reader.state(code)).state  # ...and still catches up from the log
+    # Reads come from memory, so the reader learns of the write when told (the doorbell calls catch_up)...
+    assert asyncio.run(reader.state(code)).state.seats == {}
+    asyncio.run(reader.live.catch_up(code))
+    seen = asyncio.run(reader.state(code)).state
     assert [s.name for s in seen.seats.values()] == ["Asha"]
+    # ...and a writer always catches up from the log before deciding, told or not.
+    asyncio.run(writer.join(code, c.Join(name="Ben", agency="police")))
+    asyncio.run(reader.join(code, c.Join(name="Cat", agency="nhs")))
+    assert [s.name for s in asyncio.run(reader.state(code)).state.seats.values()] == ["Asha", "Ben", "Cat"]
 
 
 def test_sqlite_runs_in_wal_mode(tmp_path):

@@ -267,6 +267,8 @@ def meeting_step(oracle: Oracle, move: tuple) -> tuple[c.Command, c.Actor]:
     chair = c.Actor.seat(oracle.chair) if oracle.chair and k % 2 else c.TRAINER
     wanted = {"second": ("proposed",), "vote": ("voting",), "close": ("voting",), "withdraw": ("proposed", "voting")}
     newest = [m for m in reversed(oracle.motions) if astray or oracle.motions[m]["status"] in wanted.get(kind, ())]
+    if kind in wanted and not newest and not astray:
+        kind = "propose"  # nothing for this move to act on yet: the step before it comes first
     motion = newest[k % len(newest)] if newest else f"m{len(oracle.motions) or 1}"
     by = oracle.motions[motion]["by"] if motion in oracle.motions else None
 

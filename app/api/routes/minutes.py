@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from anyio import to_thread
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
@@ -15,8 +14,6 @@ from ...contracts.debrief import Minutes
 from ...contracts.http import errors
 from ...domain.core.money import pounds
 from ...domain.debrief.minutes import minutes
-from ...store import events as log
-from ...store.db import session_scope
 from ..deps import ServicesDep, caller, normalise_code
 from ..guessing import check_not_guessing
 
@@ -26,13 +23,8 @@ router = APIRouter(dependencies=[Depends(check_not_guessing)])
 async def minutes_for(request: Request, code: str, svc) -> dict[str, Any]:
     await caller(request, code, svc)  # the trainer, or a seat of this session
     code = normalise_code(code)
-    live = await svc.actions.state(code)
-
-    def load():
-        with session_scope(svc.live.engine) as db:
-            return log.load(session=db, code=code)
-
-    return minutes(live.state, await to_thread.run_sync(load))
+    live = await svc.reads.state(code)
+    return minutes(live.state, list(live.events))
 
 
 @router.get("/api/sessions/{code}/minutes", response_model=Minutes, responses=errors(401, 403, 404, 422))

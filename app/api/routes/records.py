@@ -16,9 +16,6 @@ from ...domain.debrief.minutes import minutes
 from ...domain.views import Viewer, view_for
 from ...exports import csv_zip, session_json, shared_json
 from ...imports import ImportRefused, read_export
-from ...store import events as log
-from ...store import records
-from ...store.db import session_scope
 from ..deps import ServicesDep, TrainerDep, TrainerOnly, normalise_code
 from ..guessing import check_not_guessing
 from .minutes import render
@@ -33,22 +30,12 @@ IMPORT_LIMIT = 20 * 1024 * 1024
 
 async def _record(svc, code: str, full: bool):
     """The session and its log: as stored for the full record, with pseudonyms for names otherwise."""
-    live = await svc.actions.state(code)
-
-    def load():
-        with session_scope(svc.live.engine) as db:
-            return log.load(session=db, code=code)
-
-    events = await to_thread.run_sync(load)
+    live = await svc.reads.state(code)
+    events = list(live.events)
     if full:
         return live.state, live.pack, events
     state, events = anonymised_record(events)
     return state, live.pack, events
-
-
-def _archive(svc, pack) -> bytes | None:
-    with session_scope(svc.live.engine) as db:
-        return records.pack_archive(session=db, pack_id=pack.id, version=pack.version)
 
 
 def _download(data: bytes, filename: str, media_type: str) -> Response:
@@ -64,7 +51,7 @@ async def export_json(code: str, svc: ServicesDep, full: bool = False) -> Respon
     state, pack, events = await _record(svc, code, full)
     view = view_for(state, Viewer("trainer"), svc.actions.clock())
     if full:
-        archive = await to_thread.run_sync(_archive, svc, pack)
+        archive = await to_thread.run_sync(svc.reads.pack_archive, pack)
         record, name = session_json(state, pack, events, view, archive), f"session-{code}-full.json"
     else:
         record, name = shared_json(state, pack, events, view), f"session-{code}.json"
@@ -121,10 +108,10 @@ async def follow_up(code: str, svc: ServicesDep) -> dict:
 @router.get("/{code}/series", response_model=list[wire.SeriesMeeting])
 async def series(code: str, svc: ServicesDep) -> list[dict]:
     """Every meeting in this session's series, first to last, with where the neighbourhood stood after each."""
-    codes = await to_thread.run_sync(svc.actions.series, normalise_code(code))
+    codes = await to_thread.run_sync(svc.reads.series, normalise_code(code))
     found = []
     for each in codes:
-        state = (await svc.actions.state(each)).state
+        state = (await svc.reads.state(each)).state
         rounds = consequences_view(state)["rounds"]
         found.append(
             {

@@ -17,9 +17,10 @@ Small on purpose, so a trainer can explain every figure (docs/consequences-model
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..core.event_base import ScenarioFacts
+from ..core.event_base import IndicatorFacts, ScenarioFacts
 from .flows import Decisions, Flow, exports, flows, funding, gap, lever_stocks, prevention, prevention_stocks
 from .state import Stocks
 
@@ -78,14 +79,14 @@ def weights(scenario: ScenarioFacts) -> dict[str, float]:
     return {i: given.get(h, 1.0) / total / len(ids) for h, ids in headings.items() for i in ids}
 
 
-def plausible(ind) -> tuple[float, float]:
+def plausible(ind: IndicatorFacts) -> tuple[float, float]:
     """The pack's plausible range; sessions recorded before ranges existed get half the baseline either side."""
     if ind.low is not None and ind.high is not None:
         return ind.low, ind.high
     return max(0.0, ind.baseline * 0.5), ind.baseline * 1.5
 
 
-def shown_value(ind, level: float) -> float:
+def shown_value(ind: IndicatorFacts, level: float) -> float:
     """Where a level sits between the indicator's start and its best (level > 0) or worst plausible value."""
     low, high = plausible(ind)
     best, worst = (high, low) if ind.better == "higher" else (low, high)
@@ -93,7 +94,7 @@ def shown_value(ind, level: float) -> float:
     return ind.baseline + abs(level) * (end - ind.baseline)
 
 
-def _value(ind, level: float) -> IndicatorValue:
+def _value(ind: IndicatorFacts, level: float) -> IndicatorValue:
     return IndicatorValue(
         ind.id, ind.name, ind.unit, ind.better, ind.owner, ind.baseline, shown_value(ind, level), level, ind.heading
     )
@@ -142,7 +143,9 @@ def advance(scenario: ScenarioFacts, stocks: Stocks, decisions: Decisions, month
     )
 
 
-def run(scenario: ScenarioFacts, rounds, start: Stocks | None = None) -> list[RoundResult]:
+def run(
+    scenario: ScenarioFacts, rounds: Iterable[tuple[int, Decisions]], start: Stocks | None = None
+) -> list[RoundResult]:
     """Takes (months, Decisions) for each round played; returns each round's result in order."""
     results: list[RoundResult] = []
     stocks = start or Stocks()

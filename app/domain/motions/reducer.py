@@ -81,7 +81,8 @@ def _voted(s: SessionState, e: ev.VoteCast) -> SessionState:
 def _closed(s: SessionState, e: ev.VoteClosed) -> SessionState:
     m = s.motions[e.motion_id]
     status: MotionStatus = "carried" if e.carried else "lost"
-    return _with_motion(s, replace(m, status=status, casting=e.casting, note=e.note))
+    result = (e.votes_for, e.votes_against, e.abstentions)
+    return _with_motion(s, replace(m, status=status, casting=e.casting, note=e.note, result=result))
 
 
 HANDLERS: dict[type[ev.Event], Fold] = dict(

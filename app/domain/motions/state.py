@@ -55,6 +55,7 @@ class Motion:
     seconded_by: DirectorateId | None = None
     ballots: dict[DirectorateId, Ballot] = field(default_factory=dict)
     casting: Choice | None = None
+    result: tuple[int, int, int] | None = None  # (for, against, abstentions) as counted when the vote closed
     note: str = ""
     amendments: tuple[Amendment, ...] = ()
     moved_money: bool = False

@@ -43,7 +43,8 @@ def _ballots(m: Motion, own: str | None) -> dict[str, str]:
 
 
 def motion_view(state: SessionState, m: Motion, own: str | None, chairing: bool = False) -> dict[str, Any]:
-    yes, no, abstain = tally(m)
+    # A closed vote shows the count recorded when it closed: that is what the board was told.
+    yes, no, abstain = m.result or tally(m)
     # An open secret ballot shows only how many have voted: a running tally would give each vote away.
     hidden = m.secret and m.open
     return {
