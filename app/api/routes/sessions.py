@@ -107,10 +107,7 @@ async def view(code: str, who: CallerDep, svc: ServicesDep) -> JSONResponse:
 @router.get("/sessions/{code}/next", response_model=wire.NextMeeting)
 async def next_meeting(code: str, who: CallerDep, svc: ServicesDep) -> dict:
     """The follow-up of this meeting, if the trainer has started one, so its people can go straight there."""
-    code = normalise_code(code)
-    codes = await to_thread.run_sync(svc.actions.series, code)
-    later = codes[codes.index(code) + 1 :] if code in codes else []
-    return {"code": later[0] if later else None}
+    return {"code": await to_thread.run_sync(svc.reads.follow_up_of, normalise_code(code))}
 
 
 @router.post("/sessions/{code}/commands", response_model=wire.Recorded)
