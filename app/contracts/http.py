@@ -73,6 +73,10 @@ class ProjectorLink(Wire):
     url: str  # the projector page with its read-only key; making a new one revokes the old
 
 
+class NextMeeting(Wire):
+    code: str | None = Field(description="the follow-up meeting's code, or null while there is none")
+
+
 class SessionRow(Wire):
     code: str
     title: str

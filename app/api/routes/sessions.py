@@ -119,6 +119,12 @@ async def view(code: str, who: CallerDep, svc: ServicesDep) -> JSONResponse:
     return JSONResponse(await svc.reads.view(normalise_code(code), who.viewer))
 
 
+@router.get("/sessions/{code}/next", response_model=wire.NextMeeting)
+async def next_meeting(code: str, who: CallerDep, svc: ServicesDep) -> dict:
+    """The follow-up of this meeting, if the trainer has started one, so its people can go straight there."""
+    return {"code": await to_thread.run_sync(svc.reads.follow_up_of, normalise_code(code))}
+
+
 @router.post("/sessions/{code}/commands", response_model=wire.Recorded)
 async def command(code: str, body: CommandEnvelope, request: Request, who: CallerDep, svc: ServicesDep) -> dict:
     """Carry out one command; a repeated id is recorded once."""
