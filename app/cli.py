@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from . import logs, scenario_cli, trainer_cli
+from . import logs, ops, reach, scenario_cli, trainer_cli
 from .config import Settings
 
 
@@ -22,11 +22,19 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--log-json", action="store_true", help="write the log as JSON lines (default: plain text)")
     trainer_cli.add_commands(sub)
     scenario_cli.add_commands(sub)
+    ops.add_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "serve":
-        return _serve(args)
+        try:
+            with ops.serving_lock(_settings(args).database_url):
+                return _serve(args)
+        except ops.ServerRunning as running:
+            print(running, file=sys.stderr)
+            return 2
     if args.command in ("sign-in", "migrate", "trainer"):
         return trainer_cli.run(args, _settings)
+    if args.command in ("backup", "restore"):
+        return ops.run(args, _settings)
     return scenario_cli.run(args)
 
 
@@ -76,9 +84,12 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"{problem} (`nplc trainer add NAME --admin`, `nplc trainer enable NAME`)", file=sys.stderr)
         return 1
     print("Neighbourhood plc", flush=True)
+    print("  Open this first, on this computer; it signs you in to the trainer's console:", flush=True)
     print(f"  Trainer sign-in link:  {settings.public_url}/sign-in?token={token}", flush=True)
     print(f"    (works once, within {settings.sign_in_minutes} minutes; `nplc sign-in` prints another)", flush=True)
     print(f"  Participants join at:  {settings.public_url}  (with the session code)", flush=True)
+    if warning := reach.venue_warning(settings.host, settings.public_url or ""):
+        print(f"  Warning: {warning}", flush=True)
     database = make_url(settings.database_url).render_as_string(hide_password=True)
     print(f"  Scenarios: {', '.join(sorted(services.packs)) or 'none'}; database: {database}", flush=True)
     # Logging is already set up (logs.configure); uvicorn is told not to set it up again.

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .. import print_style
 from ..config import Settings
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -22,7 +23,7 @@ FORM_POSTS = {"/sign-in"}
 POLICY_DIRECTIVES = (
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    f"style-src 'self' {print_style.CSP_SOURCE}",  # the minutes' inline stylesheet, by its hash
     "img-src 'self' data:",
     "connect-src 'self'",
     "font-src 'self'",

@@ -51,6 +51,7 @@ class MinutedMotion(Motion):
     number: str
     result: str
     original_text: str
+    terms: list[str] = Field(description="the transfer or target as agreed, in words: pounds, names and units")
     proposer_directorate: str
     seconder_directorate: str
 

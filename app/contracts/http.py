@@ -73,6 +73,10 @@ class ProjectorLink(Wire):
     url: str  # the projector page with its read-only key; making a new one revokes the old
 
 
+class NextMeeting(Wire):
+    code: str | None = Field(description="the follow-up meeting's code, or null while there is none")
+
+
 class SessionRow(Wire):
     code: str
     title: str
@@ -92,6 +96,8 @@ class Lobby(Wire):
     phase: Phase
     joinable: bool
     join_url: str
+    reachable: bool = Field(description="false: the join address is one only the server's own computer can open")
+    reach_warning: str | None = Field(None, description="why participants cannot reach the join address, and the fix")
     agencies: list[Named]
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
+from sqlalchemy import Insert, Table
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, delete, select
 
 from ..scenarios.loader import Pack
@@ -96,6 +99,19 @@ def save_pack_version(
     An `imported` version (one that came inside a session export) is kept for that session only and never
     enters the library; a version that later arrives by upload or from the folder joins the library.
     """
+    values: dict[str, object] = {
+        "pack_id": pack.id,
+        "version": pack.version,
+        "content": pack.to_json(),
+        "archive": archive,
+        "stored_at": at,
+        "imported": imported,
+    }
+    # Insert-if-absent, so two servers storing the same pack at start-up never collide on the primary key:
+    # on PostgreSQL the second insert waits for the first to commit, then does nothing.
+    inserted = session.execute(_insert_if_absent(session, PackVersionRow.__table__, values))  # type: ignore[attr-defined]
+    if inserted.rowcount == 1:  # type: ignore[attr-defined]
+        return True
     row = session.get(PackVersionRow, (pack.id, pack.version))
     if row is not None:
         if make_current:
@@ -103,18 +119,13 @@ def save_pack_version(
         if not imported:
             row.imported = False
         session.add(row)
-        return False
-    session.add(
-        PackVersionRow(
-            pack_id=pack.id,
-            version=pack.version,
-            content=pack.to_json(),
-            archive=archive,
-            stored_at=at,
-            imported=imported,
-        )
-    )
-    return True
+    return False
+
+
+def _insert_if_absent(session: Session, table: Table, values: dict[str, object]) -> Insert:
+    """INSERT ... ON CONFLICT DO NOTHING in the database's own dialect (SQLite: INSERT OR IGNORE)."""
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return insert(table).values(**values).on_conflict_do_nothing()
 
 
 def latest_packs(*, session: Session) -> dict[str, Pack]:

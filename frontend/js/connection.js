@@ -6,11 +6,16 @@
 //   it), it stays in `pending`, and after a reconnect it is sent again with the
 //   SAME id: the server de-duplicates, so nothing happens twice.
 // - After any drop the page reconnects with backoff and resumes with `after=`.
+//   The back-off stays short (2 s at most) so a room is back within moments of the server;
+//   coming back online, to the tab or to the window retries at once.
+
+import { ConnectionBanner, describeCommand } from "./connection-banner.js";
 
 const PING_EVERY_MS = 25_000;
 const SILENT_LIMIT_MS = 60_000; // no frame at all for this long: treat the socket as dead
-const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000];
-const OFFLINE_AFTER_TRIES = 4;
+const BACKOFF_MS = [250, 500, 1000, 2000];
+const MAX_WAIT_MS = 2000;
+const OFFLINE_AFTER_TRIES = 8;
 // Close codes after which trying again cannot help: no such session (4404), refused by policy (1008).
 const FINAL_CLOSE_CODES = new Set([1008, 4401, 4403, 4404]);
 
@@ -46,7 +51,9 @@ export class Connection {
     this.ready = false;
     this.stopped = false;
     this.lastHeard = Date.now();
+    this.banner = new ConnectionBanner();
     window.addEventListener("online", () => this.reconnectNow());
+    window.addEventListener("focus", () => this.checkAlive());
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "visible") this.checkAlive();
     });
@@ -141,6 +148,10 @@ export class Connection {
     const entry = id ? this.pending.get(id) : null;
     if (!entry) return;
     this.pending.delete(id);
+    if (entry.queued) {
+      this.banner.settled(entry.description, ok, ok ? "" : value);
+      this.showPending();
+    }
     if (ok) entry.resolve(value);
     else entry.reject(new Error(value));
   }
@@ -151,6 +162,9 @@ export class Connection {
     const wasReady = this.ready;
     this.socket = null;
     this.ready = false;
+    // Anything not yet acknowledged is resent after the reconnect; until then it waits, visibly.
+    for (const entry of this.pending.values()) entry.queued = true;
+    if (this.pending.size) this.showPending();
     if (this.stopped) return;
     if (FINAL_CLOSE_CODES.has(event?.code)) {
       this.giveUp(event.reason || "");
@@ -179,7 +193,8 @@ export class Connection {
     this.tries += 1;
     const offline = navigator.onLine === false || this.tries > OFFLINE_AFTER_TRIES;
     this.setStatus(offline ? "offline" : "reconnecting");
-    const wait = base / 2 + Math.random() * base; // jitter, so a room full of laptops does not retry at once
+    // Jitter, so a room full of laptops does not retry at once; never more than 2 s between tries.
+    const wait = Math.min(MAX_WAIT_MS, base / 2 + Math.random() * base);
     this.retryTimer = setTimeout(() => this.start(), wait);
   }
 
@@ -222,15 +237,23 @@ export class Connection {
     const id = newId();
     const frame = { type: "command", id, command };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { frame, resolve, reject });
+      const queued = !this.ready;
+      this.pending.set(id, { frame, resolve, reject, queued, description: describeCommand(command) });
       // Before the sync (or while down) it waits: flush() sends it once the server knows us again.
       if (this.ready) this.write(frame);
+      else this.showPending();
     });
+  }
+
+  /** Shows in the banner which of the person's actions wait for the connection. */
+  showPending() {
+    this.banner.pending([...this.pending.values()].filter((e) => e.queued).map((e) => e.description));
   }
 
   setStatus(state) {
     if (this.status === state) return;
     this.status = state;
+    this.banner.status(state);
     this.handlers.onStatus?.(state, STATUS[state]);
   }
 }

@@ -34,10 +34,14 @@ export function roleDetails(view) {
     ];
   }
   const dName = me.directorate ? directorateName(view, me.directorate) : "";
-  const note = (ROLE_NOTES[me.role] || ROLE_NOTES.unplaced)(dName);
+  // In a follow-up everyone plays their real self, so having no directorate is a role, not a mistake.
+  const asSelf = me.role === "unplaced" && (session.meeting || 1) > 1;
+  const note = asSelf
+    ? `You take part as yourself, for ${agencyName(view, me.agency)}. You have no directorate on this board: you can speak, but not vote.`
+    : (ROLE_NOTES[me.role] || ROLE_NOTES.unplaced)(dName);
   return [
     h("dl", { class: "facts" },
-      fact("Role", me.title || "No role yet"),
+      fact("Role", me.title || (asSelf ? `Yourself, for ${agencyName(view, me.agency)}` : "No role yet")),
       dName ? fact("Directorate", dName) : null,
       me.directorate ? fact("Partner", me.partner?.name || "None: you hold this directorate on your own") : null,
       fact("In real life", own)),

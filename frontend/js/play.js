@@ -10,6 +10,7 @@ import { agendaList, announcementContent, describeEvents, ledgerTable, strategyP
 import { chairPanel, proposeForm, pruneKeptForms } from "./meeting-controls.js";
 import { decidedMotions, newsList, openMotions, roleDetails } from "./play-view.js";
 import { tenPercentPanel } from "./ten-percent.js";
+import { actionBar } from "./play-actions.js";
 
 const SELECTORS = {
   connection: "#connection",
@@ -33,6 +34,8 @@ const SELECTORS = {
   announcement: "#announcement",
   reflectInvite: "#reflect-invite",
   reflectLink: "#reflect-link",
+  nextMeeting: "#next-meeting",
+  nextLink: "#next-link",
   errors: "#errors",
   updates: "#updates",
   role: "#role",
@@ -58,6 +61,7 @@ const SELECTORS = {
   proposeNote: "#propose-note",
   propose: "#propose",
   ledger: "#ledger",
+  actionBar: "#action-bar",
 };
 
 const els = elements(SELECTORS);
@@ -153,6 +157,7 @@ const motionsRegion = region(els.motions);
 const decidedRegion = region(els.decided);
 const ledgerRegion = region(els.ledger);
 const pack = packPanel(els.documents, code);
+let actions = null;
 let chair = null;
 let propose = null;
 let speakers = null;
@@ -207,7 +212,9 @@ function render(view, info = {}) {
   }
   const session = view.session;
   setText(els.title, session.title);
-  document.title = `${session.title} – Neighbourhood plc`;
+  if (!actions) actions = actionBar(els.actionBar, act, session.code);
+  const tag = actions.update(view);
+  document.title = `${tag ? `(${tag}) ` : ""}${session.title} – Neighbourhood plc`;
   clock.update(view);
   show(els.reflectInvite, session.phase === "debrief");
   els.reflectLink.href = `/play/${encodeURIComponent(session.code)}/debrief`;
@@ -219,6 +226,26 @@ function render(view, info = {}) {
   roleRegion.render(roleData(view), () => roleDetails(view));
   renderPack(view, info.events || []);
   renderMeeting(view);
+  lookForNextMeeting(session);
+}
+
+// A follow-up is a new session, so nothing arrives here when it starts: ask now and then once the meeting is over.
+let nextCheck = null;
+let nextAsked = 0;
+let latest = null;
+function lookForNextMeeting(session) {
+  latest = session;
+  const over = ["debrief", "closed"].includes(session.phase);
+  if (!over || !els.nextMeeting.hidden) return;
+  if (!nextCheck) nextCheck = setInterval(() => lookForNextMeeting(latest), 20_000);
+  if (Date.now() - nextAsked < 10_000) return;
+  nextAsked = Date.now();
+  getJSON(sessionPath(session.code, "/next")).then((next) => {
+    if (!next.code) return;
+    els.nextLink.href = `/play/${encodeURIComponent(next.code)}`;
+    show(els.nextMeeting, true);
+    clearInterval(nextCheck);
+  }).catch(() => {});
 }
 
 function roleData(view) {

@@ -23,6 +23,7 @@ const SELECTORS = {
   joinUrl: "#join-url",
   joinCode: "#join-code",
   joinQr: "#join-qr",
+  joinWarning: "#join-warning",
   joinBox: "#join-box",
   rosterBox: "#roster-box",
   roster: "#roster",
@@ -158,8 +159,11 @@ function render(view, info = {}) {
 async function showJoin() {
   const fallback = `${location.origin}/play/${encodeURIComponent(code)}`;
   let url = fallback;
+  let unreachable = false;
   try {
-    url = (await getJSON(sessionPath(code, "/lobby"))).join_url || fallback;
+    const lobby = await getJSON(sessionPath(code, "/lobby"));
+    url = lobby.join_url || fallback;
+    unreachable = lobby.reachable === false;
   } catch (error) {
     if (error.status === 404) showProblem(`There is no session with the code ${code}.`);
   }
@@ -167,6 +171,10 @@ async function showJoin() {
   setText(els.joinCode, code);
   els.joinQr.src = sessionPath(code, "/qr.svg");
   els.joinQr.alt = `QR code for ${url}`;
+  setText(els.joinWarning, unreachable
+    ? "Laptops on this network cannot reach this address yet: the trainer needs to restart the server with nplc serve --host 0.0.0.0"
+    : "");
+  els.joinWarning.hidden = !unreachable;
 }
 
 function showProblem(message) {

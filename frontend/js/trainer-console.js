@@ -29,6 +29,7 @@ const SELECTORS = {
   joinCode: "#join-code",
   joinUrl: "#join-url",
   joinQr: "#join-qr",
+  joinWarning: "#join-warning",
   projectorLink: "#projector-link",
   minutes: "#phase-minutes",
   phaseButtons: "#phase-buttons",
@@ -192,6 +193,9 @@ function trainerConsole(code, els) {
       els.joinUrl.href = url;
       els.joinQr.src = sessionPath(code, "/qr.svg");
       els.joinQr.alt = `QR code for the join address, ${url}`;
+      // Bound to this computer only: the join address and QR code cannot work from participants' laptops.
+      setText(els.joinWarning, lobby?.reach_warning || "");
+      els.joinWarning.hidden = !lobby?.reach_warning;
       els.projectorLink.href = `/projector/${encodeURIComponent(code)}`;
     },
   };

@@ -31,6 +31,7 @@ RULES = {
     ("GET", "/api/sessions/{code}/lobby"): "public",
     ("POST", "/api/sessions/{code}/join"): "public",
     ("GET", "/api/sessions/{code}/view"): "seat_or_runs",
+    ("GET", "/api/sessions/{code}/next"): "seat_or_runs",
     ("POST", "/api/sessions/{code}/commands"): "seat_or_runs",
     ("GET", "/api/sessions/{code}/documents"): "seat_or_runs",
     ("GET", "/api/sessions/{code}/documents/{doc_id}"): "seat_or_runs",

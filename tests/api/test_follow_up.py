@@ -86,3 +86,23 @@ def test_the_session_list_shows_the_series(meeting, trainer):  # noqa: F811
     follow = trainer.post(f"/api/sessions/{code}/follow-up").json()["code"]
     listed = {s["code"]: (s["meeting"], s["follows"]) for s in trainer.get("/api/sessions").json()}
     assert listed[code] == (1, None) and listed[follow] == (2, code)
+
+
+def test_the_first_meetings_people_are_told_where_the_follow_up_is_and_their_seat_lets_them_in(
+    meeting,  # noqa: F811
+    trainer,
+    participant,
+):
+    code = finish_first_meeting(meeting, trainer)
+    _code, view, browsers = meeting
+    someone = next(iter(browsers.values()))
+    assert someone.get(f"/api/sessions/{code}/next").json() == {"code": None}
+    follow = trainer.post(f"/api/sessions/{code}/follow-up").json()["code"]
+    assert someone.get(f"/api/sessions/{code}/next").json() == {"code": follow}
+    # The earlier seat's cookie is enough to take the same seat in the new meeting.
+    theirs = someone.get(f"/api/sessions/{follow}/view")
+    assert theirs.status_code == 200 and theirs.json()["viewer"] == "seat"
+    assert theirs.json()["me"]["name"] in {s["name"] for s in view["seats"]}
+    # The new meeting has no follow-up yet; a stranger is told nothing about either.
+    assert someone.get(f"/api/sessions/{follow}/next").json() == {"code": None}
+    assert participant().get(f"/api/sessions/{code}/next").status_code in (401, 403)

@@ -64,3 +64,42 @@ def test_minutes_are_not_public(meeting, client):  # noqa: F811
     code, _, _ = meeting
     client.cookies.clear()
     assert client.get(f"/api/sessions/{code}/minutes").status_code == 401
+
+
+def test_minutes_give_transfer_terms_in_pounds_and_names_and_keep_their_look_offline(meeting, trainer):  # noqa: F811
+    import base64
+    import hashlib
+    import io
+    import re
+    import zipfile
+
+    code, view, _ = meeting
+    first, second = held(view)
+    names = {d["id"]: d["name"] for d in view["directorates"]}
+    proposer = browser_for(meeting, first)
+    send(proposer, code, {"type": "raise-hand"})
+    send(trainer, code, {"type": "call-speaker"})
+    transfer = {"source": first, "target": second, "amount": 120000, "reason": "damp", "addresses": "housing>health"}
+    send(proposer, code, {"type": "propose", "kind": "transfer", "text": "Fund damp repairs", "transfer": transfer})
+
+    [motion] = [m for i in trainer.get(f"/api/sessions/{code}/minutes").json()["items"] for m in i["motions"]]
+    assert motion["terms"] == [
+        f"Transfer of £120,000 from {names[first]} to {names[second]}.",
+        "Reason given: damp",
+        "Addresses the cost exported from Housing to Health (£50,000 a year): "
+        "Damp homes bring more chest infections to the surgery.",
+    ]
+
+    page = trainer.get(f"/trainer/{code}/minutes")
+    assert f"Transfer of £120,000 from {names[first]} to {names[second]}." in page.text
+    # The page carries its own stylesheet, and the security policy allows exactly that text and no other.
+    [css] = re.findall(r"<style>(.*?)</style>", page.text, flags=re.S)
+    assert ".connection-banner" in css and '/static/css/app.css"' not in page.text
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    assert f"style-src 'self' 'sha256-{digest}'" in page.headers["content-security-policy"]
+
+    archive = zipfile.ZipFile(io.BytesIO(trainer.get(f"/api/sessions/{code}/export.zip").content))
+    exported = archive.read(f"{code}/minutes.html").decode()
+    assert re.findall(r"<style>(.*?)</style>", exported, flags=re.S) == [css]
+    assert "/static/" not in exported and "Print the minutes" not in exported  # nothing the file cannot load
+    assert "Transfer of £120,000" in exported

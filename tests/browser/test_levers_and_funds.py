@@ -6,6 +6,8 @@ from functools import partial
 
 from playwright.sync_api import expect
 
+from tests.support import PAGE_HEADERS
+
 PEOPLE = [
     ("Asha", "council-housing"),
     ("Ben", "council-housing"),
@@ -16,7 +18,9 @@ PEOPLE = [
 
 def command(context, base, code, **body):
     response = context.request.post(
-        f"{base}/api/sessions/{code}/commands", data={"id": uuid.uuid4().hex, "command": body}
+        f"{base}/api/sessions/{code}/commands",
+        data={"id": uuid.uuid4().hex, "command": body},
+        headers=PAGE_HEADERS,
     )
     assert response.ok, f"{body['type']}: {response.status} {response.text()}"
 
@@ -33,11 +37,15 @@ def test_money_in_a_pooled_fund_waits_for_a_purpose_the_board_votes(day_server, 
     base = day_server.base_url
     trainer = new_context(viewport={"width": 1400, "height": 1000})
     trainer.new_page().goto(day_server.sign_in_url)
-    code = trainer.request.post(f"{base}/api/sessions", data={"scenario_id": "kilnbrook"}).json()["code"]
+    code = trainer.request.post(f"{base}/api/sessions", data={"scenario_id": "kilnbrook"}, headers=PAGE_HEADERS).json()[
+        "code"
+    ]
     seats = {}
     for name, agency in PEOPLE:
         context = new_context(viewport={"width": 1200, "height": 1000})
-        assert context.request.post(f"{base}/api/sessions/{code}/join", data={"name": name, "agency": agency}).ok
+        assert context.request.post(
+            f"{base}/api/sessions/{code}/join", data={"name": name, "agency": agency}, headers=PAGE_HEADERS
+        ).ok
         seats[name] = context
     run = partial(command, base=base, code=code)
     for step in ({"type": "auto-pair"}, {"type": "shuffle", "seed": 11}):

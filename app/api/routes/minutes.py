@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from ... import templating
+from ... import print_style, templating
 from ...contracts.debrief import Minutes
 from ...contracts.http import errors
 from ...domain.core.money import pounds
@@ -41,14 +41,23 @@ async def minutes_page(code: str, request: Request, svc: ServicesDep) -> HTMLRes
     return HTMLResponse(render(record, lambda at: datetime.fromtimestamp(at, zone)))
 
 
-def render(m: dict[str, Any], when) -> str:
-    """The minutes as a whole HTML page; `when` turns a timestamp into a datetime in the session's zone."""
+def render(m: dict[str, Any], when, exported: bool = False) -> str:
+    """The minutes as a whole HTML page; `when` turns a timestamp into a datetime in the session's zone.
+    `exported`: a file to keep, without the print button (its script is not in the file)."""
 
     def clock(at: float | None) -> str:
         return when(at).strftime("%H:%M") if at else ""
 
     held_on = when(m["created_at"]).strftime("%A %d %B %Y")
-    return templating.render("minutes.html", m=m, clock=clock, held_on=held_on, tables=_tables(m, clock))
+    return templating.render(
+        "minutes.html",
+        m=m,
+        clock=clock,
+        held_on=held_on,
+        tables=_tables(m, clock),
+        css=print_style.CSS,
+        exported=exported,
+    )
 
 
 def _tables(m: dict[str, Any], clock) -> dict[str, Any]:

@@ -69,7 +69,7 @@ async def export_zip(code: str, svc: ServicesDep, full: bool = False) -> Respons
     code = normalise_code(code)
     state, _, events = await _record(svc, code, full)
     zone = ZoneInfo(svc.settings.timezone)
-    page = render(minutes(state, events), lambda at: datetime.fromtimestamp(at, zone))
+    page = render(minutes(state, events), lambda at: datetime.fromtimestamp(at, zone), exported=True)
     name = f"session-{code}-full.zip" if full else f"session-{code}.zip"
     return _download(csv_zip(state, events, page), name, "application/zip")
 

@@ -20,6 +20,7 @@ from ...contracts.views import View
 from ...domain.commands import COMMANDS, Join
 from ...domain.core.state import SessionState
 from ...domain.lobby.rules import JOINABLE_PHASES
+from ...reach import venue_warning
 from ...realtime.protocol import value_problem
 from ...scenarios.loader import Document
 from ...scenarios.render import image_paths, markdown_to_html, point_images
@@ -72,13 +73,17 @@ async def list_sessions(trainer: TrainerDep, svc: ServicesDep) -> list[dict]:
 async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
     """What someone about to join needs: the session's title, whether it takes people, the organisations."""
     state: SessionState = (await svc.reads.state(normalise_code(code))).state
+    address = join_url(request, svc, state.code)
+    warning = venue_warning(svc.settings.host, address)
     return {
         "code": state.code,
         "title": state.scenario.title,
         "area": state.scenario.area,
         "phase": state.phase,
         "joinable": state.phase in JOINABLE_PHASES,
-        "join_url": join_url(request, svc, state.code),
+        "join_url": address,
+        "reachable": warning is None,
+        "reach_warning": warning,
         "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies],
     }
 
@@ -112,6 +117,12 @@ async def view(code: str, who: CallerDep, svc: ServicesDep) -> JSONResponse:
     """Everything the caller may see of the session now."""
     # Sent as built: the tests check views against the contract, so production need not pay for it.
     return JSONResponse(await svc.reads.view(normalise_code(code), who.viewer))
+
+
+@router.get("/sessions/{code}/next", response_model=wire.NextMeeting)
+async def next_meeting(code: str, who: CallerDep, svc: ServicesDep) -> dict:
+    """The follow-up of this meeting, if the trainer has started one, so its people can go straight there."""
+    return {"code": await to_thread.run_sync(svc.reads.follow_up_of, normalise_code(code))}
 
 
 @router.post("/sessions/{code}/commands", response_model=wire.Recorded)

@@ -15,6 +15,7 @@ from ..floor.views import floor_view
 from ..motions.state import Motion
 from ..motions.views import motion_view, strategy_view
 from ..views import role_title
+from .minuted_terms import target_terms, transfer_terms
 
 Numbered = Sequence[tuple[int, ev.Event]]
 
@@ -118,6 +119,7 @@ def _motion_entry(state: SessionState, motion: Motion, original_text: str) -> di
         "number": motion.id[1:],
         "result": results[motion.status],
         "original_text": original_text,
+        "terms": transfer_terms(state, motion.transfer) + target_terms(state, motion.target),
         "proposer_directorate": _name(state, motion.directorate),
         "seconder_directorate": _name(state, motion.seconded_by) if motion.seconded_by else "",
         "ballots": {} if motion.secret else {_name(state, d): c for d, c in view["ballots"].items()},

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from ..core.command_base import Command
 
 Stage = Literal[
     "join", "roster", "shuffle", "agenda", "ledger", "ten-percent", "news", "consequences", "debrief", "blank"
 ]
-STAGES: tuple[str, ...] = Stage.__args__
+STAGES: tuple[str, ...] = get_args(Stage)
 
 
 class SetStage(Command):
