@@ -110,7 +110,7 @@ def save_pack_version(
     # Insert-if-absent, so two servers storing the same pack at start-up never collide on the primary key:
     # on PostgreSQL the second insert waits for the first to commit, then does nothing.
     inserted = session.execute(_insert_if_absent(session, PackVersionRow.__table__, values))  # type: ignore[attr-defined]
-    if inserted.rowcount == 1:  # type: ignore[attr-defined]
+    if inserted.first() is not None:  # the insert returned its row: it was new
         return True
     row = session.get(PackVersionRow, (pack.id, pack.version))
     if row is not None:
@@ -125,7 +125,7 @@ def save_pack_version(
 def _insert_if_absent(session: Session, table: Table, values: dict[str, object]) -> Insert:
     """INSERT ... ON CONFLICT DO NOTHING in the database's own dialect (SQLite: INSERT OR IGNORE)."""
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    return insert(table).values(**values).on_conflict_do_nothing()
+    return insert(table).values(**values).on_conflict_do_nothing().returning(table.c.pack_id)
 
 
 def latest_packs(*, session: Session) -> dict[str, Pack]:

@@ -522,6 +522,7 @@ TRAINER_COMMANDS = [
     c.OpenTenPercent(),
     c.RevealTenPercent(),
     c.AdvanceTime(period="year"),
+    c.SetStage(stage="blank"),
 ]
 CHAIR_COMMANDS = [
     c.OpenItem(item_id="objectives"),

@@ -185,6 +185,7 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     game.do(c.RevealTenPercent())
     # Time moves on, and the debrief's reflection.
     game.do(c.AdvanceTime(period="quarter"))
+    game.do(c.SetStage(stage="consequences"))
     game.do(c.StartPhase(phase="debrief"))
     game.do(
         c.Reflect(ratings={"trust": 4, "residents-voice": 2}, comment="We listened more than usual."),
