@@ -3,7 +3,8 @@
 // participant page (the chair's seat gets the calling controls too) and the
 // trainer's console.
 
-import { announce, h, hiddenText, region, setText, show } from "./dom.js";
+import { announce, h, hiddenText, setText, show } from "./dom.js";
+import { part } from "./render.js";
 import { floorLists } from "./meeting.js";
 
 /**
@@ -37,13 +38,13 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
   const handRow = h("div", { class: "button-row" }, raise, lower);
   const chairRow = h("div", { class: "button-row" }, next, finish);
   const lists = h("div", { class: "floor-lists" });
-  const listRegion = region(lists);
+  const listPart = part(lists);
   container.replaceChildren(...[lists, seat ? mine : null, seat ? handRow : null, chairRow, message].filter(Boolean));
 
   const personControls = (p) => h("span", { class: "queue-controls" },
-    h("button", { type: "button", class: "small", "data-key": `${prefix}-call-${p.id}`,
+    h("button", { type: "button", class: "small", id: `${prefix}-call-${p.id}`, "data-key": `${prefix}-call-${p.id}`,
       onclick: pressed({ type: "call-speaker", seat_id: p.id }) }, "Call", hiddenText(` ${p.name}`)),
-    h("button", { type: "button", class: "secondary small", "data-key": `${prefix}-off-${p.id}`,
+    h("button", { type: "button", class: "secondary small", id: `${prefix}-off-${p.id}`, "data-key": `${prefix}-off-${p.id}`,
       onclick: pressed({ type: "lower-hand", seat_id: p.id }) }, "Take off the queue", hiddenText(` (${p.name})`)));
 
   return {
@@ -51,8 +52,7 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
       const floor = view.floor || { speaking: null, queue: [] };
       const board = view.session.phase === "board";
       const chairing = board && (view.viewer === "trainer" || !!view.me?.can?.chair);
-      listRegion.render({ f: floor, chairing, d: view.directorates.map((d) => d.name) },
-        () => floorLists(view, { controls: chairing ? personControls : null }));
+      listPart.render(() => floorLists(view, { controls: chairing ? personControls : null }));
       show(chairRow, chairing);
       // Still pressable when there is nothing to do: the server then says why (and focus stays put).
       unavailable(next, !floor.queue.length);
