@@ -94,6 +94,32 @@ export function keeper() {
   };
 }
 
+const islands = new Map(); // id -> a kept node that stand-ins with that id stand for
+
+/**
+ * Takes a kept node (it must have an id); returns a stand-in to put in content
+ * being drawn. After the draw, placeIslands() swaps the kept node in for its
+ * stand-in; a morph (render.js) leaves a kept node, and all in it, as it is.
+ */
+export function island(node) {
+  node.setAttribute("data-island", "");
+  islands.set(node.id, node);
+  return node.cloneNode(false);
+}
+
+/** True when `node` is a kept node itself, not a stand-in for one. */
+export function isIsland(node) {
+  return node.nodeType === 1 && node.hasAttribute("data-island") && islands.get(node.id) === node;
+}
+
+/** Puts each kept node in place of its stand-in within `container`. */
+export function placeIslands(container) {
+  for (const slot of container.querySelectorAll("[data-island]")) {
+    const kept = islands.get(slot.id);
+    if (kept && kept !== slot) slot.replaceWith(kept);
+  }
+}
+
 /** Text that screen readers read but that is not shown. */
 export function hiddenText(text) {
   return h("span", { class: "visually-hidden" }, text);
@@ -134,6 +160,7 @@ export function region(container) {
       const active = document.activeElement;
       const trail = active && active !== document.body && container.contains(active) ? focusTrail(active, container) : null;
       container.replaceChildren(...[build(data)].flat().filter(Boolean));
+      placeIslands(container);
       if (trail) focusFallback(pickFocusTarget(trail, container));
       return true;
     },

@@ -5,11 +5,10 @@
 // a command and shows any refusal (see the page modules).
 //
 // Small forms inside motion cards (an amendment, a ruling, a correction) are
-// built once and kept (dom.js `keeper`); each drawn card holds an island
-// (render.js) where the kept form stays, so nothing typed is lost to an update.
+// built once and kept (dom.js `keeper`); each drawn card holds a stand-in
+// (dom.js `island`) where the kept form stays, so nothing typed is lost to an update.
 
-import { announce, h, hiddenText, keeper, setOptions, setText } from "./dom.js";
-import { island } from "./render.js";
+import { announce, h, hiddenText, island, keeper, setOptions, setText } from "./dom.js";
 import {
   CHOICE_LABELS, ITEM_MOTION_KIND, KIND_LABELS, TERM_LABELS, parseNumber, parsePounds, plural, pounds,
 } from "./format.js";

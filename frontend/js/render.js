@@ -8,13 +8,11 @@
 // - listeners: a morph copies attributes, not listeners, so h() keeps its
 //   `on*` handlers where a draw can carry them to the live node (dom.js);
 // - islands: a small form built once and kept (an amendment being written)
-//   goes into the content as a placeholder, and the draw leaves the live form alone.
+//   goes into the content as a stand-in (dom.js island()), and the draw leaves the live form alone.
 
 import { Idiomorph } from "../vendor/idiomorph-0.7.4.esm.js";
-import { carryHandlers } from "./dom.js";
+import { carryHandlers, isIsland, placeIslands } from "./dom.js";
 import { focusFallback, focusTrail, isShown, pickFocusTarget } from "./focus.js";
-
-const islands = new Map(); // id -> the kept node that a placeholder with that id stands for
 
 /**
  * Attributes that belong to the person using the page, not to the view: a draw
@@ -31,17 +29,6 @@ const USER_OWNED = {
 /** True when a draw must leave attribute `name` of element `el` alone. */
 export function userOwns(name, el) {
   return !!USER_OWNED[name]?.(el);
-}
-
-/**
- * Takes a node built once and kept (it must have an id); returns a stand-in
- * for the content being drawn. The draw puts the kept node where its
- * stand-in lands and otherwise leaves it, and everything in it, as it is.
- */
-export function island(node) {
-  node.setAttribute("data-island", "");
-  islands.set(node.id, node);
-  return node.cloneNode(false);
 }
 
 /** Walks two trees of the same shape together, carrying handlers from the built one to the live one. */
@@ -61,17 +48,10 @@ function callbacks() {
       if (built) carryAll(built, node);
     },
     // A kept island is drawn by its own code, not from the view.
-    beforeNodeMorphed: (live) => !(live.nodeType === 1 && live.hasAttribute("data-island") && islands.get(live.id) === live),
+    beforeNodeMorphed: (live) => !isIsland(live),
     afterNodeMorphed(live, built) { carryHandlers(built, live); },
     beforeAttributeUpdated: (name, el) => !userOwns(name, el),
   };
-}
-
-function placeIslands(container) {
-  for (const slot of container.querySelectorAll("[data-island]")) {
-    const kept = islands.get(slot.id);
-    if (kept && kept !== slot) slot.replaceWith(kept);
-  }
 }
 
 /**

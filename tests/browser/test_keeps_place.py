@@ -92,19 +92,40 @@ def wait_for_votes(page: Page, voted: int) -> None:
     )
 
 
+# Counts the elements added to or removed from the motions list (with everything inside them) since the last read.
+CHURN = """() => {
+  if (!window.churn) {
+    window.churn = 0;
+    const count = (nodes) => [...nodes].filter((n) => n.nodeType === 1).reduce((sum, n) => sum + 1 + n.querySelectorAll('*').length, 0);
+    new MutationObserver((records) => { for (const r of records) window.churn += count(r.addedNodes) + count(r.removedNodes); })
+      .observe(document.getElementById('motions'), { childList: true, subtree: true });
+  }
+  const seen = window.churn;
+  window.churn = 0;
+  return seen;
+}"""
+
+
 def test_the_focused_vote_button_stays_the_same_node_while_ten_votes_arrive(room):
     open_vote(room)
     page = room.page
     page.evaluate("() => { window.held = document.getElementById('vote-for-m1'); window.held.focus(); }")
+    page.evaluate(CHURN)
     others = list(room.seats.items())
+    churn = []
     for n, (_, http) in enumerate(others, start=1):
         send(http, room.code, {"type": "vote", "motion_id": "m1", "choice": "for"})
         wait_for_votes(page, n)
         assert page.evaluate(HELD), f"focus left the button after vote {n}"
+        churn.append(page.evaluate(CHURN))
     for directorate, http in others[:3]:
         send(http, room.code, {"type": "vote", "motion_id": "m1", "choice": "against"})
         expect(page.locator("#updates")).to_contain_text("changed its vote on motion 1 to against")
         assert page.evaluate(HELD), f"focus left the button after {directorate} changed its vote"
+        churn.append(page.evaluate(CHURN))
+    # Only what a vote changed is redrawn: the first brings the ballots list (and ends amendments, so their button
+    # goes); each later one adds its line; a changed vote only edits text. Rebuilding the card would be 50 or more.
+    assert churn[0] <= 8 and all(n <= 1 for n in churn[1:]), churn
     expect(page.locator("#motion-m1 .tally")).to_contain_text("4 for")
     expect(page.locator("#motion-m1 .tally")).to_contain_text("3 against")
     # Still the button it was, pressed from the keyboard, and the vote is cast.
@@ -158,3 +179,47 @@ def test_focus_after_propose_and_second_lands_somewhere_visible(room):
     page.wait_for_function("() => document.activeElement.id === 'vote-for-m2'")
     assert page.evaluate(VISIBLE_FOCUS)
     assert violations(page) == []
+
+
+def console_for(day_server, new_context, code: str) -> Page:
+    trainer = new_context(viewport={"width": 1400, "height": 1000})
+    console = trainer.new_page()
+    console.goto(day_server.sign_in_url)
+    expect(console.get_by_role("heading", name="Your sessions")).to_be_visible()
+    console.goto(f"{day_server.base_url}/trainer/{code}")
+    expect(console.locator("#phase")).to_have_text("Board meeting")
+    return console
+
+
+def test_the_trainer_keeps_typing_and_focus_in_the_agenda_editor_and_a_ruling(room, day_server, new_context):
+    console = console_for(day_server, new_context, room.code)
+    editor = console.locator("#agenda-editor")
+    # Moving an item down keeps focus on the same button, which moved with its item.
+    console.evaluate("() => { window.held = document.getElementById('down-objectives'); window.held.focus(); }")
+    console.keyboard.press("Enter")
+    expect(editor.locator("li").nth(1)).to_contain_text("Corporate objectives")
+    assert console.evaluate(HELD)
+
+    # A half-written new title survives other people's updates, in the same field, still focused.
+    editor.get_by_role("button", name="Edit “Departmental targets”").click()
+    title = console.locator("#edit-targets-title")
+    title.fill("Departmental targets, with owners")
+    console.evaluate("() => { window.held = document.getElementById('edit-targets-title'); }")
+    others = list(room.seats.values())
+    send(others[0], room.code, {"type": "propose", "kind": "free", "text": "Publish the minutes.", "secret": False})
+    send(room.trainer, room.code, {"type": "move-item", "item_id": "budget", "position": 0})
+    expect(editor.locator("li").first).to_contain_text("Budget strategy")
+    expect(console.locator("#motion-m1")).to_be_visible()
+    assert console.evaluate(HELD)
+    expect(title).to_have_value("Departmental targets, with owners")
+
+    # The chair's "Rule out of order" form on a motion card keeps its reason across an update.
+    card = console.locator("#motion-m1")
+    card.get_by_role("button", name="Rule out of order").click()
+    card.get_by_label("Why it is out of order").fill("It is not on this item")
+    send(others[1], room.code, {"type": "raise-hand"})
+    expect(console.locator("#speakers")).to_contain_text("Waiting to speak (1)")
+    expect(card.get_by_label("Why it is out of order")).to_have_value("It is not on this item")
+    card.get_by_role("button", name="Rule it out of order").click()
+    expect(card).to_contain_text("Ruled out of order by the chair. It is not on this item")
+    expect(room.page.locator("#motion-m1")).to_contain_text("Ruled out of order")
