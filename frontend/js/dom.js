@@ -147,8 +147,9 @@ export function show(el, visible) {
 
 /**
  * A part of the page rebuilt whole when its data changes: `render(data, build)`.
- * Only for parts whose content cannot be morphed (the debrief's charts); the
- * rest of the frontend draws through render.js, which keeps every node in place.
+ * Left for the debrief's and reflection's pages (their charts are drawn on
+ * canvases, which a morph cannot carry over) and the console's arrival tables;
+ * everything else draws through render.js, which keeps every node in place.
  */
 export function region(container) {
   let last;

@@ -6,12 +6,11 @@ import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
 import { packPanel } from "./documents.js";
 import { announce, elements, setOptions, setText, show } from "./dom.js";
-import { focusFallback } from "./focus.js";
 import { part } from "./render.js";
 import { speakersPanel } from "./floor-controls.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, strategyPanel } from "./meeting.js";
 import { chairPanel, proposeForm, pruneKeptForms } from "./meeting-controls.js";
-import { decidedMotions, newsList, openMotions, roleDetails } from "./play-view.js";
+import { decidedMotions, newMotionFocus, newsList, openMotions, roleDetails } from "./play-view.js";
 import { tenPercentPanel } from "./ten-percent.js";
 import { actionBar } from "./play-actions.js";
 
@@ -306,28 +305,6 @@ function renderMeeting(view) {
   show(els.newsSection, view.injects.length > 0);
   parts.news.render(() => newsList(view));
   parts.ledger.render(() => ledgerTable(view, { showCaption: false }));
-}
-
-/**
- * After "Propose motion", focus goes to the new motion's heading once it is
- * drawn (the update may come before or after the server's answer to the command).
- */
-function newMotionFocus() {
-  let known = new Set(); // the motions there were when the proposal went off
-  let waiting = false;
-  let last = null;
-  const look = () => {
-    const mine = last?.me?.directorate;
-    const fresh = waiting && last?.motions.find((m) => !known.has(m.id) && m.directorate === mine);
-    if (!fresh) return;
-    waiting = false;
-    focusFallback(document.getElementById(`motion-${fresh.id}-title`));
-  };
-  return {
-    sending() { known = new Set((last?.motions || []).map((m) => m.id)); },
-    expect() { waiting = true; look(); },
-    seen(view) { last = view; look(); },
-  };
 }
 
 window.addEventListener("error", () => {

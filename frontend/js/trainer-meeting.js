@@ -6,7 +6,7 @@
 import { announce, h, hiddenText, island, keeper, setOptions, setText, show } from "./dom.js";
 import { ITEM_KIND_LABELS, VOICE_LABELS, VOICE_NAMES, listWords, plural, timeOfDay, wholeNumber } from "./format.js";
 import { directorateName, tableBox } from "./meeting.js";
-import { part } from "./render.js";
+import { draw, part } from "./render.js";
 
 function field(label, input, hint = null) {
   return h("div", { class: "field" }, h("label", { for: input.id }, label), hint, input);
@@ -51,7 +51,6 @@ export function recipientsPicker(prefix, legend) {
   const chosen = h("input", { type: "radio", name: `${prefix}-to`, id: `${prefix}-chosen`, value: "chosen" });
   const people = h("div", { class: "people-choices", id: `${prefix}-people`, hidden: true });
   const ticked = new Set();
-  let signature = "";
   const sync = () => { people.hidden = !chosen.checked; };
   everyone.addEventListener("change", sync);
   chosen.addEventListener("change", sync);
@@ -63,16 +62,13 @@ export function recipientsPicker(prefix, legend) {
     node,
     update(view) {
       const seats = view.seats;
-      const next = seats.map((s) => `${s.id}:${s.name}:${s.title}`).join("|");
-      if (next === signature) return;
-      signature = next;
       for (const id of [...ticked]) if (!seats.some((s) => s.id === id)) ticked.delete(id);
-      people.replaceChildren(...(seats.length ? seats.map((s) => {
+      draw(people, seats.length ? seats.map((s) => {
         const id = `${prefix}-person-${s.id}`;
         const box = h("input", { type: "checkbox", id, value: s.id, checked: ticked.has(s.id),
           onchange: (e) => (e.currentTarget.checked ? ticked.add(s.id) : ticked.delete(s.id)) });
         return h("div", { class: "choice" }, box, h("label", { for: id }, s.title ? `${s.name} (${s.title})` : s.name));
-      }) : [h("p", { class: "subtle" }, "Nobody has joined yet.")]));
+      }) : h("p", { class: "subtle" }, "Nobody has joined yet."));
     },
     read() {
       if (!chosen.checked) return [];

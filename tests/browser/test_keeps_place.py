@@ -223,3 +223,25 @@ def test_the_trainer_keeps_typing_and_focus_in_the_agenda_editor_and_a_ruling(ro
     card.get_by_role("button", name="Rule it out of order").click()
     expect(card).to_contain_text("Ruled out of order by the chair. It is not on this item")
     expect(room.page.locator("#motion-m1")).to_contain_text("Ruled out of order")
+
+
+def test_the_error_banner_never_covers_the_focused_control(room):
+    open_vote(room)
+    page = room.page
+    vote = page.locator("#vote-for-m1")
+    vote.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#motion-m1")).to_contain_text("Your directorate's vote: For")
+    # The button at the very top of the screen; pressing it again is refused, and the refusal shows in the
+    # banner that sticks to the top of the screen.
+    page.evaluate("() => document.getElementById('vote-for-m1').scrollIntoView({ block: 'start' })")
+    page.keyboard.press("Enter")
+    banner = page.locator("#errors")
+    expect(banner).to_contain_text("already “For”")
+    page.wait_for_function(
+        """() => {
+          const banner = document.getElementById('errors').getBoundingClientRect();
+          const focused = document.activeElement.getBoundingClientRect();
+          return document.activeElement.id === 'vote-for-m1' && focused.top >= banner.bottom;
+        }"""
+    )
