@@ -32,7 +32,8 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
     onclick: () => send({ type: "raise-hand" }) }, "Raise hand");
   const lower = h("button", { type: "button", class: "secondary", id: `${prefix}-lower`,
     onclick: () => send({ type: "lower-hand" }) }, "Lower hand");
-  const mine = h("p", { class: "my-place", tabindex: "-1" });
+  // Where focus goes when the hand button it was on goes away: data-landing gives it a visible outline.
+  const mine = h("p", { class: "my-place", tabindex: "-1", "data-landing": true });
   const next = h("button", { type: "button", class: "primary", onclick: pressed({ type: "call-speaker" }) }, "Call next speaker");
   const finish = h("button", { type: "button", class: "secondary", onclick: pressed({ type: "finish-speaker" }) }, "Finish speaker");
   const handRow = h("div", { class: "button-row" }, raise, lower);

@@ -17,18 +17,21 @@ import { focusFallback, focusTrail, isShown, pickFocusTarget } from "./focus.js"
 /**
  * Attributes that belong to the person using the page, not to the view: a draw
  * neither sets nor removes them. An open <details> stays open; a button stays
- * busy until its command is answered; a place focus was moved to stays focusable.
+ * busy until its command is answered; a place focus was moved to stays focusable;
+ * the text in a focused field is what is being typed.
  */
+const TYPED = /^(text|search|email|tel|url|number|password)$/;
 const USER_OWNED = {
+  value: (el, active) => el === active && (el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && TYPED.test(el.type))),
   open: (el) => el.tagName === "DETAILS",
   "aria-busy": () => true,
   tabindex: (el) => el.hasAttribute("data-landing"),
   "data-landing": () => true,
 };
 
-/** True when a draw must leave attribute `name` of element `el` alone. */
-export function userOwns(name, el) {
-  return !!USER_OWNED[name]?.(el);
+/** True when a draw must leave attribute `name` of element `el` alone (`active`: the focused element). */
+export function userOwns(name, el, active = globalThis.document?.activeElement) {
+  return !!USER_OWNED[name]?.(el, active);
 }
 
 /** Walks two trees of the same shape together, carrying handlers from the built one to the live one. */
@@ -67,7 +70,8 @@ export function draw(container, content) {
     if (node !== null && node !== undefined && node !== false) next.append(node);
   }
   Idiomorph.morph(container, next, {
-    morphStyle: "innerHTML", ignoreActiveValue: true, restoreFocus: true, callbacks: callbacks(),
+    // Not ignoreActiveValue: it would also leave the focused element's text as it was (a toggle's new name).
+    morphStyle: "innerHTML", restoreFocus: true, callbacks: callbacks(),
   });
   placeIslands(container);
   if (trail && !(document.activeElement !== document.body && isShown(document.activeElement))) {

@@ -213,6 +213,13 @@ def test_the_trainer_keeps_typing_and_focus_in_the_agenda_editor_and_a_ruling(ro
     assert console.evaluate(HELD)
     expect(title).to_have_value("Departmental targets, with owners")
 
+    # A focused toggle stays the same node, and its name follows what it now does.
+    console.evaluate("() => { window.held = document.getElementById('ballot-m1'); window.held.focus(); }")
+    console.keyboard.press("Enter")
+    expect(console.locator("#ballot-m1")).to_have_text("Make ballot named")
+    expect(room.page.locator("#motion-m1")).to_contain_text("Secret ballot")
+    assert console.evaluate(HELD)
+
     # The chair's "Rule out of order" form on a motion card keeps its reason across an update.
     card = console.locator("#motion-m1")
     card.get_by_role("button", name="Rule out of order").click()

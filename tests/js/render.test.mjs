@@ -8,11 +8,21 @@ import { coveredBy } from "../../frontend/js/banner-room.js";
 import { wanted } from "../../frontend/js/play-actions.js";
 import { userOwns } from "../../frontend/js/render.js";
 
-const el = (tagName, attributes = []) => ({ tagName, hasAttribute: (name) => attributes.includes(name) });
+const el = (tagName, attributes = [], type = "") => ({ tagName, type, hasAttribute: (name) => attributes.includes(name) });
 
 test("an open <details> stays as its reader left it", () => {
   assert.equal(userOwns("open", el("DETAILS")), true);
   assert.equal(userOwns("open", el("DIALOG")), false);
+});
+
+test("the text in the focused field is the typist's; other fields follow the view", () => {
+  const typing = el("TEXTAREA");
+  assert.equal(userOwns("value", typing, typing), true);
+  assert.equal(userOwns("value", typing, null), false);
+  const field = el("INPUT", [], "text");
+  assert.equal(userOwns("value", field, field), true);
+  const radio = el("INPUT", [], "radio");
+  assert.equal(userOwns("value", radio, radio), false);
 });
 
 test("a busy button stays busy until its command is answered", () => {
