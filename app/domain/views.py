@@ -84,6 +84,8 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "shuffled": state.shuffled,
         "packs_open": state.packs_open(),
         "current_item": state.current_item,
+        "phase_version": state.phase_version,
+        "item_version": state.item_version,
         "now": now,
         "meeting": state.meeting,
         "previous": state.previous,

@@ -65,6 +65,10 @@ class SessionState:
     clock: Clock = Clock()
     agenda: tuple[AgendaFacts, ...] = ()
     current_item: str | None = None
+    # The seq of the event that started the running phase / last changed the open item: a trainer's command
+    # names the version its screen showed, so a second screen acting on the same moment is refused.
+    phase_version: int = 0
+    item_version: int = 0
     item_clock: Clock | None = None
     motions: dict[MotionId, Motion] = field(default_factory=dict)
     ledger: dict[DirectorateId, int] = field(default_factory=dict)
