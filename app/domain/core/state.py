@@ -82,6 +82,10 @@ class SessionState:
     carried_stocks: Stocks | None = None  # where the last meeting left the neighbourhood, for a follow-up
     opening_ledger: dict[DirectorateId, int] | None = None  # a follow-up's ledger when it opened
     reflections: dict[SeatId, tuple[dict[str, int], str]] = field(default_factory=dict)
+    # What the room is shown of the reflections: a sorted snapshot, taken only once enough people have changed
+    # something since the last one (see debrief.reducer), so no single answer shows up on its own.
+    reflection_summary: tuple[tuple[dict[str, int], str], ...] = ()
+    reflection_pending: frozenset[SeatId] = frozenset()
     previous: str | None = None  # the code of the meeting this one follows
     meeting: int = 1
     carried: tuple[CarriedDecision, ...] = ()
