@@ -208,6 +208,7 @@ def _seated(kind: str, seat: str, **renamed: str) -> Guesser:
 GUESSERS: dict[type, Guesser] = {
     ev.SeatJoined: _joined,
     ev.SeatRemoved: _trainer("remove-seat", "seat_id"),
+    ev.DoorsSet: _trainer("set-doors", "open"),
     ev.PairsSet: _paired,
     ev.ChairChosen: _trainer("choose-chair", "seat_id"),
     ev.RolesShuffled: _trainer("shuffle", "seed"),

@@ -93,6 +93,7 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "previous": state.previous,
         "real_roles": state.previous is not None,
         "stage": state.stage,
+        "doors_open": state.doors_open,
     }
     if viewer.kind == TRAINER:
         info["seed"] = state.seed

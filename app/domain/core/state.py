@@ -59,6 +59,7 @@ class SessionState:
     seats: dict[SeatId, Seat] = field(default_factory=dict)
     pairs: dict[PairId, tuple[SeatId, ...]] = field(default_factory=dict)
     chair_pick: SeatId | None = None
+    doors_open: bool = True  # the trainer closes them so that nobody new can join
     seed: int | None = None
     assignments: dict[PairId, Assignment] = field(default_factory=dict)
     chair: SeatId | None = None
