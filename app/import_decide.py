@@ -236,4 +236,5 @@ GUESSERS: dict[type, Guesser] = {
     ev.TenPercentRevealed: _trainer("reveal-ten-percent"),
     ev.TimeAdvanced: _trainer("advance-time", "period"),
     ev.ReflectionGiven: _seated("reflect", "seat_id", ratings="ratings", comment="comment"),
+    ev.NotebookWritten: _seated("write-notebook", "seat_id", text="text"),
 }

@@ -129,6 +129,15 @@ class Can(Wire):
     answer_ten_percent: bool
 
 
+class Notebook(Wire):
+    """The seat's own pair's private notebook; no other viewer ever receives it."""
+
+    pair_id: str
+    text: str
+    by: SeatRef | None = Field(description="who saved the page last (null until anyone writes)")
+    at: float | None
+
+
 class Me(Wire):
     seat_id: str
     name: str
@@ -139,6 +148,7 @@ class Me(Wire):
     directorate: str | None
     title: str
     can: Can
+    notebook: Notebook | None = Field(description="the pair's notebook; null for a seat in no pair")
 
 
 class RemovedMe(Wire):

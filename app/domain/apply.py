@@ -15,6 +15,7 @@ from .follow_up import reducer as follow_up_reducer
 from .ledger import reducer as ledger_reducer
 from .lobby import reducer as lobby_reducer
 from .motions import reducer as motions_reducer
+from .notebook import reducer as notebook_reducer
 from .phases import reducer as phases_reducer
 from .shuffle import reducer as shuffle_reducer
 from .stage import reducer as stage_reducer
@@ -54,4 +55,5 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **stage_reducer.HANDLERS,
     **consequences_reducer.HANDLERS,
     **debrief_reducer.HANDLERS,
+    **notebook_reducer.HANDLERS,
 }

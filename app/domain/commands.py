@@ -43,6 +43,7 @@ from .motions.commands import (
     Vote,
     Withdraw,
 )
+from .notebook.commands import WriteNotebook
 from .phases.commands import PauseClock, ResumeClock, StartPhase
 from .shuffle.commands import Shuffle, SwapPairs
 from .stage.commands import SetStage
@@ -86,7 +87,8 @@ AnyCommand = Annotated[
     | AnswerTenPercent
     | RevealTenPercent
     | AdvanceTime
-    | Reflect,
+    | Reflect
+    | WriteNotebook,
     Field(discriminator="type"),
 ]
 
@@ -147,4 +149,5 @@ __all__ = [
     "Vote",
     "Withdraw",
     "WriteInject",
+    "WriteNotebook",
 ]

@@ -18,6 +18,7 @@ from .floor import rules as floor_rules
 from .lobby import rules as lobby_rules
 from .motions import rules as motions_rules
 from .motions import voting as motions_voting
+from .notebook import rules as notebook_rules
 from .permissions import MAY, May
 from .phases import rules as phases_rules
 from .shuffle import rules as shuffle_rules
@@ -64,4 +65,5 @@ _RULES: dict[str, Rule] = {
     **stage_rules.RULES,
     **consequences_rules.RULES,
     **debrief_rules.RULES,
+    **notebook_rules.RULES,
 }

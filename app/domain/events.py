@@ -54,6 +54,7 @@ from .motions.events import (
     VoteCast,
     VoteClosed,
 )
+from .notebook.events import NotebookWritten
 from .phases.events import ClockPaused, ClockResumed, PhaseStarted
 from .shuffle.events import Assignment, PairsSwapped, RolesShuffled
 from .stage.events import StageSet
@@ -102,6 +103,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TenPercentRevealed,
         TimeAdvanced,
         ReflectionGiven,
+        NotebookWritten,
     )
 }
 
@@ -142,6 +144,7 @@ __all__ = [
     "MotionSeconded",
     "MotionVoided",
     "MotionWithdrawn",
+    "NotebookWritten",
     "PairSpec",
     "PairsSet",
     "PairsSwapped",

@@ -66,6 +66,8 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.RevealTenPercent, May.TRAINER),
     (c.AdvanceTime, May.TRAINER),
     (c.Reflect, May.SEATED),
+    # a pair's private notebook and draft motions (the rules keep each to its own pair)
+    (c.WriteNotebook, May.SEATED),
 )
 
 

@@ -20,6 +20,7 @@ from .core.types import PHASE_LABELS, RESIDENT, SeatId
 from .debrief.views import reflection_view
 from .floor.views import meeting_view
 from .lobby.views import seat_ref
+from .notebook.views import is_private_to_pair, notebook_view, private_pair
 
 TRAINER = "trainer"
 
@@ -41,7 +42,7 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
     """Takes an event and a viewer; returns the event as that viewer may see it, or None.
 
     Most events are public facts of the meeting room. The chair pick stays the trainer's until the
-    shuffle announces every role; a 10% answer stays with its directorate until the reveal; news sent
+    shuffle announces every role; a pair's notebook stays with the pair; a 10% answer stays with its directorate until the reveal; news sent
     to chosen seats goes only to them; a secret ballot never shows who voted which way.
     """
     trainer, seat = viewer.kind == TRAINER, viewer.seat_id
@@ -49,6 +50,8 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
         return None
     if isinstance(event, ev.ReflectionGiven):
         return None  # reflections are anonymous: only their totals are ever shown
+    if is_private_to_pair(event) and not (seat and state.pair_of(seat) == private_pair(event)):
+        return None  # a pair's notebook and drafts are its own: not even the trainer's screen gets them
     own = state.role_of(seat).directorate if seat else None
     revealed = state.ten_percent.status == "revealed"
     if isinstance(event, ev.TenPercentAnswered) and not (trainer or revealed or own == event.directorate):
@@ -173,6 +176,7 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
             "speak": state.phase == "board",
             "answer_ten_percent": role.directorate is not None and state.ten_percent.status == "open",
         },
+        "notebook": notebook_view(state, seat_id),
     }
 
 

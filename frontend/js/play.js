@@ -11,6 +11,7 @@ import { chairPanel, proposeForm, pruneKeptForms } from "./meeting-controls.js";
 import { decidedMotions, newsList, openMotions, roleDetails } from "./play-view.js";
 import { tenPercentPanel } from "./ten-percent.js";
 import { actionBar } from "./play-actions.js";
+import { pairNotebook } from "./notebook.js";
 
 const SELECTORS = {
   connection: "#connection",
@@ -163,6 +164,7 @@ let propose = null;
 let speakers = null;
 let tenPercent = null;
 let packKey = null;
+let notebook = null;
 
 /** Sends a command; a refusal is shown in `where` (or the page's error area) and rethrown. */
 const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
@@ -224,6 +226,8 @@ function render(view, info = {}) {
     if (words) announce(els.updates, words);
   }
   roleRegion.render(roleData(view), () => roleDetails(view));
+  if (!notebook) notebook = pairNotebook(els.role.closest("section"), act);
+  notebook.update(view);
   renderPack(view, info.events || []);
   renderMeeting(view);
   lookForNextMeeting(session);

@@ -12,6 +12,7 @@ from ..core.types import RESIDENT, AgencyId, DirectorateId, MotionId, PairId, Ph
 from ..floor.state import Floor, Release, WrittenInject
 from ..follow_up.events import CarriedDecision
 from ..motions.state import Motion
+from ..notebook.state import NotebookPage
 from ..shuffle.events import Assignment
 from ..ten_percent.state import TenPercent
 
@@ -81,6 +82,7 @@ class SessionState:
     previous: str | None = None  # the code of the meeting this one follows
     meeting: int = 1
     carried: tuple[CarriedDecision, ...] = ()
+    notebooks: dict[PairId, NotebookPage] = field(default_factory=dict)  # private to each pair
 
     @property
     def phase(self) -> Phase:
