@@ -140,7 +140,10 @@ def _amended(s: SessionState, e: ev.AmendmentProposed, _: list) -> list[Guess]:
 
 
 def _speaker_finished(s: SessionState, e: ev.SpeakerFinished, after: list[ev.Event]) -> list[Guess]:
-    guesses: list[Guess] = [(c.TRAINER, {"type": "finish-speaker"})]
+    guesses: list[Guess] = [
+        (c.TRAINER, {"type": "finish-speaker"}),
+        (c.Actor.seat(e.seat_id), {"type": "done-speaking"}),
+    ]
     if after and isinstance(after[0], ev.SpeakerCalled):
         guesses.append((c.TRAINER, {"type": "call-speaker", "seat_id": after[0].seat_id}))
     return guesses

@@ -18,6 +18,7 @@ from .floor.commands import (
     AddItem,
     Announce,
     CallSpeaker,
+    DoneSpeaking,
     EditItem,
     FinishSpeaker,
     LowerHand,
@@ -82,6 +83,7 @@ AnyCommand = Annotated[
     | LowerHand
     | CallSpeaker
     | FinishSpeaker
+    | DoneSpeaking
     | MoveToRole
     | OpenTenPercent
     | AnswerTenPercent
@@ -115,6 +117,7 @@ __all__ = [
     "Command",
     "Context",
     "DecideAmendment",
+    "DoneSpeaking",
     "EditItem",
     "FinishSpeaker",
     "ItemKind",

@@ -47,6 +47,7 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.OpenItem, May.CHAIR),
     (c.CallSpeaker, May.CHAIR),
     (c.FinishSpeaker, May.CHAIR),
+    (c.DoneSpeaking, May.SEATED),  # the rules allow only the seat that has the floor
     (c.RaiseHand, May.SEATED),
     (c.LowerHand, May.SEATED),
     # motions and votes (the rules say which seats may propose, second or vote)
