@@ -202,6 +202,13 @@ def _seated(kind: str, seat: str, **renamed: str) -> Guesser:
     return guess
 
 
+def _draft_written(s: SessionState, e: ev.DraftWritten, _: list) -> list[Guess]:
+    """A new draft (its id given by the rules) or a rewrite of one the pair already has."""
+    fields = {"type": "write-draft", "motion": e.motion}
+    ids = [e.draft_id] if e.draft_id in s.drafts else [None]
+    return [(c.Actor.seat(e.seat_id), fields | {"draft_id": draft_id}) for draft_id in ids]
+
+
 GUESSERS: dict[type, Guesser] = {
     ev.SeatJoined: _joined,
     ev.SeatRemoved: _trainer("remove-seat", "seat_id"),
@@ -240,4 +247,7 @@ GUESSERS: dict[type, Guesser] = {
     ev.TimeAdvanced: _trainer("advance-time", "period"),
     ev.ReflectionGiven: _seated("reflect", "seat_id", ratings="ratings", comment="comment"),
     ev.NotebookWritten: _seated("write-notebook", "seat_id", text="text"),
+    ev.DraftWritten: _draft_written,
+    ev.DraftTabled: _seated("table-draft", "seat_id", draft_id="draft_id"),
+    ev.DraftDiscarded: _seated("discard-draft", "seat_id", draft_id="draft_id"),
 }

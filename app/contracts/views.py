@@ -21,6 +21,7 @@ from .meeting import (
     Floor,
     Motion,
     MotionKind,
+    MotionTransfer,
     NewsItem,
     Strategy,
     TenPercent,
@@ -138,6 +139,29 @@ class Notebook(Wire):
     at: float | None
 
 
+class DraftTarget(Wire):
+    indicator: str
+    directorate: str
+    value: float
+    by: str
+
+
+class Draft(Wire):
+    """One of the seat's pair's draft motions (private to the pair); `tabled` names the motion it became."""
+
+    id: str
+    text: str
+    kind: MotionKind | None
+    term: Term | None
+    target: DraftTarget | None
+    transfer: MotionTransfer | None
+    secret: bool
+    lever: str | None
+    by: SeatRef | None
+    at: float
+    tabled: str | None
+
+
 class Me(Wire):
     seat_id: str
     name: str
@@ -149,6 +173,7 @@ class Me(Wire):
     title: str
     can: Can
     notebook: Notebook | None = Field(description="the pair's notebook; null for a seat in no pair")
+    drafts: list[Draft] = Field(description="the pair's draft motions, oldest first (discarded ones left out)")
 
 
 class RemovedMe(Wire):

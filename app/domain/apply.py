@@ -10,6 +10,7 @@ from .consequences import reducer as consequences_reducer
 from .core.fold import Fold
 from .core.state import SessionState
 from .debrief import reducer as debrief_reducer
+from .drafts import reducer as drafts_reducer
 from .floor import reducer as floor_reducer
 from .follow_up import reducer as follow_up_reducer
 from .ledger import reducer as ledger_reducer
@@ -56,4 +57,5 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **consequences_reducer.HANDLERS,
     **debrief_reducer.HANDLERS,
     **notebook_reducer.HANDLERS,
+    **drafts_reducer.HANDLERS,
 }

@@ -14,6 +14,7 @@ from pydantic import Field, TypeAdapter
 from .consequences.commands import AdvanceTime
 from .core.command_base import GUEST, TRAINER, Actor, Command, Context, ItemKind, Name, Ref
 from .debrief.commands import FEATURES, Reflect
+from .drafts.commands import DiscardDraft, DraftMotion, TableDraft, WriteDraft
 from .floor.commands import (
     AddItem,
     Announce,
@@ -90,7 +91,10 @@ AnyCommand = Annotated[
     | RevealTenPercent
     | AdvanceTime
     | Reflect
-    | WriteNotebook,
+    | WriteNotebook
+    | WriteDraft
+    | TableDraft
+    | DiscardDraft,
     Field(discriminator="type"),
 ]
 
@@ -117,7 +121,9 @@ __all__ = [
     "Command",
     "Context",
     "DecideAmendment",
+    "DiscardDraft",
     "DoneSpeaking",
+    "DraftMotion",
     "EditItem",
     "FinishSpeaker",
     "ItemKind",
@@ -146,11 +152,13 @@ __all__ = [
     "Shuffle",
     "StartPhase",
     "SwapPairs",
+    "TableDraft",
     "TargetTermsIn",
     "TransferTerms",
     "VoidMotion",
     "Vote",
     "Withdraw",
+    "WriteDraft",
     "WriteInject",
     "WriteNotebook",
 ]

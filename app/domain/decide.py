@@ -14,6 +14,7 @@ from .core.errors import RuleViolation
 from .core.rule import Rule
 from .core.state import SessionState
 from .debrief import rules as debrief_rules
+from .drafts import rules as drafts_rules
 from .floor import rules as floor_rules
 from .lobby import rules as lobby_rules
 from .motions import rules as motions_rules
@@ -66,4 +67,5 @@ _RULES: dict[str, Rule] = {
     **consequences_rules.RULES,
     **debrief_rules.RULES,
     **notebook_rules.RULES,
+    **drafts_rules.RULES,
 }

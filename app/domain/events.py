@@ -25,6 +25,7 @@ from .core.event_base import (
     ScenarioFacts,
 )
 from .debrief.events import ReflectionGiven
+from .drafts.events import DraftDiscarded, DraftTabled, DraftWritten
 from .floor.events import (
     AgendaItemAdded,
     AgendaItemEdited,
@@ -104,6 +105,9 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TimeAdvanced,
         ReflectionGiven,
         NotebookWritten,
+        DraftWritten,
+        DraftTabled,
+        DraftDiscarded,
     )
 }
 
@@ -128,6 +132,9 @@ __all__ = [
     "ClockPaused",
     "ClockResumed",
     "DirectorateFacts",
+    "DraftDiscarded",
+    "DraftTabled",
+    "DraftWritten",
     "Event",
     "ExportedCostFacts",
     "FollowUpStarted",

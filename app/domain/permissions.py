@@ -69,6 +69,9 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.Reflect, May.SEATED),
     # a pair's private notebook and draft motions (the rules keep each to its own pair)
     (c.WriteNotebook, May.SEATED),
+    (c.WriteDraft, May.SEATED),
+    (c.TableDraft, May.SEATED),
+    (c.DiscardDraft, May.SEATED),
 )
 
 

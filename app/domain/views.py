@@ -18,6 +18,7 @@ from .core.codec import encode
 from .core.state import SessionState
 from .core.types import PHASE_LABELS, RESIDENT, SeatId
 from .debrief.views import reflection_view
+from .drafts.views import drafts_view
 from .floor.views import meeting_view
 from .lobby.views import seat_ref
 from .notebook.views import is_private_to_pair, notebook_view, private_pair
@@ -177,6 +178,7 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
             "answer_ten_percent": role.directorate is not None and state.ten_percent.status == "open",
         },
         "notebook": notebook_view(state, seat_id),
+        "drafts": drafts_view(state, seat_id),
     }
 
 

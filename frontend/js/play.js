@@ -12,6 +12,7 @@ import { decidedMotions, newsList, openMotions, roleDetails } from "./play-view.
 import { tenPercentPanel } from "./ten-percent.js";
 import { actionBar } from "./play-actions.js";
 import { pairNotebook } from "./notebook.js";
+import { pairDrafts } from "./drafts.js";
 
 const SELECTORS = {
   connection: "#connection",
@@ -165,6 +166,7 @@ let speakers = null;
 let tenPercent = null;
 let packKey = null;
 let notebook = null;
+let drafts = null;
 
 /** Sends a command; a refusal is shown in `where` (or the page's error area) and rethrown. */
 const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
@@ -228,6 +230,8 @@ function render(view, info = {}) {
   roleRegion.render(roleData(view), () => roleDetails(view));
   if (!notebook) notebook = pairNotebook(els.role.closest("section"), act);
   notebook.update(view);
+  if (!drafts) drafts = pairDrafts(document.getElementById("notebook-section"), act);
+  drafts.update(view);
   renderPack(view, info.events || []);
   renderMeeting(view);
   lookForNextMeeting(session);

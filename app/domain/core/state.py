@@ -9,6 +9,7 @@ from typing import Literal
 from ..consequences.state import Round, Stocks
 from ..core.event_base import AgencyFacts, AgendaFacts, DirectorateFacts, ScenarioFacts
 from ..core.types import RESIDENT, AgencyId, DirectorateId, MotionId, PairId, Phase, SeatId
+from ..drafts.state import Draft
 from ..floor.state import Floor, Release, WrittenInject
 from ..follow_up.events import CarriedDecision
 from ..motions.state import Motion
@@ -83,6 +84,7 @@ class SessionState:
     meeting: int = 1
     carried: tuple[CarriedDecision, ...] = ()
     notebooks: dict[PairId, NotebookPage] = field(default_factory=dict)  # private to each pair
+    drafts: dict[str, Draft] = field(default_factory=dict)  # draft motions, private to each pair
 
     @property
     def phase(self) -> Phase:

@@ -21,7 +21,7 @@ def notebook_view(state: SessionState, seat_id: SeatId) -> dict[str, Any] | None
     return {"pair_id": pair, "text": page.text, "by": {"id": by.id, "name": by.name} if by else None, "at": page.at}
 
 
-PRIVATE_EVENTS = (ev.NotebookWritten,)
+PRIVATE_EVENTS = (ev.NotebookWritten, ev.DraftWritten, ev.DraftTabled, ev.DraftDiscarded)
 
 
 def is_private_to_pair(event: ev.Event) -> bool:
