@@ -246,6 +246,8 @@ GUESSERS: dict[type, Guesser] = {
     ev.TenPercentRevealed: _trainer("reveal-ten-percent"),
     ev.TimeAdvanced: _trainer("advance-time", "period"),
     ev.ReflectionGiven: _seated("reflect", "seat_id", ratings="ratings", comment="comment"),
+    ev.ThirdMemberSeated: _trainer("seat-third-member", "seat_id", "pair_id"),
+    ev.ObserverSeated: _trainer("seat-observer", "seat_id"),
     ev.NotebookWritten: _seated("write-notebook", "seat_id", text="text"),
     ev.DraftWritten: _draft_written,
     ev.DraftTabled: _seated("table-draft", "seat_id", draft_id="draft_id"),

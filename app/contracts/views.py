@@ -28,7 +28,7 @@ from .meeting import (
     Term,
 )
 
-RoleKind = Literal["director", "assistant", "chair", "panel", "unplaced"]
+RoleKind = Literal["director", "assistant", "member", "chair", "panel", "observer", "unplaced"]
 
 
 class Session(Wire):
@@ -87,6 +87,7 @@ class DirectorateRow(Wire):
     pair_id: str | None
     director: SeatRef | None
     assistant: SeatRef | None
+    third_members: list[SeatRef] = Field(description="late arrivals seated in the pair as its third member")
 
 
 class Indicator(Wire):

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from . import events as ev
+from .arrivals import reducer as arrivals_reducer
 from .consequences import reducer as consequences_reducer
 from .core.fold import Fold
 from .core.state import SessionState
@@ -58,4 +59,5 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **debrief_reducer.HANDLERS,
     **notebook_reducer.HANDLERS,
     **drafts_reducer.HANDLERS,
+    **arrivals_reducer.HANDLERS,
 }

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import Field, TypeAdapter
 
+from .arrivals.commands import SeatObserver, SeatThirdMember
 from .consequences.commands import AdvanceTime
 from .core.command_base import GUEST, TRAINER, Actor, Command, Context, ItemKind, Name, Ref
 from .debrief.commands import FEATURES, Reflect
@@ -94,7 +95,9 @@ AnyCommand = Annotated[
     | WriteNotebook
     | WriteDraft
     | TableDraft
-    | DiscardDraft,
+    | DiscardDraft
+    | SeatThirdMember
+    | SeatObserver,
     Field(discriminator="type"),
 ]
 
@@ -146,6 +149,8 @@ __all__ = [
     "ResumeClock",
     "RevealTenPercent",
     "RuleOut",
+    "SeatObserver",
+    "SeatThirdMember",
     "Second",
     "SetBallot",
     "SetStage",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import commands as c
 from . import events as ev
+from .arrivals import rules as arrivals_rules
 from .consequences import rules as consequences_rules
 from .core.errors import RuleViolation
 from .core.rule import Rule
@@ -68,4 +69,5 @@ _RULES: dict[str, Rule] = {
     **debrief_rules.RULES,
     **notebook_rules.RULES,
     **drafts_rules.RULES,
+    **arrivals_rules.RULES,
 }

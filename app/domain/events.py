@@ -9,6 +9,7 @@ docstring is its reference documentation.
 
 from __future__ import annotations
 
+from .arrivals.events import ObserverSeated, ThirdMemberSeated
 from .consequences.events import TimeAdvanced
 from .core.event_base import (
     AgencyFacts,
@@ -108,6 +109,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
         DraftWritten,
         DraftTabled,
         DraftDiscarded,
+        ThirdMemberSeated,
+        ObserverSeated,
     )
 }
 
@@ -152,6 +155,7 @@ __all__ = [
     "MotionVoided",
     "MotionWithdrawn",
     "NotebookWritten",
+    "ObserverSeated",
     "PairSpec",
     "PairsSet",
     "PairsSwapped",
@@ -172,6 +176,7 @@ __all__ = [
     "TenPercentAnswered",
     "TenPercentOpened",
     "TenPercentRevealed",
+    "ThirdMemberSeated",
     "TimeAdvanced",
     "Transfer",
     "VoteCast",

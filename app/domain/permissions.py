@@ -30,6 +30,8 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.MoveSeat, May.TRAINER),
     (c.ChooseChair, May.TRAINER),
     (c.MoveToRole, May.TRAINER),
+    (c.SeatThirdMember, May.TRAINER),
+    (c.SeatObserver, May.TRAINER),
     # the shuffle, the phases and the clock
     (c.Shuffle, May.TRAINER),
     (c.SwapPairs, May.TRAINER),

@@ -106,8 +106,12 @@ def role_title(state: SessionState, seat_id: SeatId) -> str:
         return state.scenario.chair_title
     if role.kind == "panel":
         return state.scenario.residents_title
+    if role.kind == "observer":
+        return "Observer"
     if role.directorate:
         d = state.facts_of(role.directorate)
+        if role.kind == "member":
+            return f"Third member, {d.name}"
         return d.director_title if role.kind == "director" else f"{d.assistant_title}, {d.name}"
     return ""
 
@@ -148,6 +152,13 @@ def _directorates(state: SessionState) -> list[dict[str, Any]]:
                 "pair_id": held.pair_id if held else None,
                 "director": seat_ref(state, held.director) if held else None,
                 "assistant": seat_ref(state, held.assistant) if held else None,
+                "third_members": [
+                    seat_ref(state, s)
+                    for s in state.pairs.get(held.pair_id, ())
+                    if s not in (held.director, held.assistant)
+                ]
+                if held
+                else [],
             }
         )
     return rows
@@ -174,7 +185,7 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
             "second": holds,
             "vote": holds and state.voter_directorate(seat_id) is not None,
             "chair": role.kind == "chair",
-            "speak": state.phase == "board",
+            "speak": state.phase == "board" and role.kind != "observer",
             "answer_ten_percent": role.directorate is not None and state.ten_percent.status == "open",
         },
         "notebook": notebook_view(state, seat_id),

@@ -313,8 +313,10 @@ def expected_keys(state, seat_id: str) -> set[str]:
     extra = {
         "director": {role.directorate},
         "assistant": {role.directorate},
+        "member": {role.directorate},
         "chair": {"chair"},
         "panel": {"residents"},
+        "observer": set(),
         "unplaced": set(),
     }[role.kind]
     return {"everyone"} | extra
@@ -353,5 +355,12 @@ def test_reader_keys_in_a_worked_example():
     assert game.state.reader_keys(resident) == {"everyone", "residents"}
     late = game.join("police")
     assert game.state.reader_keys(late) == {"everyone"}
+    # A late arrival seated as a pair's third member reads that pair's pack; an observer only what is public.
+    pair, held = next(iter(game.state.assignments.items()))
+    game.do(c.SeatThirdMember(seat_id=late, pair_id=pair))
+    assert game.state.reader_keys(late) == {"everyone", held.directorate}
+    watcher = game.join("police")
+    game.do(c.SeatObserver(seat_id=watcher))
+    assert game.state.reader_keys(watcher) == {"everyone"}
     game.do(c.StartPhase(phase="lobby"))
     assert all(game.state.reader_keys(s) == set() for s in game.state.seats)

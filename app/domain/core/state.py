@@ -46,9 +46,10 @@ class Clock:
 
 @dataclass(frozen=True)
 class Role:
-    """What a seat plays: a directorate's director or assistant, the chair, the residents' panel, or nothing yet."""
+    """What a seat plays: a directorate's director or assistant (or a late arrival seated as a pair's third
+    `member`), the chair, the residents' panel, an observer, or nothing yet."""
 
-    kind: Literal["director", "assistant", "chair", "panel", "unplaced"]
+    kind: Literal["director", "assistant", "member", "chair", "panel", "observer", "unplaced"]
     directorate: DirectorateId | None = None
 
 
@@ -85,6 +86,7 @@ class SessionState:
     carried: tuple[CarriedDecision, ...] = ()
     notebooks: dict[PairId, NotebookPage] = field(default_factory=dict)  # private to each pair
     drafts: dict[str, Draft] = field(default_factory=dict)  # draft motions, private to each pair
+    observers: frozenset[SeatId] = frozenset()  # late arrivals who see only what is public
 
     @property
     def phase(self) -> Phase:
@@ -128,6 +130,11 @@ class SessionState:
                 return Role("director", a.directorate)
             if seat_id == a.assistant:
                 return Role("assistant", a.directorate)
+        held = self.assignments.get(self.pair_of(seat_id) or "")
+        if held is not None:
+            return Role("member", held.directorate)
+        if seat_id in self.observers:
+            return Role("observer")
         seat = self.seats.get(seat_id)
         if self.shuffled and seat and seat.agency == RESIDENT and self.scenario.residents_mode == "panel":
             return Role("panel")

@@ -24,6 +24,8 @@ def raise_hand(state: SessionState, cmd: c.RaiseHand, ctx: c.Context) -> list[ev
     if ctx.actor.kind == "trainer":
         raise RuleViolation("The trainer does not join the speakers' queue.")
     seat = ctx.actor.own_seat()
+    if seat in state.observers:
+        raise RuleViolation("Observers watch the meeting; they do not join the speakers' queue.")
     if seat in state.floor.queue:
         raise RuleViolation("You are already waiting to speak.")
     if seat == state.floor.speaking:
