@@ -51,6 +51,7 @@ class Session(Wire):
     now: float = Field(description="the server's clock when the view was built (seconds since 1970)")
     meeting: int = Field(description="1 for the first meeting of a series")
     previous: str | None = Field(description="the code of the meeting this one follows")
+    follow_up: str | None = Field(description="the code of the meeting that follows this one, once started")
     real_roles: bool
     stage: Stage | None = Field(
         description="what the big screen shows, chosen by the trainer; null: it follows the phase"

@@ -40,7 +40,7 @@ from .floor.events import (
     SpeakerCalled,
     SpeakerFinished,
 )
-from .follow_up.events import CarriedDecision, CarriedSeat, FollowUpStarted
+from .follow_up.events import CarriedDecision, CarriedSeat, FollowUpOpened, FollowUpStarted
 from .ledger.events import BudgetTransferred, Transfer
 from .lobby.events import ChairChosen, PairSpec, PairsSet, SeatJoined, SeatMoved, SeatRemoved, SessionCreated
 from .motions.events import (
@@ -67,6 +67,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     for cls in (
         SessionCreated,
         FollowUpStarted,
+        FollowUpOpened,
         SeatJoined,
         SeatRemoved,
         PairsSet,
@@ -140,6 +141,7 @@ __all__ = [
     "DraftWritten",
     "Event",
     "ExportedCostFacts",
+    "FollowUpOpened",
     "FollowUpStarted",
     "FundFacts",
     "HandLowered",

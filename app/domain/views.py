@@ -91,6 +91,7 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "now": now,
         "meeting": state.meeting,
         "previous": state.previous,
+        "follow_up": state.follow_up,
         "real_roles": state.previous is not None,
         "stage": state.stage,
     }
@@ -108,6 +109,9 @@ def role_title(state: SessionState, seat_id: SeatId) -> str:
         return state.scenario.residents_title
     if role.kind == "observer":
         return "Observer"
+    if role.kind == "unplaced" and state.previous is not None and seat_id in state.seats:
+        agency = state.agency(state.seats[seat_id].agency)  # at a follow-up, people come as themselves
+        return agency.name if agency else ""
     if role.directorate:
         d = state.facts_of(role.directorate)
         if role.kind == "member":

@@ -243,6 +243,12 @@ let nextAsked = 0;
 let latest = null;
 function lookForNextMeeting(session) {
   latest = session;
+  if (session.follow_up) {  // the trainer started the follow-up: the view says where, and this seat lets them in
+    els.nextLink.href = `/play/${encodeURIComponent(session.follow_up)}`;
+    show(els.nextMeeting, true);
+    clearInterval(nextCheck);
+    return;
+  }
   const over = ["debrief", "closed"].includes(session.phase);
   if (!over || !els.nextMeeting.hidden) return;
   if (!nextCheck) nextCheck = setInterval(() => lookForNextMeeting(latest), 20_000);

@@ -87,6 +87,7 @@ class SessionState:
     notebooks: dict[PairId, NotebookPage] = field(default_factory=dict)  # private to each pair
     drafts: dict[str, Draft] = field(default_factory=dict)  # draft motions, private to each pair
     observers: frozenset[SeatId] = frozenset()  # late arrivals who see only what is public
+    follow_up: str | None = None  # the code of the meeting that follows this one, once the trainer starts it
 
     @property
     def phase(self) -> Phase:
@@ -136,7 +137,9 @@ class SessionState:
         if seat_id in self.observers:
             return Role("observer")
         seat = self.seats.get(seat_id)
-        if self.shuffled and seat and seat.agency == RESIDENT and self.scenario.residents_mode == "panel":
+        # At a follow-up meeting residents come in their real role, on the panel, whatever the game did with them.
+        panel = self.scenario.residents_mode == "panel" or self.previous is not None
+        if self.shuffled and seat and seat.agency == RESIDENT and panel:
             return Role("panel")
         return Role("unplaced")
 
