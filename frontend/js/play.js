@@ -13,6 +13,8 @@ import { chairPanel, proposeForm, pruneKeptForms } from "./meeting-controls.js";
 import { decidedMotions, newMotionFocus, newsList, openMotions, roleDetails } from "./play-view.js";
 import { tenPercentPanel } from "./ten-percent.js";
 import { actionBar } from "./play-actions.js";
+import { pairNotebook } from "./notebook.js";
+import { pairDrafts } from "./drafts.js";
 
 const SELECTORS = {
   connection: "#connection",
@@ -163,6 +165,8 @@ let tenPercent = null;
 let packKey = null;
 let shownView = null; // the view drawn last, to tell a changed vote from a first one
 const newMotion = newMotionFocus();
+let notebook = null;
+let drafts = null;
 
 /** Sends a command; a refusal is shown in `where` (or the page's error area) and rethrown. */
 const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
@@ -225,6 +229,10 @@ function render(view, info = {}) {
   }
   shownView = view;
   parts.role.render(() => roleDetails(view));
+  if (!notebook) notebook = pairNotebook(els.role.closest("section"), act);
+  notebook.update(view);
+  if (!drafts) drafts = pairDrafts(document.getElementById("notebook-section"), act);
+  drafts.update(view);
   renderPack(view, info.events || []);
   renderMeeting(view);
   lookForNextMeeting(session);
@@ -236,6 +244,12 @@ let nextAsked = 0;
 let latest = null;
 function lookForNextMeeting(session) {
   latest = session;
+  if (session.follow_up) {  // the trainer started the follow-up: the view says where, and this seat lets them in
+    els.nextLink.href = `/play/${encodeURIComponent(session.follow_up)}`;
+    show(els.nextMeeting, true);
+    clearInterval(nextCheck);
+    return;
+  }
   const over = ["debrief", "closed"].includes(session.phase);
   if (!over || !els.nextMeeting.hidden) return;
   if (!nextCheck) nextCheck = setInterval(() => lookForNextMeeting(latest), 20_000);

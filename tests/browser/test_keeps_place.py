@@ -252,3 +252,26 @@ def test_the_error_banner_never_covers_the_focused_control(room):
           return document.activeElement.id === 'vote-for-m1' && focused.top >= banner.bottom;
         }"""
     )
+
+
+def test_the_pairs_drafts_keep_focus_while_they_change(room):
+    page = room.page
+    drafts = page.locator("#drafts-section")
+    for wording in ("Publish every transfer.", "Meet again in March."):
+        page.locator("#draft-text").fill(wording)
+        drafts.get_by_role("button", name="Save draft").click()
+        expect(drafts.locator(".draft-list")).to_contain_text(wording)
+    first, second = drafts.locator(".draft-list li").all()
+    second_id = second.get_attribute("id")
+    # When a draft goes, the others keep their nodes, and focus moves to a visible control rather than the page.
+    page.evaluate(f"() => {{ window.held = document.querySelector('#{second_id} button:nth-of-type(2)'); }}")
+    first.get_by_role("button", name="Discard").focus()
+    page.keyboard.press("Enter")
+    expect(drafts.locator(".draft-list li")).to_have_count(1)
+    assert page.evaluate(VISIBLE_FOCUS)
+    assert page.evaluate("() => window.held.isConnected && window.held.textContent.startsWith('Table this motion')")
+    page.evaluate("() => window.held.focus()")
+    page.keyboard.press("Enter")
+    expect(page.locator("#motions")).to_contain_text("Meet again in March.")
+    expect(page.locator(f"#{second_id}")).to_contain_text("Tabled as motion")
+    assert page.evaluate(VISIBLE_FOCUS)

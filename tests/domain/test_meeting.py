@@ -527,6 +527,8 @@ TRAINER_COMMANDS = [
     c.RevealTenPercent(),
     c.AdvanceTime(period="year"),
     c.SetStage(stage="blank"),
+    c.SetDoors(open=False),
+    c.RemoveSeats(seat_ids=["s0", "s1"]),
 ]
 CHAIR_COMMANDS = [
     c.OpenItem(item_id="objectives"),
