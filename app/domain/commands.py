@@ -51,6 +51,7 @@ from .phases.commands import PauseClock, ResumeClock, StartPhase
 from .shuffle.commands import Shuffle, SwapPairs
 from .stage.commands import SetStage
 from .ten_percent.commands import AnswerTenPercent, OpenTenPercent, RevealTenPercent
+from .undo.commands import Undo
 
 AnyCommand = Annotated[
     Join
@@ -97,7 +98,8 @@ AnyCommand = Annotated[
     | TableDraft
     | DiscardDraft
     | SeatThirdMember
-    | SeatObserver,
+    | SeatObserver
+    | Undo,
     Field(discriminator="type"),
 ]
 
@@ -160,6 +162,7 @@ __all__ = [
     "TableDraft",
     "TargetTermsIn",
     "TransferTerms",
+    "Undo",
     "VoidMotion",
     "Vote",
     "Withdraw",

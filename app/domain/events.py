@@ -26,7 +26,7 @@ from .core.event_base import (
     ScenarioFacts,
 )
 from .debrief.events import ReflectionGiven
-from .drafts.events import DraftDiscarded, DraftTabled, DraftWritten
+from .drafts.events import DraftDiscarded, DraftTabled, DraftTerms, DraftWritten
 from .floor.events import (
     AgendaItemAdded,
     AgendaItemEdited,
@@ -61,6 +61,7 @@ from .phases.events import ClockPaused, ClockResumed, PhaseStarted
 from .shuffle.events import Assignment, PairsSwapped, RolesShuffled
 from .stage.events import StageSet
 from .ten_percent.events import TenPercentAnswered, TenPercentOpened, TenPercentRevealed
+from .undo.events import AgendaItemRemoved, CorrectionUndone, MotionRestored, NewsWithdrawn, SeatingRestored
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
@@ -112,6 +113,11 @@ EVENT_TYPES: dict[str, type[Event]] = {
         DraftDiscarded,
         ThirdMemberSeated,
         ObserverSeated,
+        CorrectionUndone,
+        SeatingRestored,
+        AgendaItemRemoved,
+        NewsWithdrawn,
+        MotionRestored,
     )
 }
 
@@ -124,6 +130,7 @@ __all__ = [
     "AgendaItemEdited",
     "AgendaItemMoved",
     "AgendaItemOpened",
+    "AgendaItemRemoved",
     "AmendmentDecided",
     "AmendmentProposed",
     "Announced",
@@ -135,9 +142,11 @@ __all__ = [
     "ChairChosen",
     "ClockPaused",
     "ClockResumed",
+    "CorrectionUndone",
     "DirectorateFacts",
     "DraftDiscarded",
     "DraftTabled",
+    "DraftTerms",
     "DraftWritten",
     "Event",
     "ExportedCostFacts",
@@ -152,10 +161,12 @@ __all__ = [
     "InjectWritten",
     "LeverFacts",
     "MotionProposed",
+    "MotionRestored",
     "MotionRuledOut",
     "MotionSeconded",
     "MotionVoided",
     "MotionWithdrawn",
+    "NewsWithdrawn",
     "NotebookWritten",
     "ObserverSeated",
     "PairSpec",
@@ -170,6 +181,7 @@ __all__ = [
     "SeatJoined",
     "SeatMoved",
     "SeatRemoved",
+    "SeatingRestored",
     "SessionCreated",
     "SpeakerCalled",
     "SpeakerFinished",

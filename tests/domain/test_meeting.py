@@ -523,6 +523,9 @@ TRAINER_COMMANDS = [
     c.RevealTenPercent(),
     c.AdvanceTime(period="year"),
     c.SetStage(stage="blank"),
+    c.SeatThirdMember(seat_id="s0", pair_id="p1"),
+    c.SeatObserver(seat_id="s0"),
+    c.Undo(),
 ]
 CHAIR_COMMANDS = [
     c.OpenItem(item_id="objectives"),
