@@ -103,6 +103,8 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
     if viewer.kind == TRAINER:
         info["seed"] = state.seed
         info["chair_pick"] = state.chair_pick
+        latest = state.corrections[-1] if state.corrections else None
+        info["undoable"] = {"seq": latest.seq, "what": latest.what} if latest else None
     return info
 
 
