@@ -65,7 +65,7 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
     return {"seq": seq, "type": event.type, **body}
 
 
-def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
+def session_view(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
     clock, scenario = state.clock, state.scenario
     info = {
         "code": state.code,
@@ -108,7 +108,7 @@ def role_title(state: SessionState, seat_id: SeatId) -> str:
     return ""
 
 
-def _seats(state: SessionState) -> list[dict[str, Any]]:
+def seats_view(state: SessionState) -> list[dict[str, Any]]:
     def agency_name(agency_id: str) -> str:
         return "Resident" if agency_id == RESIDENT else state.agency_facts(agency_id).name
 
@@ -130,7 +130,7 @@ def _seats(state: SessionState) -> list[dict[str, Any]]:
     return rows
 
 
-def _directorates(state: SessionState) -> list[dict[str, Any]]:
+def directorates_view(state: SessionState) -> list[dict[str, Any]]:
     rows = []
     for d in state.scenario.directorates:
         held = state.holder(d.id)
@@ -149,7 +149,7 @@ def _directorates(state: SessionState) -> list[dict[str, Any]]:
     return rows
 
 
-def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
+def me_view(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
     seat = state.seats.get(seat_id)
     if seat is None:
         return {"seat_id": seat_id, "removed": True}
@@ -176,57 +176,82 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
     }
 
 
+def agencies_view(state: SessionState) -> list[dict[str, Any]]:
+    return [{"id": a.id, "name": a.name} for a in state.scenario.agencies]
+
+
+def pairs_view(state: SessionState) -> list[dict[str, Any]]:
+    return [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items()]
+
+
+def indicators_view(state: SessionState) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": i.id,
+            "name": i.name,
+            "unit": i.unit,
+            "baseline": i.baseline,
+            "better": i.better,
+            "owner": i.owner,
+            "target": i.target,
+        }
+        for i in state.scenario.indicators
+    ]
+
+
+def exported_costs_view(state: SessionState) -> list[dict[str, Any]]:
+    return [
+        {"source": x.source, "target": x.target, "annual_cost": x.annual_cost, "because": x.because}
+        for x in state.scenario.exported_costs
+    ]
+
+
+def levers_view(state: SessionState) -> list[dict[str, Any]]:
+    return [{"id": v.id, "name": v.name, "because": v.because} for v in state.scenario.levers] + [
+        {"id": p.id, "name": f"{f.name}: {p.name}", "because": p.because}
+        for f in state.scenario.funds
+        for p in f.purposes
+    ]
+
+
+def carried_view(state: SessionState) -> list[dict[str, Any]]:
+    return [
+        {
+            "meeting": d.meeting,
+            "kind": d.kind,
+            "text": d.text,
+            "directorate": d.directorate,
+            "term": d.term,
+            "indicator": d.indicator,
+            "value": d.value,
+            "by": d.by,
+        }
+        for d in state.carried
+    ]
+
+
 def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
-    """Takes the state and a viewer; returns everything that viewer may see, as plain data."""
+    """Takes the state and a viewer; returns everything that viewer may see, as plain data.
+
+    Built afresh every time: the oracle that `sections.Sections` (built once per change, shared) must match."""
     view: dict[str, Any] = {
         "viewer": viewer.kind,
-        "session": _session(state, viewer, now),
-        "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies],
-        "seats": _seats(state),
-        "pairs": [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items()],
+        "session": session_view(state, viewer, now),
+        "agencies": agencies_view(state),
+        "seats": seats_view(state),
+        "pairs": pairs_view(state),
         "chair": seat_ref(state, state.chair),
-        "directorates": _directorates(state),
-        "indicators": [
-            {
-                "id": i.id,
-                "name": i.name,
-                "unit": i.unit,
-                "baseline": i.baseline,
-                "better": i.better,
-                "owner": i.owner,
-                "target": i.target,
-            }
-            for i in state.scenario.indicators
-        ],
-        "exported_costs": [
-            {"source": x.source, "target": x.target, "annual_cost": x.annual_cost, "because": x.because}
-            for x in state.scenario.exported_costs
-        ],
+        "directorates": directorates_view(state),
+        "indicators": indicators_view(state),
+        "exported_costs": exported_costs_view(state),
         "ledger_total": sum(state.ledger.values()),
         "funds": fund_rows(state),
-        "levers": [{"id": v.id, "name": v.name, "because": v.because} for v in state.scenario.levers]
-        + [
-            {"id": p.id, "name": f"{f.name}: {p.name}", "because": p.because}
-            for f in state.scenario.funds
-            for p in f.purposes
-        ],
+        "levers": levers_view(state),
         **meeting_view(state, viewer.kind, viewer.seat_id, now),
         "consequences": consequences_view(state),
-        "carried": [
-            {
-                "meeting": d.meeting,
-                "kind": d.kind,
-                "text": d.text,
-                "directorate": d.directorate,
-                "term": d.term,
-                "indicator": d.indicator,
-                "value": d.value,
-                "by": d.by,
-            }
-            for d in state.carried
-        ],
+        "carried": carried_view(state),
         "reflection": reflection_view(state, viewer.seat_id if viewer.kind == "seat" else None),
     }
     if viewer.kind == "seat" and viewer.seat_id is not None:
-        view["me"] = _me(state, viewer.seat_id)
+        view["me"] = me_view(state, viewer.seat_id)
     return view

@@ -1,0 +1,100 @@
+"""What each connection is sent: a whole view once (`sync`), then only what changed in it (`delta`).
+
+Every connection keeps the sections it was last sent (`Connection.sent`) and a stream number `n`: its `sync`
+is 0 and each `delta` one more, so a client that sees a number skipped knows its copy is wrong and asks for a
+fresh one (see docs/protocol.md). A viewer for whom an update changes nothing and shows no event is sent
+nothing, and its numbers go on without a gap.
+
+One `Publication` serves one update to a whole room: each viewer's view is put together once (from sections
+shared with every viewer who sees the same), each section's patch is worked out once for each pair of old and
+new values, and turned into JSON once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..domain import events as ev
+from ..domain.core.state import SessionState
+from ..domain.sections import Sections
+from ..domain.views import Viewer, shown_event
+from .hub import Connection
+from .patch import diff, pointer
+
+_ABSENT = object()
+
+
+def shown_events(state: SessionState, numbered: Sequence[tuple[int, ev.Event]], viewer: Viewer) -> list[dict]:
+    return [shown for seq, e in numbered if (shown := shown_event(state, e, seq, viewer)) is not None]
+
+
+def sync_message(
+    sections: Sections, conn: Connection, state: SessionState, shown: list[dict], reset: bool, now: float
+) -> str:
+    """The first message on a connection: the events it missed and its whole view; its stream starts here."""
+    view = sections.view(state, conn.viewer, now)
+    conn.sent, conn.n = view, 0
+    return json.dumps({"type": "sync", "seq": state.seq, "n": 0, "events": shown, "reset": reset, "view": view})
+
+
+class Publication:
+    """One update, as each connection of the room is to be sent it."""
+
+    def __init__(
+        self, sections: Sections, state: SessionState, numbered: Sequence[tuple[int, ev.Event]], now: float
+    ) -> None:
+        self.sections, self.state, self.numbered, self.now = sections, state, numbered, now
+        self._views: dict[Viewer, dict[str, Any]] = {}
+        self._events: dict[Viewer, str] = {}
+        self._patches: dict[tuple[str, int, int], str] = {}
+
+    def message(self, conn: Connection) -> str | None:
+        """The `delta` for this connection, counted in its stream; None when nothing changed for it."""
+        view = self._view(conn.viewer)
+        events = self._shown(conn.viewer)
+        patch = [p for name in _names(conn.sent, view) if (p := self._patch(name, conn.sent, view))]
+        if not patch and events == "[]":
+            return None
+        conn.sent, conn.n = view, conn.n + 1
+        return (
+            f'{{"type": "delta", "seq": {self.state.seq}, "n": {conn.n}, "events": {events}, '
+            f'"patch": [{", ".join(patch)}]}}'
+        )
+
+    def _view(self, viewer: Viewer) -> dict[str, Any]:
+        view = self._views.get(viewer)
+        if view is None:
+            view = self._views[viewer] = self.sections.view(self.state, viewer, self.now)
+        return view
+
+    def _shown(self, viewer: Viewer) -> str:
+        text = self._events.get(viewer)
+        if text is None:
+            text = self._events[viewer] = json.dumps(shown_events(self.state, self.numbered, viewer))
+        return text
+
+    def _patch(self, name: str, sent: dict[str, Any], view: dict[str, Any]) -> str:
+        """The operations (as JSON, without the brackets) that bring one section up to date; "" if it is."""
+        old, new = sent.get(name, _ABSENT), view.get(name, _ABSENT)
+        if old is new:
+            return ""
+        key = (name, id(old), id(new))  # both values are alive until the update is sent, so ids are not reused
+        text = self._patches.get(key)
+        if text is None:
+            text = self._patches[key] = json.dumps(_section_ops(name, old, new))[1:-1]
+        return text
+
+
+def _names(sent: dict[str, Any], view: dict[str, Any]) -> list[str]:
+    return list(view) + [name for name in sent if name not in view]
+
+
+def _section_ops(name: str, old: Any, new: Any) -> list[dict[str, Any]]:
+    path = f"/{pointer(name)}"
+    if new is _ABSENT:
+        return [{"op": "remove", "path": path}]
+    if old is _ABSENT:
+        return [{"op": "add", "path": path, "value": new}]
+    return diff(old, new, path)
