@@ -3,10 +3,11 @@
 `view_for` builds every part afresh for one viewer. A session publishes to
 every screen after every command, and most parts are the same for everyone
 (the agenda, the ledger, the consequences) or change rarely (a seat's news).
-A section says which viewers see the same value (its audience) and which
-parts of the state it is built from (what it reads); `Sections` keeps the last
-value of each section for each audience and builds it again only when what it
-reads has changed. A value built again that equals the last is replaced by
+Most sections are the same for every viewer (`SHARED`: put together once per
+update); the others (`PERSONAL`) say which viewers see the same value (their
+audience). Each section says which parts of the state it is built from (what
+it reads); `Sections` keeps the last value of each section for each audience
+and builds it again only when what it reads has changed. A value built again that equals the last is replaced by
 the last, so an unchanged section is the very same object from one update to
 the next: comparing sections is then mostly an identity check.
 
@@ -46,11 +47,26 @@ Reads = Callable[[SessionState, float], tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
+class Who:
+    """A viewer, with what decides which personal sections it shares with others."""
+
+    viewer: Viewer
+    own: str | None  # the directorate the seat holds
+    chairing: bool
+
+    @classmethod
+    def of(cls, state: SessionState, viewer: Viewer) -> Who:
+        role = state.role_of(viewer.seat_id) if viewer.seat_id else None
+        own = role.directorate if role else None
+        return cls(viewer, own, viewer.kind == TRAINER or (role is not None and role.kind == "chair"))
+
+
+@dataclass(frozen=True)
 class Section:
     name: str
-    build: Callable[[SessionState, Viewer, float], Any]
+    build: Callable[[SessionState, Who, float], Any]
     # Viewers for whom this gives the same key see the same value.
-    audience: Callable[[SessionState, Viewer], Hashable]
+    audience: Callable[[Who], Hashable]
     # The parts of the state (and the time) the value is built from; same parts, same value.
     reads: Reads
 
@@ -59,16 +75,8 @@ def _fields(*names: str) -> Reads:
     return lambda state, now: tuple(getattr(state, n) for n in names)
 
 
-def _everyone(state: SessionState, viewer: Viewer) -> Hashable:
+def _everyone(who: Who) -> Hashable:
     return None
-
-
-def _own(state: SessionState, viewer: Viewer) -> str | None:
-    return state.role_of(viewer.seat_id).directorate if viewer.seat_id else None
-
-
-def _chairing(state: SessionState, viewer: Viewer) -> bool:
-    return viewer.kind == TRAINER or (viewer.seat_id is not None and state.role_of(viewer.seat_id).kind == "chair")
 
 
 def _agenda_reads(state: SessionState, now: float) -> tuple[Any, ...]:
@@ -80,66 +88,76 @@ def _consequences_reads(state: SessionState, now: float) -> tuple[Any, ...]:
     return consequences_inputs(state)
 
 
+def _announcement(state: SessionState) -> dict[str, Any] | None:
+    return {"text": state.announcement[0], "at": state.announcement[1]} if state.announcement else None
+
+
+def _shared(name: str, build: Callable[[SessionState, float], Any], reads: Reads) -> Section:
+    return Section(name, lambda s, w, now: build(s, now), _everyone, reads)
+
+
 # Who a seat is and what it may do depends on these.
 ROLE_FIELDS = ("seats", "pairs", "assignments", "chair", "seed", "scenario")
 
-SECTIONS: tuple[Section, ...] = (
-    Section("viewer", lambda s, v, now: v.kind, lambda s, v: v.kind, lambda s, now: ()),
+SHARED: tuple[Section, ...] = (
+    _shared("agencies", lambda s, now: agencies_view(s), _fields("scenario")),
+    _shared("seats", lambda s, now: seats_view(s), _fields(*ROLE_FIELDS)),
+    _shared("pairs", lambda s, now: pairs_view(s), _fields("pairs")),
+    _shared("chair", lambda s, now: seat_ref(s, s.chair), _fields("chair", "seats")),
+    _shared("directorates", lambda s, now: directorates_view(s), _fields(*ROLE_FIELDS, "ledger")),
+    _shared("indicators", lambda s, now: indicators_view(s), _fields("scenario")),
+    _shared("exported_costs", lambda s, now: exported_costs_view(s), _fields("scenario")),
+    _shared("ledger_total", lambda s, now: sum(s.ledger.values()), _fields("ledger")),
+    _shared("funds", lambda s, now: fund_rows(s), _fields("scenario", "ledger", "motions", "carried")),
+    _shared("levers", lambda s, now: levers_view(s), _fields("scenario")),
+    _shared("agenda", agenda_view, _agenda_reads),
+    _shared("strategy", lambda s, now: strategy_view(s), _fields("motions", "scenario")),
+    _shared("floor", lambda s, now: floor_view(s), _fields("floor", *ROLE_FIELDS)),
+    _shared("announcement", lambda s, now: _announcement(s), _fields("announcement")),
+    _shared("quorum", lambda s, now: quorum(s), _fields("assignments")),
+    _shared("consequences", lambda s, now: consequences_view(s), _consequences_reads),
+    _shared("carried", lambda s, now: carried_view(s), _fields("carried")),
+)
+
+PERSONAL: tuple[Section, ...] = (
+    Section("viewer", lambda s, w, now: w.viewer.kind, lambda w: w.viewer.kind, lambda s, now: ()),
+    # The clock ticks: built for every update (once for the trainer, once for everyone else).
     Section(
-        "session", session_view, lambda s, v: v.kind == TRAINER, lambda s, now: (s, now)
-    ),  # the clock ticks: new every time
-    Section("agencies", lambda s, v, now: agencies_view(s), _everyone, _fields("scenario")),
-    Section("seats", lambda s, v, now: seats_view(s), _everyone, _fields(*ROLE_FIELDS)),
-    Section("pairs", lambda s, v, now: pairs_view(s), _everyone, _fields("pairs")),
-    Section("chair", lambda s, v, now: seat_ref(s, s.chair), _everyone, _fields("chair", "seats")),
-    Section("directorates", lambda s, v, now: directorates_view(s), _everyone, _fields(*ROLE_FIELDS, "ledger")),
-    Section("indicators", lambda s, v, now: indicators_view(s), _everyone, _fields("scenario")),
-    Section("exported_costs", lambda s, v, now: exported_costs_view(s), _everyone, _fields("scenario")),
-    Section("ledger_total", lambda s, v, now: sum(s.ledger.values()), _everyone, _fields("ledger")),
-    Section("funds", lambda s, v, now: fund_rows(s), _everyone, _fields("scenario", "ledger", "motions", "carried")),
-    Section("levers", lambda s, v, now: levers_view(s), _everyone, _fields("scenario")),
-    Section("agenda", lambda s, v, now: agenda_view(s, now), _everyone, _agenda_reads),
+        "session",
+        lambda s, w, now: session_view(s, w.viewer, now),
+        lambda w: w.viewer.kind == TRAINER,
+        lambda s, now: (s, now),
+    ),
     Section(
         "motions",
-        lambda s, v, now: [motion_view(s, m, _own(s, v), _chairing(s, v)) for m in s.motions.values()],
-        lambda s, v: (_own(s, v), _chairing(s, v)),
+        lambda s, w, now: [motion_view(s, m, w.own, w.chairing) for m in s.motions.values()],
+        lambda w: (w.own, w.chairing),
         _fields("motions", "seats", "scenario"),
     ),
-    Section("strategy", lambda s, v, now: strategy_view(s), _everyone, _fields("motions", "scenario")),
-    Section("floor", lambda s, v, now: floor_view(s), _everyone, _fields("floor", *ROLE_FIELDS)),
     Section(
         "injects",
-        lambda s, v, now: news_view(s, v.kind, v.seat_id),
-        lambda s, v: v.key,
+        lambda s, w, now: news_view(s, w.viewer.kind, w.viewer.seat_id),
+        lambda w: w.viewer.key,
         _fields("scenario", "released", "written"),
     ),
     Section(
         "ten_percent",
-        lambda s, v, now: ten_percent_view(s, v.kind, _own(s, v)),
-        lambda s, v: (v.kind == TRAINER, _own(s, v)),
+        lambda s, w, now: ten_percent_view(s, w.viewer.kind, w.own),
+        lambda w: (w.viewer.kind == TRAINER, w.own),
         _fields("ten_percent"),
     ),
     Section(
-        "announcement",
-        lambda s, v, now: {"text": s.announcement[0], "at": s.announcement[1]} if s.announcement else None,
-        _everyone,
-        _fields("announcement"),
-    ),
-    Section("quorum", lambda s, v, now: quorum(s), _everyone, _fields("assignments")),
-    Section("consequences", lambda s, v, now: consequences_view(s), _everyone, _consequences_reads),
-    Section("carried", lambda s, v, now: carried_view(s), _everyone, _fields("carried")),
-    Section(
         "reflection",
-        lambda s, v, now: reflection_view(s, v.seat_id if v.kind == "seat" else None),
-        lambda s, v: v.seat_id if v.kind == "seat" else None,
+        lambda s, w, now: reflection_view(s, w.viewer.seat_id if w.viewer.kind == "seat" else None),
+        lambda w: w.viewer.seat_id if w.viewer.kind == "seat" else None,
         _fields("reflections"),
     ),
 )
 # Only a seat has this one.
 ME = Section(
     "me",
-    lambda s, v, now: me_view(s, v.seat_id) if v.seat_id else None,
-    lambda s, v: v.seat_id,
+    lambda s, w, now: me_view(s, w.viewer.seat_id) if w.viewer.seat_id else None,
+    lambda w: w.viewer.seat_id,
     _fields(*ROLE_FIELDS, "clock", "ten_percent"),
 )
 
@@ -149,11 +167,13 @@ def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
 
 
 @dataclass
-class _Kept:
+class _Reads:
+    """What a section read at one update, and how many times that has changed (its generation)."""
+
     state: SessionState
     now: float
     reads: tuple[Any, ...]
-    value: Any
+    generation: int
 
 
 class Sections:
@@ -161,36 +181,62 @@ class Sections:
     under its lock)."""
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[str, Hashable], _Kept] = {}
+        self._kept: dict[tuple[str, Hashable], tuple[int, Any]] = {}  # (section, audience) -> generation, value
+        self._reads: dict[str, _Reads] = {}
         self._motions: dict[tuple[str, str | None, bool], tuple[Any, Any, Any, dict[str, Any]]] = {}
+        self._shared: tuple[SessionState, float, dict[str, Any]] | None = None
 
     def view(self, state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         """Takes what `view_for` takes; returns the same view, made of shared sections."""
-        view = {section.name: self._section(section, state, viewer, now) for section in SECTIONS}
-        if viewer.kind == "seat" and viewer.seat_id is not None:
-            view["me"] = self._section(ME, state, viewer, now)
-        return view
+        return self.shared(state, now) | self.personal(state, viewer, now)
 
-    def _section(self, section: Section, state: SessionState, viewer: Viewer, now: float) -> Any:
-        key = (section.name, section.audience(state, viewer))
+    def shared(self, state: SessionState, now: float) -> dict[str, Any]:
+        """The sections every viewer sees alike: one dict for each update, the very same dict as the last
+        update's if none of them changed."""
+        if self._shared is not None and self._shared[0] is state and self._shared[1] == now:
+            return self._shared[2]
+        who = Who(Viewer(TRAINER), None, True)  # unused by shared sections
+        parts = {section.name: self._section(section, state, who, now) for section in SHARED}
+        last = self._shared[2] if self._shared is not None else {}
+        if len(last) == len(parts) and all(last.get(name) is value for name, value in parts.items()):
+            parts = last
+        self._shared = (state, now, parts)
+        return parts
+
+    def personal(self, state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
+        """The sections that depend on who is looking."""
+        who = Who.of(state, viewer)
+        parts = {section.name: self._section(section, state, who, now) for section in PERSONAL}
+        if viewer.kind == "seat" and viewer.seat_id is not None:
+            parts["me"] = self._section(ME, state, who, now)
+        return parts
+
+    def _section(self, section: Section, state: SessionState, who: Who, now: float) -> Any:
+        key = (section.name, section.audience(who))
+        generation = self._generation(section, state, now)
         kept = self._kept.get(key)
-        if kept is not None and kept.state is state and kept.now == now:
-            return kept.value  # another viewer of the same update
-        reads = section.reads(state, now)
-        if kept is not None and _same(kept.reads, reads):
-            value = kept.value
-        else:
-            value = self._build(section, state, viewer, now)
-            if kept is not None and kept.value == value:
-                value = kept.value
-        self._kept[key] = _Kept(state, now, reads, value)
+        if kept is not None and kept[0] == generation:
+            return kept[1]  # nothing it reads has changed since it was built
+        value = self._build(section, state, who, now)
+        if kept is not None and kept[1] == value:
+            value = kept[1]
+        self._kept[key] = (generation, value)
         return value
 
-    def _build(self, section: Section, state: SessionState, viewer: Viewer, now: float) -> Any:
+    def _generation(self, section: Section, state: SessionState, now: float) -> int:
+        """Looks once per update at what the section reads, for all its audiences."""
+        last = self._reads.get(section.name)
+        if last is not None and last.state is state and last.now == now:
+            return last.generation
+        reads = section.reads(state, now)
+        generation = 0 if last is None else last.generation + (not _same(last.reads, reads))
+        self._reads[section.name] = _Reads(state, now, reads, generation)
+        return generation
+
+    def _build(self, section: Section, state: SessionState, who: Who, now: float) -> Any:
         if section.name == "motions":  # the same as its `build`, one motion at a time
-            own, chairing = _own(state, viewer), _chairing(state, viewer)
-            return [self._motion(state, m_id, own, chairing) for m_id in state.motions]
-        return section.build(state, viewer, now)
+            return [self._motion(state, m_id, who.own, who.chairing) for m_id in state.motions]
+        return section.build(state, who, now)
 
     def _motion(self, state: SessionState, motion_id: str, own: str | None, chairing: bool) -> dict[str, Any]:
         """A vote changes one motion: the others are kept, built once for each audience."""

@@ -37,6 +37,19 @@ class Viewer:
         return self.seat_id if self.kind == "seat" and self.seat_id is not None else self.kind
 
 
+_encoded: dict[int, tuple[ev.Event, dict[str, Any]]] = {}
+
+
+def _encode(event: ev.Event) -> dict[str, Any]:
+    """An event's fields, encoded once however many viewers it is shown to (a shallow copy: callers change it)."""
+    hit = _encoded.get(id(event))
+    if hit is None or hit[0] is not event:
+        if len(_encoded) > 1000:
+            _encoded.clear()
+        hit = _encoded[id(event)] = (event, encode(event))
+    return dict(hit[1])
+
+
 def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) -> dict[str, Any] | None:
     """Takes an event and a viewer; returns the event as that viewer may see it, or None.
 
@@ -55,7 +68,7 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
         return None
     if isinstance(event, (ev.InjectReleased, ev.InjectWritten)) and event.to and not (trainer or seat in event.to):
         return None
-    body = encode(event)
+    body = _encode(event)
     if isinstance(event, ev.SessionCreated):
         body = {"code": event.code, "title": event.scenario.title}
     if isinstance(event, ev.RolesShuffled) and not trainer:

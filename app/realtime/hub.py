@@ -57,7 +57,7 @@ class Connection:
         self._ready = asyncio.Event()
         # The client's copy of its view, section by section, and how many messages of its stream it has been
         # sent (its `sync` is 0): what the next `delta` is worked out against (see app/realtime/stream.py).
-        self.sent: dict[str, Any] = {}
+        self.sent: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
         self.n = 0
 
     @property

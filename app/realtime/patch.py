@@ -2,9 +2,9 @@
 and arrays. `diff` makes the patch the server sends; `apply_patch` is what a client does with it
 (frontend/js/patch.js does the same in the browser).
 
-Arrays are compared position by position (a view's lists mostly change in place or grow at the end); when that
-would take more operations than the array has items, the whole array is replaced instead, and the same for
-objects. Values are compared as JSON compares them, so `1` and `true` differ.
+Arrays are compared position by position (a view's lists mostly change in place or grow at the end); when more
+than half of an array's items changed, the whole array is replaced instead, and the same for objects. Values are compared with Python's `==`, which takes `1`, `1.0` and `true` for the same; the view never
+changes one field between those types (each field has one type, checked by app/contracts), so nothing is lost.
 """
 
 from __future__ import annotations
@@ -27,48 +27,50 @@ def diff(old: Any, new: Any, path: str = "") -> list[Op]:
     return ops
 
 
-def _same_leaf(old: Any, new: Any) -> bool:
-    return type(old) is type(new) and old == new
-
-
 def _diff(old: Any, new: Any, path: str, ops: list[Op]) -> None:
     if old is new:
         return
-    if type(old) is dict and type(new) is dict:
-        inner = _object_ops(old, new, path)
-    elif type(old) is list and type(new) is list:
-        inner = _array_ops(old, new, path)
-    elif _same_leaf(old, new):
+    if type(old) is type(new) and old == new:  # whole containers at C speed (where 1 == 1.0 == true, see below)
         return
+    if type(old) is dict and type(new) is dict:
+        inner, changed = _object_ops(old, new, path)
+    elif type(old) is list and type(new) is list:
+        inner, changed = _array_ops(old, new, path)
     else:
         ops.append({"op": "replace", "path": path, "value": new})
         return
-    if len(inner) > max(1, len(new)):
+    if changed > max(1, len(new) // 2):  # mostly new: one replace says it in fewer bytes
         ops.append({"op": "replace", "path": path, "value": new})
     else:
         ops.extend(inner)
 
 
-def _object_ops(old: dict[str, Any], new: dict[str, Any], path: str) -> list[Op]:
+def _object_ops(old: dict[str, Any], new: dict[str, Any], path: str) -> tuple[list[Op], int]:
+    """The operations for each member, and how many members changed."""
     ops: list[Op] = [{"op": "remove", "path": f"{path}/{pointer(k)}"} for k in old if k not in new]
+    changed = len(ops)
     for key, value in new.items():
-        where = f"{path}/{pointer(key)}"
+        where, before = f"{path}/{pointer(key)}", len(ops)
         if key in old:
             _diff(old[key], value, where, ops)
         else:
             ops.append({"op": "add", "path": where, "value": value})
-    return ops
+        changed += len(ops) > before
+    return ops, changed
 
 
-def _array_ops(old: list[Any], new: list[Any], path: str) -> list[Op]:
+def _array_ops(old: list[Any], new: list[Any], path: str) -> tuple[list[Op], int]:
+    """The operations for each item, and how many items changed."""
     ops: list[Op] = []
-    common = min(len(old), len(new))
+    common, changed = min(len(old), len(new)), 0
     for i in range(common):
+        before = len(ops)
         _diff(old[i], new[i], f"{path}/{i}", ops)
+        changed += len(ops) > before
     ops += [{"op": "add", "path": f"{path}/{i}", "value": new[i]} for i in range(common, len(new))]
     # Removed from the end backwards, so each index is still there when its turn comes.
     ops += [{"op": "remove", "path": f"{path}/{i}"} for i in range(len(old) - 1, common - 1, -1)]
-    return ops
+    return ops, changed + abs(len(new) - len(old))
 
 
 class PatchError(ValueError):

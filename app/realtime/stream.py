@@ -1,6 +1,6 @@
 """What each connection is sent: a whole view once (`sync`), then only what changed in it (`delta`).
 
-Every connection keeps the sections it was last sent (`Connection.sent`) and a stream number `n`: its `sync`
+Every connection keeps the sections it was last sent (`Connection.sent`: the shared ones and its own) and a stream number `n`: its `sync`
 is 0 and each `delta` one more, so a client that sees a number skipped knows its copy is wrong and asks for a
 fresh one (see docs/protocol.md). A viewer for whom an update changes nothing and shows no event is sent
 nothing, and its numbers go on without a gap.
@@ -34,8 +34,9 @@ def sync_message(
     sections: Sections, conn: Connection, state: SessionState, shown: list[dict], reset: bool, now: float
 ) -> str:
     """The first message on a connection: the events it missed and its whole view; its stream starts here."""
-    view = sections.view(state, conn.viewer, now)
-    conn.sent, conn.n = view, 0
+    shared, personal = sections.shared(state, now), sections.personal(state, conn.viewer, now)
+    view = shared | personal
+    conn.sent, conn.n = (shared, personal), 0
     return json.dumps({"type": "sync", "seq": state.seq, "n": 0, "events": shown, "reset": reset, "view": view})
 
 
@@ -46,34 +47,49 @@ class Publication:
         self, sections: Sections, state: SessionState, numbered: Sequence[tuple[int, ev.Event]], now: float
     ) -> None:
         self.sections, self.state, self.numbered, self.now = sections, state, numbered, now
-        self._views: dict[Viewer, dict[str, Any]] = {}
+        self.shared = sections.shared(state, now)
+        self._personal: dict[Viewer, dict[str, Any]] = {}
         self._events: dict[Viewer, str] = {}
         self._patches: dict[tuple[str, int, int], str] = {}
+        self._shared_patches: dict[int, list[str]] = {}
 
     def message(self, conn: Connection) -> str | None:
         """The `delta` for this connection, counted in its stream; None when nothing changed for it."""
-        view = self._view(conn.viewer)
+        shared, personal = conn.sent
+        now_personal = self._personal_of(conn.viewer)
         events = self._shown(conn.viewer)
-        patch = [p for name in _names(conn.sent, view) if (p := self._patch(name, conn.sent, view))]
+        patch = self._shared_patch(shared) + self._patch_parts(personal, now_personal)
         if not patch and events == "[]":
             return None
-        conn.sent, conn.n = view, conn.n + 1
+        conn.sent, conn.n = (self.shared, now_personal), conn.n + 1
         return (
             f'{{"type": "delta", "seq": {self.state.seq}, "n": {conn.n}, "events": {events}, '
             f'"patch": [{", ".join(patch)}]}}'
         )
 
-    def _view(self, viewer: Viewer) -> dict[str, Any]:
-        view = self._views.get(viewer)
-        if view is None:
-            view = self._views[viewer] = self.sections.view(self.state, viewer, self.now)
-        return view
+    def _personal_of(self, viewer: Viewer) -> dict[str, Any]:
+        parts = self._personal.get(viewer)
+        if parts is None:
+            parts = self._personal[viewer] = self.sections.personal(self.state, viewer, self.now)
+        return parts
 
     def _shown(self, viewer: Viewer) -> str:
         text = self._events.get(viewer)
         if text is None:
             text = self._events[viewer] = json.dumps(shown_events(self.state, self.numbered, viewer))
         return text
+
+    def _shared_patch(self, sent: dict[str, Any]) -> list[str]:
+        """Connections that were sent the same shared sections (nearly all of them) share their patch."""
+        if sent is self.shared:
+            return []
+        found = self._shared_patches.get(id(sent))
+        if found is None:
+            found = self._shared_patches[id(sent)] = self._patch_parts(sent, self.shared)
+        return found
+
+    def _patch_parts(self, sent: dict[str, Any], now: dict[str, Any]) -> list[str]:
+        return [p for name in _names(sent, now) if (p := self._patch(name, sent, now))]
 
     def _patch(self, name: str, sent: dict[str, Any], view: dict[str, Any]) -> str:
         """The operations (as JSON, without the brackets) that bring one section up to date; "" if it is."""
