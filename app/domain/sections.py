@@ -38,6 +38,7 @@ from .views import (
     indicators_view,
     levers_view,
     me_view,
+    pairs_shown,
     pairs_view,
     seats_view,
     session_view,
@@ -52,13 +53,12 @@ class Who:
 
     viewer: Viewer
     own: str | None  # the directorate the seat holds
-    chairing: bool
+    pairs_shown: bool
 
     @classmethod
     def of(cls, state: SessionState, viewer: Viewer) -> Who:
-        role = state.role_of(viewer.seat_id) if viewer.seat_id else None
-        own = role.directorate if role else None
-        return cls(viewer, own, viewer.kind == TRAINER or (role is not None and role.kind == "chair"))
+        own = state.role_of(viewer.seat_id).directorate if viewer.seat_id else None
+        return cls(viewer, own, pairs_shown(state, viewer))
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,6 @@ ROLE_FIELDS = ("seats", "pairs", "assignments", "chair", "seed", "scenario")
 
 SHARED: tuple[Section, ...] = (
     _shared("agencies", lambda s, now: agencies_view(s), _fields("scenario")),
-    _shared("seats", lambda s, now: seats_view(s), _fields(*ROLE_FIELDS)),
-    _shared("pairs", lambda s, now: pairs_view(s), _fields("pairs")),
     _shared("chair", lambda s, now: seat_ref(s, s.chair), _fields("chair", "seats")),
     _shared("directorates", lambda s, now: directorates_view(s), _fields(*ROLE_FIELDS, "ledger")),
     _shared("indicators", lambda s, now: indicators_view(s), _fields("scenario")),
@@ -128,10 +126,13 @@ PERSONAL: tuple[Section, ...] = (
         lambda w: w.viewer.kind == TRAINER,
         lambda s, now: (s, now),
     ),
+    # Before the shuffle the pairs are the trainer's alone.
+    Section("seats", lambda s, w, now: seats_view(s, w.pairs_shown), lambda w: w.pairs_shown, _fields(*ROLE_FIELDS)),
+    Section("pairs", lambda s, w, now: pairs_view(s, w.pairs_shown), lambda w: w.pairs_shown, _fields("pairs")),
     Section(
         "motions",
-        lambda s, w, now: [motion_view(s, m, w.own, w.chairing) for m in s.motions.values()],
-        lambda w: (w.own, w.chairing),
+        lambda s, w, now: [motion_view(s, m, w.own) for m in s.motions.values()],
+        lambda w: w.own,
         _fields("motions", "seats", "scenario"),
     ),
     Section(
@@ -150,7 +151,7 @@ PERSONAL: tuple[Section, ...] = (
         "reflection",
         lambda s, w, now: reflection_view(s, w.viewer.seat_id if w.viewer.kind == "seat" else None),
         lambda w: w.viewer.seat_id if w.viewer.kind == "seat" else None,
-        _fields("reflections"),
+        _fields("reflections", "reflection_summary", "reflection_pending"),
     ),
 )
 # Only a seat has this one.
@@ -183,7 +184,7 @@ class Sections:
     def __init__(self) -> None:
         self._kept: dict[tuple[str, Hashable], tuple[int, Any]] = {}  # (section, audience) -> generation, value
         self._reads: dict[str, _Reads] = {}
-        self._motions: dict[tuple[str, str | None, bool], tuple[Any, Any, Any, dict[str, Any]]] = {}
+        self._motions: dict[tuple[str, str | None], tuple[Any, Any, Any, dict[str, Any]]] = {}
         self._shared: tuple[SessionState, float, dict[str, Any]] | None = None
 
     def view(self, state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
@@ -235,16 +236,16 @@ class Sections:
 
     def _build(self, section: Section, state: SessionState, who: Who, now: float) -> Any:
         if section.name == "motions":  # the same as its `build`, one motion at a time
-            return [self._motion(state, m_id, who.own, who.chairing) for m_id in state.motions]
+            return [self._motion(state, m_id, who.own) for m_id in state.motions]
         return section.build(state, who, now)
 
-    def _motion(self, state: SessionState, motion_id: str, own: str | None, chairing: bool) -> dict[str, Any]:
+    def _motion(self, state: SessionState, motion_id: str, own: str | None) -> dict[str, Any]:
         """A vote changes one motion: the others are kept, built once for each audience."""
         motion = state.motions[motion_id]
-        key = (motion_id, own, chairing)
+        key = (motion_id, own)
         kept = self._motions.get(key)
         if kept is not None and kept[0] is motion and kept[1] is state.seats and kept[2] is state.scenario:
             return kept[3]
-        value = motion_view(state, motion, own, chairing)
+        value = motion_view(state, motion, own)
         self._motions[key] = (motion, state.seats, state.scenario, value)
         return value

@@ -60,6 +60,8 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
     trainer, seat = viewer.kind == TRAINER, viewer.seat_id
     if isinstance(event, ev.ChairChosen) and not trainer:
         return None
+    if isinstance(event, ev.PairsSet) and not pairs_shown(state, viewer):
+        return None  # the pairs before the shuffle leave out the chair pick
     if isinstance(event, ev.ReflectionGiven):
         return None  # reflections are anonymous: only their totals are ever shown
     own = state.role_of(seat).directorate if seat else None
@@ -97,16 +99,24 @@ def session_view(state: SessionState, viewer: Viewer, now: float) -> dict[str, A
         "shuffled": state.shuffled,
         "packs_open": state.packs_open(),
         "current_item": state.current_item,
+        "phase_version": state.phase_version,
+        "item_version": state.item_version,
         "now": now,
         "meeting": state.meeting,
         "previous": state.previous,
         "real_roles": state.previous is not None,
         "stage": state.stage,
+        "doors_open": state.doors_open,
     }
     if viewer.kind == TRAINER:
         info["seed"] = state.seed
         info["chair_pick"] = state.chair_pick
     return info
+
+
+def pairs_shown(state: SessionState, viewer: Viewer) -> bool:
+    """Before the shuffle the pairs are the trainer's: whoever is left out of them would be the chair pick."""
+    return viewer.kind == TRAINER or state.shuffled
 
 
 def role_title(state: SessionState, seat_id: SeatId) -> str:
@@ -121,7 +131,7 @@ def role_title(state: SessionState, seat_id: SeatId) -> str:
     return ""
 
 
-def seats_view(state: SessionState) -> list[dict[str, Any]]:
+def seats_view(state: SessionState, pairs_shown: bool) -> list[dict[str, Any]]:
     def agency_name(agency_id: str) -> str:
         return "Resident" if agency_id == RESIDENT else state.agency_facts(agency_id).name
 
@@ -134,7 +144,7 @@ def seats_view(state: SessionState) -> list[dict[str, Any]]:
                 "name": seat.name,
                 "agency": seat.agency,
                 "agency_name": agency_name(seat.agency),
-                "pair_id": state.pair_of(seat.id),
+                "pair_id": state.pair_of(seat.id) if pairs_shown else None,
                 "role": role.kind if role else None,
                 "directorate": role.directorate if role else None,
                 "title": role_title(state, seat.id) if role else "",
@@ -168,12 +178,12 @@ def me_view(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
         return {"seat_id": seat_id, "removed": True}
     role = state.role_of(seat_id)
     holds = role.directorate is not None and state.phase == "board"
-    partner = [s for s in state.seats_sharing_role(seat_id) if s != seat_id]
+    partner = [s for s in state.seats_sharing_role(seat_id) if s != seat_id and state.shuffled]
     return {
         "seat_id": seat_id,
         "name": seat.name,
         "agency": seat.agency,
-        "pair_id": state.pair_of(seat_id),
+        "pair_id": state.pair_of(seat_id) if state.shuffled else None,
         "partner": seat_ref(state, partner[0]) if partner else None,
         "role": role.kind if state.shuffled else None,
         "directorate": role.directorate,
@@ -193,8 +203,8 @@ def agencies_view(state: SessionState) -> list[dict[str, Any]]:
     return [{"id": a.id, "name": a.name} for a in state.scenario.agencies]
 
 
-def pairs_view(state: SessionState) -> list[dict[str, Any]]:
-    return [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items()]
+def pairs_view(state: SessionState, shown: bool) -> list[dict[str, Any]]:
+    return [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items() if shown]
 
 
 def indicators_view(state: SessionState) -> list[dict[str, Any]]:
@@ -251,8 +261,8 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "viewer": viewer.kind,
         "session": session_view(state, viewer, now),
         "agencies": agencies_view(state),
-        "seats": seats_view(state),
-        "pairs": pairs_view(state),
+        "seats": seats_view(state, pairs_shown(state, viewer)),
+        "pairs": pairs_view(state, pairs_shown(state, viewer)),
         "chair": seat_ref(state, state.chair),
         "directorates": directorates_view(state),
         "indicators": indicators_view(state),
