@@ -167,23 +167,14 @@ def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return len(a) == len(b) and all(x is y or (type(x) is type(y) and x == y) for x, y in zip(a, b, strict=True))
 
 
-@dataclass
-class _Reads:
-    """What a section read at one update, and how many times that has changed (its generation)."""
-
-    state: SessionState
-    now: float
-    reads: tuple[Any, ...]
-    generation: int
-
-
 class Sections:
     """One session's sections, kept for each audience between updates (not thread-safe: one per session, used
     under its lock)."""
 
     def __init__(self) -> None:
         self._kept: dict[tuple[str, Hashable], tuple[int, Any]] = {}  # (section, audience) -> generation, value
-        self._reads: dict[str, _Reads] = {}
+        self._reads: dict[str, tuple[tuple[Any, ...], int]] = {}  # section -> what it read last, its generation
+        self._update: tuple[SessionState, float, dict[str, int]] | None = None
         self._motions: dict[tuple[str, str | None], tuple[Any, Any, Any, dict[str, Any]]] = {}
         self._shared: tuple[SessionState, float, dict[str, Any]] | None = None
 
@@ -196,8 +187,8 @@ class Sections:
         update's if none of them changed."""
         if self._shared is not None and self._shared[0] is state and self._shared[1] == now:
             return self._shared[2]
-        who = Who(Viewer(TRAINER), None, True)  # unused by shared sections
-        parts = {section.name: self._section(section, state, who, now) for section in SHARED}
+        who, generations = Who(Viewer(TRAINER), None, True), self._generations(state, now)  # nobody in particular
+        parts = {section.name: self._section(section, state, who, now, generations) for section in SHARED}
         last = self._shared[2] if self._shared is not None else {}
         if len(last) == len(parts) and all(last.get(name) is value for name, value in parts.items()):
             parts = last
@@ -206,15 +197,15 @@ class Sections:
 
     def personal(self, state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         """The sections that depend on who is looking."""
-        who = Who.of(state, viewer)
-        parts = {section.name: self._section(section, state, who, now) for section in PERSONAL}
+        who, generations = Who.of(state, viewer), self._generations(state, now)
+        parts = {section.name: self._section(section, state, who, now, generations) for section in PERSONAL}
         if viewer.kind == "seat" and viewer.seat_id is not None:
-            parts["me"] = self._section(ME, state, who, now)
+            parts["me"] = self._section(ME, state, who, now, generations)
         return parts
 
-    def _section(self, section: Section, state: SessionState, who: Who, now: float) -> Any:
+    def _section(self, section: Section, state: SessionState, who: Who, now: float, generations: dict[str, int]) -> Any:
         key = (section.name, section.audience(who))
-        generation = self._generation(section, state, now)
+        generation = generations[section.name]
         kept = self._kept.get(key)
         if kept is not None and kept[0] == generation:
             return kept[1]  # nothing it reads has changed since it was built
@@ -224,15 +215,18 @@ class Sections:
         self._kept[key] = (generation, value)
         return value
 
-    def _generation(self, section: Section, state: SessionState, now: float) -> int:
-        """Looks once per update at what the section reads, for all its audiences."""
-        last = self._reads.get(section.name)
-        if last is not None and last.state is state and last.now == now:
-            return last.generation
-        reads = section.reads(state, now)
-        generation = 0 if last is None else last.generation + (not _same(last.reads, reads))
-        self._reads[section.name] = _Reads(state, now, reads, generation)
-        return generation
+    def _generations(self, state: SessionState, now: float) -> dict[str, int]:
+        """Looks once per update at what each section reads: its generation goes up each time that changes."""
+        if self._update is not None and self._update[0] is state and self._update[1] == now:
+            return self._update[2]
+        generations = {}
+        for section in (*SHARED, *PERSONAL, ME):
+            reads, last = section.reads(state, now), self._reads.get(section.name)
+            generation = 0 if last is None else last[1] + (not _same(last[0], reads))
+            self._reads[section.name] = (reads, generation)
+            generations[section.name] = generation
+        self._update = (state, now, generations)
+        return generations
 
     def _build(self, section: Section, state: SessionState, who: Who, now: float) -> Any:
         if section.name == "motions":  # the same as its `build`, one motion at a time

@@ -48,8 +48,9 @@ class Publication:
     ) -> None:
         self.sections, self.state, self.numbered, self.now = sections, state, numbered, now
         self.shared = sections.shared(state, now)
-        self._personal: dict[Viewer, dict[str, Any]] = {}
-        self._events: dict[Viewer, str] = {}
+        self._personal: dict[str, dict[str, Any]] = {}  # by viewer key
+        self._events: dict[str, str] = {}
+        self._distinct_events: list[tuple[list[dict], str]] = []
         self._patches: dict[tuple[str, int, int], str] = {}
         self._shared_patches: dict[int, list[str]] = {}
 
@@ -68,15 +69,21 @@ class Publication:
         )
 
     def _personal_of(self, viewer: Viewer) -> dict[str, Any]:
-        parts = self._personal.get(viewer)
+        parts = self._personal.get(viewer.key)
         if parts is None:
-            parts = self._personal[viewer] = self.sections.personal(self.state, viewer, self.now)
+            parts = self._personal[viewer.key] = self.sections.personal(self.state, viewer, self.now)
         return parts
 
     def _shown(self, viewer: Viewer) -> str:
-        text = self._events.get(viewer)
+        """The events as this viewer may see them, as JSON: mostly the same for everyone, so written once."""
+        text = self._events.get(viewer.key)
         if text is None:
-            text = self._events[viewer] = json.dumps(shown_events(self.state, self.numbered, viewer))
+            shown = shown_events(self.state, self.numbered, viewer)
+            text = next((t for other, t in self._distinct_events if other == shown), None)
+            if text is None:
+                text = json.dumps(shown)
+                self._distinct_events.append((shown, text))
+            self._events[viewer.key] = text
         return text
 
     def _shared_patch(self, sent: dict[str, Any]) -> list[str]:
