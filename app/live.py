@@ -81,6 +81,10 @@ class LiveSessions:
     def __len__(self) -> int:
         return len(self._live)
 
+    def codes(self) -> list[str]:
+        """The codes of every cached session (the doorbell catches them all up after a lost connection)."""
+        return list(self._live)
+
     def put(self, code: str, live: Live) -> None:
         """Keeps the newer of what is cached and `live` (a slow load never overwrites a fresher write)."""
         old = self._live.get(code)
@@ -119,15 +123,6 @@ class LiveSessions:
             live = live.after(newer)
             self.put(code, live)
         return live
-
-    async def catch_up(self, code: str) -> None:
-        """Brings a cached session up to date with what another process stored (the doorbell calls this).
-        No lock needed: `put` keeps whichever copy is further along, and both come from the same log."""
-        live = self._live.get(code)
-        if live is not None:
-            newer = await to_thread.run_sync(self._stored_after, code, live.state.seq)
-            if newer:
-                self.put(code, live.after(newer))
 
     async def _load(self, code: str) -> Live:
         live = await to_thread.run_sync(self._replay, code)

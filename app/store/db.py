@@ -61,6 +61,24 @@ def migrate(engine: Engine) -> None:
             locked.dispose()
 
 
+@contextmanager
+def one_process_at_a_time(engine: Engine, key: int) -> Iterator[None]:
+    """Holds a PostgreSQL advisory lock named `key` (waiting for it), so work that every process would start
+    (the retention purge) runs in one at a time; the next finds it done. SQLite serves one process: no lock.
+    The lock belongs to the connection, so a process that dies mid-way lets it go with the connection."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            connection.commit()
+
+
 def _in_memory(engine: Engine) -> bool:
     return engine.url.database in (None, "", ":memory:")
 

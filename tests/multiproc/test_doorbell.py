@@ -1,0 +1,103 @@
+"""The doorbell in one test process: two `Actions` stand for two servers on one PostgreSQL database.
+
+What one stores reaches the other's viewers by the ring; a listener cut off reconnects and catches up what was
+stored while it was away; its own rings and repeated rings never tell anything twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from app.actions import Actions
+from app.domain import commands as c
+from app.domain.views import Viewer
+from app.live import LiveSessions
+from app.realtime.doorbell import Doorbell, listener_url
+from app.realtime.hub import Connection, Hub
+from app.scenarios.loader import load_folder
+from app.store.db import make_engine
+from tests.multiproc.conftest import cut_off_listeners
+
+pytestmark = pytest.mark.postgres
+TINY = load_folder(Path(__file__).parents[1] / "packs" / "tiny")
+WAIT = 20  # seconds before a test gives up waiting (it never needs this long)
+
+
+async def told(conn: Connection, until_seq: int) -> list[tuple[int, str]]:
+    """Every (seq, type) the connection is sent, in order, until it has been told about `until_seq`."""
+    seen: list[tuple[int, str]] = []
+    while not seen or seen[-1][0] < until_seq:
+        message = json.loads(await asyncio.wait_for(conn.next(), WAIT))
+        seen += [(e["seq"], e["type"]) for e in message.get("events", [])]
+    return seen
+
+
+async def announce(actions: Actions, code: str, text: str) -> int:
+    return (await actions.submit(code, c.TRAINER, c.Announce(text=text), None)).seq
+
+
+@pytest.fixture
+def engines(postgres_url):
+    made = [make_engine(postgres_url), make_engine(postgres_url)]
+    yield made
+    for engine in made:
+        engine.dispose()
+
+
+def test_a_cut_off_listener_reconnects_and_catches_up_what_it_missed(engines):
+    async def scenario() -> None:
+        here, there = (Actions(LiveSessions(engine), Hub()) for engine in engines)
+        may_reconnect = asyncio.Event()
+
+        async def held_until_allowed(_pause: float) -> None:
+            await may_reconnect.wait()
+
+        bell = Doorbell(listener_url(engines[0]), here, sleep=held_until_allowed)
+        running = asyncio.create_task(bell.run())
+        await asyncio.wait_for(bell.listening.wait(), WAIT)
+        code = await there.create_session(TINY)
+        trainer = here.hub.connection(Viewer("trainer"))
+        await here.attach(code, trainer, 0)
+        rung = await announce(there, code, "heard by the ring")
+        assert await told(trainer, rung) == [(1, "session-created"), (rung, "announced")]
+
+        cut_off_listeners(str(engines[0].url))
+        while bell.listening.is_set():  # the listener notices it was cut off
+            await asyncio.sleep(0.01)
+        missed = [await announce(there, code, f"while away {n}") for n in range(5)]
+        may_reconnect.set()
+        after = await told(trainer, missed[-1])
+        assert after == [(seq, "announced") for seq in missed]  # each once, in order
+        assert bell.connections == 2
+
+        running.cancel()
+        await bell.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_process_never_tells_its_viewers_twice(engines):
+    async def scenario() -> None:
+        here, there = (Actions(LiveSessions(engine), Hub()) for engine in engines)
+        bell = Doorbell(listener_url(engines[0]), here)
+        running = asyncio.create_task(bell.run())
+        await asyncio.wait_for(bell.listening.wait(), WAIT)
+        code = await here.create_session(TINY)
+        trainer = here.hub.connection(Viewer("trainer"))
+        await here.attach(code, trainer, 0)
+        mine = await announce(here, code, "from this process")  # its own ring is ignored
+        theirs = await announce(there, code, "from the other process")
+        await here.relay(code)  # a ring repeated (or a reconnect's catch-up) finds nothing new to tell
+        ours_again = await announce(here, code, "from this process again")
+        seen = await told(trainer, ours_again)
+        assert seen == [(1, "session-created"), (mine, "announced"), (theirs, "announced"), (ours_again, "announced")]
+        assert len(trainer) == 0  # and nothing more is queued behind them
+
+        running.cancel()
+        await bell.close()
+
+    asyncio.run(scenario())
