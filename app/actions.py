@@ -236,9 +236,19 @@ class Actions:
     async def relay(self, code: str) -> None:
         """The doorbell rang: another process stored events in `code`. Tells this process's viewers, under the
         lock, so they hear each event once and in order however the ring and this process's own commands race."""
+        if self.live.cached(code) is None:
+            return  # nobody here watches it (a watched session stays cached); it is read afresh when asked for
         async with self.live.lock(code):
-            if self.live.cached(code) is not None:  # not cached: nobody here watches it; it is read afresh
+            if self.live.cached(code) is not None:  # still: it may have been let go while waiting for the lock
                 await self._caught_up(code)
+
+    async def deleted_elsewhere(self, code: str) -> None:
+        """The doorbell says another process deleted the session: let it go here too, and close its screens."""
+        if self.live.cached(code) is None:
+            return  # a watched session is always cached: nothing here to let go
+        async with self.live.lock(code):
+            self.live.forget(code)
+            self.hub.close_room(code)
 
     async def _caught_up(self, code: str) -> Live:
         """Under the lock: the session with everything any process stored. What this process's copy lacked has

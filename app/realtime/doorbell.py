@@ -64,7 +64,8 @@ class Doorbell:
         self.connections = 0  # how many times the listener has connected (1 unless it had to reconnect)
         self.backend_pid: int | None = None  # the listener's PostgreSQL backend, so tests can cut it off
         self.listening = asyncio.Event()
-        self._due: set[str] = set()
+        self._due: set[str] = set()  # sessions to catch up
+        self._gone: set[str] = set()  # sessions another process deleted
         self._relays: dict[str, asyncio.Task] = {}
 
     async def run(self) -> None:
@@ -106,8 +107,11 @@ class Doorbell:
         except (ValueError, KeyError, TypeError):
             logger.warning("ignored a doorbell notice that was not ours: %.80r", payload)
             return
-        if sender != self.me:  # this server told its own viewers when it stored the events
-            self._schedule(code)
+        if sender == self.me:  # this server told its own viewers when it stored the events
+            return
+        if notice.get("gone"):
+            self._gone.add(code)
+        self._schedule(code)
 
     def _schedule(self, code: str) -> None:
         """Marks the session as due; one relay per session runs at a time and goes again if rung meanwhile."""
@@ -121,7 +125,7 @@ class Doorbell:
             while code in self._due:
                 self._due.discard(code)
                 try:
-                    await self.actions.relay(code)
+                    await self._catch_up(code)
                 except Exception:  # the database is briefly away: try again, it is the truth
                     logger.exception("the doorbell could not catch session %s up; trying again", code)
                     self._due.add(code)
@@ -129,6 +133,13 @@ class Doorbell:
                     pause = min(pause * 2, LONGEST_PAUSE)
         finally:
             self._relays.pop(code, None)
+
+    async def _catch_up(self, code: str) -> None:
+        if code in self._gone:
+            self._gone.discard(code)
+            await self.actions.deleted_elsewhere(code)
+        else:
+            await self.actions.relay(code)
 
     async def close(self) -> None:
         for task in list(self._relays.values()):

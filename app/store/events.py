@@ -54,16 +54,17 @@ def append(*, session: Session, code: str, events: Sequence[Event], expected_seq
         session.rollback()
         raise SequenceConflict(code) from None
     if rows:
-        _ring(session, code, expected_seq + len(rows))
+        ring(session=session, code=code, seq=expected_seq + len(rows))
     return expected_seq + len(rows)
 
 
-def _ring(session: Session, code: str, seq: int) -> None:
-    """Tells the other processes on this database that `code` has reached `seq`. PostgreSQL sends the notice
-    when the transaction commits and never if it rolls back, so the doorbell rings only for what is stored."""
+def ring(*, session: Session, code: str, seq: int, gone: bool = False) -> None:
+    """Tells the other processes on this database that `code` has reached `seq` (or, `gone`, was deleted).
+    PostgreSQL sends the notice when the transaction commits and never if it rolls back, so the doorbell
+    rings only for what is stored."""
     if session.get_bind().dialect.name != "postgresql":
         return  # SQLite serves one process: there is nobody else to tell
-    notice = json.dumps({"from": ringer(session.get_bind()), "code": code, "seq": seq})
+    notice = json.dumps({"from": ringer(session.get_bind()), "code": code, "seq": seq, "gone": gone})
     session.connection().execute(text("SELECT pg_notify(:channel, :notice)"), {"channel": DOORBELL, "notice": notice})
 
 

@@ -17,7 +17,7 @@ from app.domain import commands as c
 from app.domain.views import Viewer
 from app.live import LiveSessions
 from app.realtime.doorbell import Doorbell, listener_url
-from app.realtime.hub import Connection, Hub
+from app.realtime.hub import RESUME, Connection, Hub
 from app.scenarios.loader import load_folder
 from app.store.db import make_engine
 from tests.multiproc.conftest import cut_off_listeners
@@ -96,6 +96,27 @@ def test_a_process_never_tells_its_viewers_twice(engines):
         seen = await told(trainer, ours_again)
         assert seen == [(1, "session-created"), (mine, "announced"), (theirs, "announced"), (ours_again, "announced")]
         assert len(trainer) == 0  # and nothing more is queued behind them
+
+        running.cancel()
+        await bell.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_session_deleted_by_another_process_closes_its_screens_here(engines):
+    async def scenario() -> None:
+        here, there = (Actions(LiveSessions(engine), Hub()) for engine in engines)
+        bell = Doorbell(listener_url(engines[0]), here)
+        running = asyncio.create_task(bell.run())
+        await asyncio.wait_for(bell.listening.wait(), WAIT)
+        code = await there.create_session(TINY)
+        trainer = here.hub.connection(Viewer("trainer"))
+        await here.attach(code, trainer, 0)
+        await asyncio.wait_for(trainer.next(), WAIT)  # its sync
+        await there.delete_session(code)
+        assert await asyncio.wait_for(trainer.next(), WAIT) is None  # closed, saying why
+        assert (trainer.close_code, trainer.close_reason) == (RESUME, "This session has been deleted.")
+        assert here.live.cached(code) is None and here.hub.count(code) == 0
 
         running.cancel()
         await bell.close()
