@@ -38,9 +38,9 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # A reconnect further behind than this gets a fresh view instead of a replay: replaying thousands of events
 # under the session's lock held up everyone else in the room.
 MAX_CATCH_UP = 200
-# Another process appending first makes the append conflict; each retry catches up and decides again. Each
-# conflict means someone else's command got in, so the room moves on; jittered pauses let two processes in
-# step fall out of step. Only a session that keeps conflicting for about a second refuses the command.
+# Writers on PostgreSQL take turns (LiveSessions.writing), so an append conflicts only if something wrote
+# without taking its turn (a new session's first events, an older version during an upgrade). Each retry
+# catches up and decides again, after a jittered pause so two writers in step fall out of step.
 APPEND_ATTEMPTS = 12
 RETRY_PAUSE = 0.005
 
@@ -191,7 +191,7 @@ class Actions:
         credential: tuple[str, str] | None = None,
     ) -> Recorded:
         key = actor_key(ctx.actor)
-        async with self.live.lock(code):
+        async with self.live.writing(code):
             for attempt in range(APPEND_ATTEMPTS):
                 live = await self._caught_up(code)
                 if command_id is not None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 
 from anyio import to_thread
@@ -26,7 +27,7 @@ from .domain.events import Event
 from .scenarios.loader import Pack
 from .store import events as log
 from .store import records
-from .store.db import session_scope
+from .store.db import lock_session_writes, session_scope, unlock_session_writes
 
 Numbered = tuple[tuple[int, Event], ...]
 
@@ -74,6 +75,21 @@ class LiveSessions:
     def lock(self, code: str) -> asyncio.Lock:
         """The session's write lock. Only writers take it; reads never wait for it."""
         return self._locks.setdefault(code, asyncio.Lock())
+
+    @asynccontextmanager
+    async def writing(self, code: str) -> AsyncIterator[None]:
+        """The session's write lock, and on PostgreSQL the database's lock on writing to it, which every
+        process takes: writes to one session from several processes take turns instead of racing to append,
+        so none is refused for having lost the race too often. Reads never wait for either."""
+        async with self.lock(code):
+            if self.engine.dialect.name != "postgresql":
+                yield  # SQLite serves one process: the lock above is enough
+                return
+            held = await to_thread.run_sync(lock_session_writes, self.engine, code)
+            try:
+                yield
+            finally:
+                await to_thread.run_sync(unlock_session_writes, held, code)
 
     def cached(self, code: str) -> Live | None:
         return self._live.get(code)

@@ -14,12 +14,14 @@ import pytest
 
 from app.actions import Actions
 from app.domain import commands as c
+from app.domain import events as ev
 from app.domain.views import Viewer
 from app.live import LiveSessions
 from app.realtime.doorbell import Doorbell, listener_url
 from app.realtime.hub import RESUME, Connection, Hub
 from app.scenarios.loader import load_folder
-from app.store.db import make_engine
+from app.store import events as log
+from app.store.db import make_engine, session_scope
 from tests.multiproc.conftest import cut_off_listeners
 
 pytestmark = pytest.mark.postgres
@@ -122,3 +124,30 @@ def test_a_session_deleted_by_another_process_closes_its_screens_here(engines):
         await bell.close()
 
     asyncio.run(scenario())
+
+
+def test_commands_to_two_processes_at_once_take_turns_and_all_succeed(engines, monkeypatch):
+    conflicts: list[str] = []
+    append = log.append
+
+    def counted(**kwargs):
+        try:
+            return append(**kwargs)
+        except log.SequenceConflict:
+            conflicts.append(kwargs["code"])
+            raise
+
+    monkeypatch.setattr(log, "append", counted)
+
+    async def scenario() -> None:
+        here, there = (Actions(LiveSessions(engine), Hub()) for engine in engines)
+        code = await here.create_session(TINY)
+        sent = [(actions, f"{label} {n}") for n in range(60) for label, actions in (("a", here), ("b", there))]
+        seqs = await asyncio.gather(*(announce(actions, code, text) for actions, text in sent))
+        assert sorted(seqs) == list(range(2, 2 + len(sent)))  # every one applied, each once
+        with session_scope(engines[0]) as db:
+            texts = sorted(e.text for _, e in log.load(session=db, code=code) if isinstance(e, ev.Announced))
+        assert texts == sorted(text for _, text in sent)
+
+    asyncio.run(scenario())
+    assert conflicts == []  # they took turns rather than racing to append
