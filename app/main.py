@@ -59,14 +59,15 @@ def build_services(settings: Settings) -> Services:
     return Services(settings, live, actions, cookies, library)
 
 
-def start_doorbell(services: Services) -> tuple[Doorbell | None, asyncio.Task | None]:
+def start_doorbell(services: Services) -> Doorbell | None:
     """On PostgreSQL, where several processes may serve one database, listens for the others' commits.
     SQLite serves one process (`nplc serve` refuses a second), so there is nobody to listen to."""
     engine = services.live.engine
     if engine.dialect.name != "postgresql":
-        return None, None
+        return None
     doorbell = Doorbell(listener_url(engine), services.actions)
-    return doorbell, asyncio.create_task(doorbell.run())
+    doorbell.start()
+    return doorbell
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -79,12 +80,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.services = build_services(settings)
         services = app.state.services
         purging = asyncio.create_task(purge_daily(services.actions, services.settings.retention_days))
-        doorbell, listening = start_doorbell(services)
-        app.state.doorbell = doorbell
+        app.state.doorbell = doorbell = start_doorbell(services)
         yield
         purging.cancel()
-        if doorbell and listening:
-            listening.cancel()
+        if doorbell:
             await doorbell.close()
         if owned:
             app.state.services.live.engine.dispose()

@@ -59,7 +59,7 @@ async def work(url: str, code: str, label: str, commands: int, start) -> dict:
     engine = make_engine(url)
     actions = Actions(LiveSessions(engine), Hub(queue_bytes=64 * 1024 * 1024))
     bell = Doorbell(listener_url(engine), actions)
-    listening = asyncio.create_task(bell.run())
+    bell.start()
     await bell.listening.wait()
     screen = actions.hub.connection(Viewer("trainer"))
     await actions.attach(code, screen, 0)
@@ -78,7 +78,7 @@ async def work(url: str, code: str, label: str, commands: int, start) -> dict:
     while not seen or seen[-1] < final_seq:
         message = json.loads(await asyncio.wait_for(screen.next(), 60))
         seen += [e["seq"] for e in message["events"]]
-    listening.cancel()
+    await bell.close()
     engine.dispose()
     return counts | {
         "seconds": round(took, 2),

@@ -62,11 +62,11 @@ class Doorbell:
         self.url, self.actions, self.quiet_check, self.sleep = url, actions, quiet_check, sleep
         self.me = log.ringer(actions.live.engine)
         self.connections = 0  # how many times the listener has connected (1 unless it had to reconnect)
-        self.backend_pid: int | None = None  # the listener's PostgreSQL backend, so tests can cut it off
         self.listening = asyncio.Event()
         self._due: set[str] = set()  # sessions to catch up
         self._gone: set[str] = set()  # sessions another process deleted
         self._relays: dict[str, asyncio.Task] = {}
+        self._running: asyncio.Task | None = None
 
     async def run(self) -> None:
         """Runs until cancelled: listen; after a lost connection, pause, reconnect and catch up."""
@@ -75,7 +75,7 @@ class Doorbell:
             try:
                 async with await psycopg.AsyncConnection.connect(self.url, autocommit=True) as conn:
                     await conn.execute(f"LISTEN {log.DOORBELL}")
-                    self._connected(conn.info.backend_pid)
+                    self._connected()
                     pause = FIRST_PAUSE
                     await self._listen(conn)
             except psycopg.Error as lost:
@@ -84,9 +84,8 @@ class Doorbell:
             await self.sleep(pause * random.uniform(0.5, 1.5))
             pause = min(pause * 2, LONGEST_PAUSE)
 
-    def _connected(self, backend_pid: int) -> None:
+    def _connected(self) -> None:
         self.connections += 1
-        self.backend_pid = backend_pid
         self.listening.set()
         if self.connections > 1:
             logger.info("the doorbell is listening again; catching up %d session(s)", len(self.actions.live.codes()))
@@ -141,8 +140,12 @@ class Doorbell:
         else:
             await self.actions.relay(code)
 
+    def start(self) -> None:
+        self._running = asyncio.create_task(self.run())
+
     async def close(self) -> None:
-        for task in list(self._relays.values()):
+        """Stops listening and relaying, and closes the listener's connection."""
+        for task in [*self._relays.values(), *([self._running] if self._running else [])]:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task

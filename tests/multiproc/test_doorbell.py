@@ -59,7 +59,7 @@ def test_a_cut_off_listener_reconnects_and_catches_up_what_it_missed(engines):
             await may_reconnect.wait()
 
         bell = Doorbell(listener_url(engines[0]), here, sleep=held_until_allowed)
-        running = asyncio.create_task(bell.run())
+        bell.start()
         await asyncio.wait_for(bell.listening.wait(), WAIT)
         code = await there.create_session(TINY)
         trainer = here.hub.connection(Viewer("trainer"))
@@ -76,7 +76,6 @@ def test_a_cut_off_listener_reconnects_and_catches_up_what_it_missed(engines):
         assert after == [(seq, "announced") for seq in missed]  # each once, in order
         assert bell.connections == 2
 
-        running.cancel()
         await bell.close()
 
     asyncio.run(scenario())
@@ -86,7 +85,7 @@ def test_a_process_never_tells_its_viewers_twice(engines):
     async def scenario() -> None:
         here, there = (Actions(LiveSessions(engine), Hub()) for engine in engines)
         bell = Doorbell(listener_url(engines[0]), here)
-        running = asyncio.create_task(bell.run())
+        bell.start()
         await asyncio.wait_for(bell.listening.wait(), WAIT)
         code = await here.create_session(TINY)
         trainer = here.hub.connection(Viewer("trainer"))
@@ -99,7 +98,6 @@ def test_a_process_never_tells_its_viewers_twice(engines):
         assert seen == [(1, "session-created"), (mine, "announced"), (theirs, "announced"), (ours_again, "announced")]
         assert len(trainer) == 0  # and nothing more is queued behind them
 
-        running.cancel()
         await bell.close()
 
     asyncio.run(scenario())
@@ -109,7 +107,7 @@ def test_a_session_deleted_by_another_process_closes_its_screens_here(engines):
     async def scenario() -> None:
         here, there = (Actions(LiveSessions(engine), Hub()) for engine in engines)
         bell = Doorbell(listener_url(engines[0]), here)
-        running = asyncio.create_task(bell.run())
+        bell.start()
         await asyncio.wait_for(bell.listening.wait(), WAIT)
         code = await there.create_session(TINY)
         trainer = here.hub.connection(Viewer("trainer"))
@@ -120,7 +118,6 @@ def test_a_session_deleted_by_another_process_closes_its_screens_here(engines):
         assert (trainer.close_code, trainer.close_reason) == (RESUME, "This session has been deleted.")
         assert here.live.cached(code) is None and here.hub.count(code) == 0
 
-        running.cancel()
         await bell.close()
 
     asyncio.run(scenario())
