@@ -11,6 +11,7 @@ from .consequences import reducer as consequences_reducer
 from .core.fold import Fold
 from .core.state import SessionState
 from .debrief import reducer as debrief_reducer
+from .doors import reducer as doors_reducer
 from .drafts import reducer as drafts_reducer
 from .floor import reducer as floor_reducer
 from .follow_up import reducer as follow_up_reducer
@@ -62,4 +63,5 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **drafts_reducer.HANDLERS,
     **arrivals_reducer.HANDLERS,
     **undo_reducer.HANDLERS,
+    **doors_reducer.HANDLERS,
 }

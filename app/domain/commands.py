@@ -15,6 +15,7 @@ from .arrivals.commands import SeatObserver, SeatThirdMember
 from .consequences.commands import AdvanceTime
 from .core.command_base import GUEST, TRAINER, Actor, Command, Context, ItemKind, Name, Ref
 from .debrief.commands import FEATURES, Reflect
+from .doors.commands import RemoveSeats, SetDoors
 from .drafts.commands import DiscardDraft, DraftMotion, TableDraft, WriteDraft
 from .floor.commands import (
     AddItem,
@@ -99,7 +100,9 @@ AnyCommand = Annotated[
     | DiscardDraft
     | SeatThirdMember
     | SeatObserver
-    | Undo,
+    | Undo
+    | SetDoors
+    | RemoveSeats,
     Field(discriminator="type"),
 ]
 
@@ -148,6 +151,7 @@ __all__ = [
     "Reflect",
     "ReleaseInject",
     "RemoveSeat",
+    "RemoveSeats",
     "ResumeClock",
     "RevealTenPercent",
     "RuleOut",
@@ -155,6 +159,7 @@ __all__ = [
     "SeatThirdMember",
     "Second",
     "SetBallot",
+    "SetDoors",
     "SetStage",
     "Shuffle",
     "StartPhase",

@@ -15,6 +15,7 @@ from .core.errors import RuleViolation
 from .core.rule import Rule
 from .core.state import SessionState
 from .debrief import rules as debrief_rules
+from .doors import rules as doors_rules
 from .drafts import rules as drafts_rules
 from .floor import rules as floor_rules
 from .lobby import rules as lobby_rules
@@ -72,4 +73,5 @@ _RULES: dict[str, Rule] = {
     **drafts_rules.RULES,
     **arrivals_rules.RULES,
     **undo_rules.RULES,
+    **doors_rules.RULES,
 }

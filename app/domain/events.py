@@ -26,6 +26,7 @@ from .core.event_base import (
     ScenarioFacts,
 )
 from .debrief.events import ReflectionGiven
+from .doors.events import DoorsSet
 from .drafts.events import DraftDiscarded, DraftTabled, DraftTerms, DraftWritten
 from .floor.events import (
     AgendaItemAdded,
@@ -118,6 +119,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         AgendaItemRemoved,
         NewsWithdrawn,
         MotionRestored,
+        DoorsSet,
     )
 }
 
@@ -144,6 +146,7 @@ __all__ = [
     "ClockResumed",
     "CorrectionUndone",
     "DirectorateFacts",
+    "DoorsSet",
     "DraftDiscarded",
     "DraftTabled",
     "DraftTerms",
