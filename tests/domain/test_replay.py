@@ -142,7 +142,8 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     game.do(c.SeatObserver(seat_id=watcher))
     game.do(c.Undo())  # seating-restored: the observer is without a place again
     game.do(c.SeatObserver(seat_id=watcher))
-    game.do(c.SetDoors(open=False))  # everyone is here
+    game.do(c.SetDoors(open=False))
+    game.do(c.SetDoors(open=True))
     game.do(c.PauseClock())
     game.do(c.ResumeClock())
     game.do(c.StartPhase(phase="board"))
