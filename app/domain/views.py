@@ -18,8 +18,10 @@ from .core.codec import encode
 from .core.state import SessionState
 from .core.types import PHASE_LABELS, RESIDENT, SeatId
 from .debrief.views import reflection_view
+from .drafts.views import drafts_view
 from .floor.views import meeting_view
 from .lobby.views import seat_ref
+from .notebook.views import is_private_to_pair, notebook_view, private_pair
 
 TRAINER = "trainer"
 
@@ -54,7 +56,7 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
     """Takes an event and a viewer; returns the event as that viewer may see it, or None.
 
     Most events are public facts of the meeting room. The chair pick stays the trainer's until the
-    shuffle announces every role; a 10% answer stays with its directorate until the reveal; news sent
+    shuffle announces every role; a pair's notebook stays with the pair; a 10% answer stays with its directorate until the reveal; news sent
     to chosen seats goes only to them; a secret ballot never shows who voted which way.
     """
     trainer, seat = viewer.kind == TRAINER, viewer.seat_id
@@ -64,6 +66,8 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
         return None  # the pairs before the shuffle leave out the chair pick
     if isinstance(event, ev.ReflectionGiven):
         return None  # reflections are anonymous: only their totals are ever shown
+    if is_private_to_pair(event) and not (seat and state.pair_of(seat) == private_pair(event)):
+        return None  # a pair's notebook and drafts are its own: not even the trainer's screen gets them
     own = state.role_of(seat).directorate if seat else None
     revealed = state.ten_percent.status == "revealed"
     if isinstance(event, ev.TenPercentAnswered) and not (trainer or revealed or own == event.directorate):
@@ -104,6 +108,7 @@ def session_view(state: SessionState, viewer: Viewer, now: float) -> dict[str, A
         "now": now,
         "meeting": state.meeting,
         "previous": state.previous,
+        "follow_up": state.follow_up,
         "real_roles": state.previous is not None,
         "stage": state.stage,
         "doors_open": state.doors_open,
@@ -111,6 +116,8 @@ def session_view(state: SessionState, viewer: Viewer, now: float) -> dict[str, A
     if viewer.kind == TRAINER:
         info["seed"] = state.seed
         info["chair_pick"] = state.chair_pick
+        latest = state.corrections[-1] if state.corrections else None
+        info["undoable"] = {"seq": latest.seq, "what": latest.what} if latest else None
     return info
 
 
@@ -125,8 +132,15 @@ def role_title(state: SessionState, seat_id: SeatId) -> str:
         return state.scenario.chair_title
     if role.kind == "panel":
         return state.scenario.residents_title
+    if role.kind == "observer":
+        return "Observer"
+    if role.kind == "unplaced" and state.previous is not None and seat_id in state.seats:
+        agency = state.agency(state.seats[seat_id].agency)  # at a follow-up, people come as themselves
+        return agency.name if agency else ""
     if role.directorate:
         d = state.facts_of(role.directorate)
+        if role.kind == "member":
+            return f"Third member, {d.name}"
         return d.director_title if role.kind == "director" else f"{d.assistant_title}, {d.name}"
     return ""
 
@@ -167,6 +181,13 @@ def directorates_view(state: SessionState) -> list[dict[str, Any]]:
                 "pair_id": held.pair_id if held else None,
                 "director": seat_ref(state, held.director) if held else None,
                 "assistant": seat_ref(state, held.assistant) if held else None,
+                "third_members": [
+                    seat_ref(state, s)
+                    for s in state.pairs.get(held.pair_id, ())
+                    if s not in (held.director, held.assistant)
+                ]
+                if held
+                else [],
             }
         )
     return rows
@@ -193,9 +214,12 @@ def me_view(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
             "second": holds,
             "vote": holds and state.voter_directorate(seat_id) is not None,
             "chair": role.kind == "chair",
-            "speak": state.phase == "board",
+            "speak": state.phase == "board" and role.kind != "observer",
             "answer_ten_percent": role.directorate is not None and state.ten_percent.status == "open",
         },
+        # Both name the pair, which is the trainer's secret until the shuffle reveals the roles.
+        "notebook": notebook_view(state, seat_id) if state.shuffled else None,
+        "drafts": drafts_view(state, seat_id) if state.shuffled else [],
     }
 
 
