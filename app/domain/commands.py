@@ -52,6 +52,7 @@ from .phases.commands import PauseClock, ResumeClock, StartPhase
 from .shuffle.commands import Shuffle, SwapPairs
 from .stage.commands import SetStage
 from .ten_percent.commands import AnswerTenPercent, OpenTenPercent, RevealTenPercent
+from .undo.commands import Undo
 
 AnyCommand = Annotated[
     Join
@@ -100,7 +101,8 @@ AnyCommand = Annotated[
     | TableDraft
     | DiscardDraft
     | SeatThirdMember
-    | SeatObserver,
+    | SeatObserver
+    | Undo,
     Field(discriminator="type"),
 ]
 
@@ -165,6 +167,7 @@ __all__ = [
     "TableDraft",
     "TargetTermsIn",
     "TransferTerms",
+    "Undo",
     "VoidMotion",
     "Vote",
     "Withdraw",
