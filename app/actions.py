@@ -93,7 +93,7 @@ class Actions:
 
     async def follow_up(self, previous: str) -> str:
         """Starts the next meeting of a finished session's people, in their real-life roles; returns its code."""
-        async with self.live.lock(previous):
+        async with self.live.writing(previous):  # it appends FollowUpOpened to the earlier meeting
             earlier = await self._caught_up(previous)
             if earlier.state.phase not in ("debrief", "closed"):
                 raise RuleViolation("Finish the board meeting first: a follow-up carries forward what it agreed.")

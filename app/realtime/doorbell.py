@@ -81,6 +81,9 @@ class Doorbell:
             except psycopg.Error as lost:
                 self.listening.clear()
                 logger.warning("the doorbell lost its database connection (%s); reconnecting", lost)
+            except Exception:  # never let the listener die: without it this process's screens fall behind
+                self.listening.clear()
+                logger.exception("the doorbell failed; reconnecting")
             await self.sleep(pause * random.uniform(0.5, 1.5))
             pause = min(pause * 2, LONGEST_PAUSE)
 
@@ -110,6 +113,8 @@ class Doorbell:
             return
         if notice.get("gone"):
             self._gone.add(code)
+        elif self.actions.live.cached(code) is None:
+            return  # not held here, so nobody here watches it: it is read afresh when asked for
         self._schedule(code)
 
     def _schedule(self, code: str) -> None:
