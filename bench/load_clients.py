@@ -1,0 +1,155 @@
+"""Websocket clients for the load benchmark: one `Watcher` per open page, noting when each frame arrives.
+
+A few thousand clients share one process (and this machine's two cores with the server), so a frame is
+only looked at as much as counting it needs: its `type` and `seq` are read from the start of the text, and
+only small frames (acks, errors, deltas) are parsed in full.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import re
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+
+HEAD = re.compile(r'"type": ?"([a-z-]+)", ?"seq": ?(\d+)')
+STREAMED = ("update", "delta")  # frames that carry a change to every viewer: counted as deliveries
+RESYNC = 4409
+_ids = itertools.count()
+
+
+def peek(text: str) -> tuple[str, int | None, dict | None]:
+    """The frame's type and seq, and the parsed frame when it was cheap to parse."""
+    found = HEAD.match(text, 1) if len(text) > 4096 else None
+    if found:  # our own json.dumps puts `type` then `seq` first in update and sync frames
+        return found.group(1), int(found.group(2)), None
+    frame = json.loads(text)
+    return frame.get("type", ""), frame.get("seq"), frame
+
+
+class WireSize:
+    """Bytes a frame takes after permessage-deflate as negotiated here (4 KB window, context kept between
+    messages): one compressor per connection, each message flushed and its 4-byte tail dropped (RFC 7692)."""
+
+    def __init__(self, window_bits: int = 12):
+        self._deflate = zlib.compressobj(wbits=-window_bits)
+
+    def of(self, text: str) -> int:
+        data = self._deflate.compress(text.encode()) + self._deflate.flush(zlib.Z_SYNC_FLUSH)
+        return len(data) - 4
+
+
+@dataclass
+class Arrival:
+    seq: int
+    at: float
+    raw: int  # characters of JSON text (ASCII, so bytes)
+    wire: int | None = None  # after compression, for the few watchers that measure it
+
+
+@dataclass
+class Watcher:
+    """One page's connection: records the streamed frames it gets and answers its own commands' futures."""
+
+    url: str
+    cookie: str = ""
+    sample: bool = False  # measure compressed sizes and keep a first frame and an update as samples
+    arrivals: list[Arrival] = field(default_factory=list)
+    first_at: float | None = None
+    first_text: str = ""
+    update_text: str = ""
+    first_seq: int = 0
+    last_seq: int = 0
+    drops: list[int] = field(default_factory=list)
+    ws: ClientConnection | None = None
+    _pending: dict[str, asyncio.Future] = field(default_factory=dict)
+    _reader: asyncio.Task | None = None
+    _synced: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def open(self, after: int = 0) -> None:
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        url = f"{self.url}&after={after}" if after else self.url
+        self._synced, self.first_at = asyncio.Event(), None
+        # compression="deflate" (the default) offers permessage-deflate, as browsers do.
+        self.ws = await connect(url, additional_headers=headers, max_size=None, open_timeout=60, ping_interval=None)
+        self._wire = WireSize() if self.sample else None
+        self._reader = asyncio.create_task(self._read(self.ws))
+
+    async def synced(self) -> None:
+        await self._synced.wait()
+
+    async def _read(self, ws: ClientConnection) -> None:
+        try:
+            async for text in ws:
+                self._take(text, time.perf_counter())
+        except ConnectionClosed:
+            pass
+        if ws.close_code == RESYNC:
+            self.drops.append(RESYNC)  # fell behind: the harness reports it; deliveries it missed count as lost
+
+    def _take(self, text, at: float) -> None:
+        kind, seq, frame = peek(text)
+        if self.first_at is None:
+            self.first_at, self.first_seq = at, seq or 0
+            self.first_text = text if self.sample else ""
+        if kind in STREAMED and seq is not None:
+            wire = self._wire.of(text) if self._wire else None
+            self.update_text = text if self.sample else ""
+            self.arrivals.append(Arrival(seq, at, len(text), wire))
+        elif kind == "sync":
+            self._synced.set()
+        elif kind in ("ack", "error"):
+            frame = frame or json.loads(text)
+            future = self._pending.pop(frame.get("id") or "", None)
+            if future and not future.done():
+                future.set_result(frame)
+        if seq is not None:
+            self.last_seq = max(self.last_seq, seq)
+
+    def send(self, command: dict) -> asyncio.Future:
+        """Sends a command; the future gets its ack or error frame."""
+        command_id = f"c{next(_ids)}"
+        future = asyncio.get_running_loop().create_future()
+        self._pending[command_id] = future
+        asyncio.ensure_future(self._send({"type": "command", "id": command_id, "command": command}))
+        return future
+
+    async def send_text(self, text: str) -> None:
+        assert self.ws is not None
+        with contextlib.suppress(ConnectionClosed):
+            await self.ws.send(text)
+
+    async def _send(self, frame: dict) -> None:
+        await self.send_text(json.dumps(frame))
+
+    def abort(self) -> None:
+        """Drops the connection as a lost network would: no closing handshake."""
+        if self.ws is not None:
+            self.ws.transport.abort()
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+        if self._reader is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reader
+
+
+async def open_all(watchers: list[Watcher], waves: int = 200) -> None:
+    """Opens connections a wave at a time, so the setup itself is not a connection storm."""
+    for start in range(0, len(watchers), waves):
+        batch = watchers[start : start + waves]
+        await asyncio.gather(*(w.open() for w in batch))
+    await asyncio.gather(*(w.synced() for w in watchers))
+
+
+async def sleep_until(moment: float, clock: Callable[[], float] = time.perf_counter) -> None:
+    await asyncio.sleep(max(0.0, moment - clock()))

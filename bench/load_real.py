@@ -1,0 +1,138 @@
+"""The load benchmark's run against the real server (`nplc serve` on a fresh SQLite database)."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from dataclasses import dataclass, field
+
+import httpx
+
+from tests.support import LiveServer
+
+from .load_clients import Watcher
+from .load_measure import Deliveries, match, mean, percentiles
+from .load_mix import Conductor, Sent
+from .load_phases import arrivals, close_all, drive, idle_memory, storm
+from .load_setup import (
+    ROOT,
+    Session,
+    address_of,
+    board_sessions,
+    join_one,
+    new_session,
+    roster,
+    sign_in,
+    start_real_server,
+)
+
+
+@dataclass
+class RealRun:
+    figures: dict = field(default_factory=dict)
+    pages: dict[str, list[Watcher]] = field(default_factory=dict)  # session code -> its seats' pages
+    sent: list[Sent] = field(default_factory=list)
+    deliveries: Deliveries | None = None
+    first_text: str = ""  # a seat's first frame and one update, for the bare server to send instead
+    update_text: str = ""
+
+
+def page_url(server: LiveServer, code: str) -> str:
+    return f"ws://127.0.0.1:{server.port}/ws/{code}?as=seat"
+
+
+def pages_for(server: LiveServer, sessions: list[Session]) -> dict[str, list[Watcher]]:
+    # A few pages measure compressed sizes (it costs the client CPU): three seats in each of the first sessions.
+    return {
+        s.code: [
+            Watcher(page_url(server, s.code), seat.cookie, sample=(n < 4 and i < 3)) for i, seat in enumerate(s.seats)
+        ]
+        for n, s in enumerate(sessions)
+    }
+
+
+def run_real(opts) -> RealRun:
+    server = start_real_server(ROOT / "scenarios")  # a fresh SQLite database in a new temporary folder
+    trainer = sign_in(server)
+    try:
+        sessions = board_sessions(server, trainer, opts.scenario, opts.sessions, opts.seats)
+        return asyncio.run(_measure(server, trainer, sessions, opts))
+    finally:
+        trainer.close()
+        server.stop()
+
+
+async def _measure(server: LiveServer, trainer: httpx.Client, sessions: list[Session], opts) -> RealRun:
+    run, pid = RealRun(), server.process.pid
+    run.pages = pages_for(server, sessions)
+    every = [page for group in run.pages.values() for page in group]
+    run.figures["memory_per_connection"] = await idle_memory(pid, every)
+    rng = random.Random(opts.seed)
+    conductors = [
+        Conductor(s, dict(zip((x.seat_id for x in s.seats), run.pages[s.code], strict=True)), rng) for s in sessions
+    ]
+
+    async def settle() -> None:
+        pending = [page._pending[k] for page in every for k in list(page._pending)]
+        await asyncio.wait(pending, timeout=30) if pending else None
+
+    started, cpu = await drive(pid, conductors, opts.rate, opts.duration, settle)
+    run.sent = [record for c in conductors for record in c.sent]
+    run.deliveries = match(run.sent, run.pages)
+    _load_figures(run, started, cpu, opts)
+    sampled = next(p for p in every if p.sample)
+    run.first_text, run.update_text = sampled.first_text, sampled.update_text
+    run.figures["storm"] = percentiles(await storm(every)) | {"clients": len(every)}
+    await close_all(every)
+    if opts.joiners:
+        run.figures["first_state"] = await _joiners(server, trainer, opts)
+    return run
+
+
+def _load_figures(run: RealRun, started: float, cpu: float, opts) -> None:
+    found, sent = run.deliveries, run.sent
+    answered = [r for r in sent if r.seq is not None]
+    errors: dict[str, int] = {}
+    for record in sent:
+        if record.error:
+            errors[record.error[:80]] = errors.get(record.error[:80], 0) + 1
+    run.figures |= {
+        "commands": len(sent),
+        "answered": len(answered),
+        "errors": errors,
+        "unanswered": sum(1 for r in sent if r.seq is None and r.error is None),
+        "rate": len(sent) / opts.duration,
+        "latency": percentiles(found.latencies),
+        "deliveries": len(found.latencies),
+        "missing": found.missing,
+        "deliveries_per_second": found.per_second(started),
+        "cpu_per_command": cpu / max(1, len(answered)),
+        "raw_bytes": {kind: mean(sizes) for kind, sizes in found.raw.items()},
+        "wire_bytes": {kind: mean(sizes) for kind, sizes in found.wire.items()},
+        "dropped_behind": sum(len(p.drops) for group in run.pages.values() for p in group),
+    }
+
+
+async def _joiners(server: LiveServer, trainer: httpx.Client, opts) -> dict:
+    """`opts.joiners` people join `opts.join_sessions` new sessions at once: from the join request to the first
+    state on their websocket."""
+    codes = [new_session(trainer, opts.scenario) for _ in range(opts.join_sessions)]
+    per_room = -(-opts.joiners // opts.join_sessions)
+    people = roster(trainer, opts.scenario, per_room)
+
+    def person(n: int):
+        room = n % len(codes)
+        name, agency = people[n // len(codes)]
+
+        async def arrive() -> Watcher:
+            address = address_of(opts.sessions + 1 + room)
+            seat = await join_one(server.base_url, address, codes[room], name, agency)
+            page = Watcher(page_url(server, codes[room]), seat.cookie)
+            await page.open()
+            return page
+
+        return arrive
+
+    took, pages = await arrivals([person(n) for n in range(opts.joiners)])
+    await close_all(pages)
+    return percentiles(took) | {"people": len(took)}
