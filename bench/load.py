@@ -96,7 +96,7 @@ def table(figures: dict) -> str:
                 f"bytes per update per viewer: {kind}",
                 f"{kb(real['raw_bytes'][kind])} JSON, {kb(wire)} deflated",
                 "",
-                f"<= 1 KB (vote, hand)",
+                "<= 1 KB (vote, hand)",
             )
         )
     if bare:

@@ -17,7 +17,7 @@ import httpx
 
 from tests.support import free_port
 
-from .load_clients import Watcher
+from .load_clients import Watcher, spawn
 from .load_measure import match, mean, percentiles
 from .load_mix import Sent
 from .load_phases import arrivals, close_all, drive, idle_memory, storm
@@ -41,7 +41,7 @@ class Relay:
         self.seq += 1
         self.sent.append(Sent("relay", self.room, time.perf_counter(), self.seq))
         text = SEQ.sub(f'"seq": {self.seq}', self.text, count=1)
-        asyncio.ensure_future(self.rng.choice(self.pages).send_text(text))
+        spawn(self.rng.choice(self.pages).send_text(text))
 
 
 class BareServer:

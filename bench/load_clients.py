@@ -24,6 +24,15 @@ HEAD = re.compile(r'"type": ?"([a-z-]+)", ?"seq": ?(\d+)')
 STREAMED = ("update", "delta")  # frames that carry a change to every viewer: counted as deliveries
 RESYNC = 4409
 _ids = itertools.count()
+_running: set[asyncio.Task] = set()  # the loop keeps only weak references to tasks; these must not vanish
+
+
+def spawn(coroutine) -> asyncio.Task:
+    """Runs a coroutine in the background, holding on to it until it is done."""
+    task = asyncio.ensure_future(coroutine)
+    _running.add(task)
+    task.add_done_callback(_running.discard)
+    return task
 
 
 def peek(text: str) -> tuple[str, int | None, dict | None]:
@@ -119,7 +128,7 @@ class Watcher:
         command_id = f"c{next(_ids)}"
         future = asyncio.get_running_loop().create_future()
         self._pending[command_id] = future
-        asyncio.ensure_future(self._send({"type": "command", "id": command_id, "command": command}))
+        spawn(self._send({"type": "command", "id": command_id, "command": command}))
         return future
 
     async def send_text(self, text: str) -> None:

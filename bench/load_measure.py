@@ -3,6 +3,7 @@ deliveries, frame sizes, and a server process's CPU time and memory read from /p
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -78,7 +79,7 @@ def match(sent: Iterable[Sent], pages: dict[str, list[Watcher]]) -> Deliveries:
 def in_order_once(page: Watcher) -> bool:
     """Whether a page got each streamed frame once, in increasing seq order."""
     seqs = [a.seq for a in page.arrivals]
-    return all(a < b for a, b in zip(seqs, seqs[1:], strict=False))
+    return all(a < b for a, b in itertools.pairwise(seqs))
 
 
 def mean(values: Sequence[float]) -> float | None:

@@ -14,7 +14,7 @@ import random
 import time
 from dataclasses import dataclass, field
 
-from .load_clients import Watcher
+from .load_clients import Watcher, spawn
 from .load_setup import Session
 
 CHOICES = ("for", "against", "abstain")
@@ -78,9 +78,9 @@ class Conductor:
         if len(self.directors) < 2:
             return False
         if self.closing and self.in_flight.get(self.closing[0], 0) == 0:
-            asyncio.ensure_future(self._close(self.closing.pop(0)))
+            spawn(self._close(self.closing.pop(0)))
         elif self.voting is None or self._voted(self.voting) >= self.quorum + 3:
-            asyncio.ensure_future(self._next_motion())
+            spawn(self._next_motion())
         else:
             return False
         return True

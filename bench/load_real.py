@@ -19,7 +19,8 @@ from .load_setup import (
     Session,
     address_of,
     board_sessions,
-    join_one,
+    browser,
+    join_with,
     new_session,
     roster,
     sign_in,
@@ -114,25 +115,26 @@ def _load_figures(run: RealRun, started: float, cpu: float, opts) -> None:
 
 
 async def _joiners(server: LiveServer, trainer: httpx.Client, opts) -> dict:
-    """`opts.joiners` people join `opts.join_sessions` new sessions at once: from the join request to the first
-    state on their websocket."""
+    """`opts.joiners` people, each on the home page already, join `opts.join_sessions` new sessions at once:
+    from sending the join to the first state on their websocket."""
     codes = [new_session(trainer, opts.scenario) for _ in range(opts.join_sessions)]
-    per_room = -(-opts.joiners // opts.join_sessions)
-    people = roster(trainer, opts.scenario, per_room)
+    people = roster(trainer, opts.scenario, -(-opts.joiners // opts.join_sessions))
+    rooms = [n % len(codes) for n in range(opts.joiners)]
+    browsers = await asyncio.gather(*(browser(server.base_url, address_of(opts.sessions + 1 + r)) for r in rooms))
 
     def person(n: int):
-        room = n % len(codes)
-        name, agency = people[n // len(codes)]
-
         async def arrive() -> Watcher:
-            address = address_of(opts.sessions + 1 + room)
-            seat = await join_one(server.base_url, address, codes[room], name, agency)
-            page = Watcher(page_url(server, codes[room]), seat.cookie)
+            name, agency = people[n // len(codes)]
+            seat = await join_with(browsers[n], codes[rooms[n]], name, agency)
+            page = Watcher(page_url(server, codes[rooms[n]]), seat.cookie)
             await page.open()
             return page
 
         return arrive
 
-    took, pages = await arrivals([person(n) for n in range(opts.joiners)])
+    try:
+        took, pages = await arrivals([person(n) for n in range(opts.joiners)])
+    finally:
+        await asyncio.gather(*(web.aclose() for web in browsers))
     await close_all(pages)
     return percentiles(took) | {"people": len(took)}

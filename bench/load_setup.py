@@ -87,15 +87,27 @@ def new_session(trainer: httpx.Client, scenario: str) -> str:
     return response.json()["code"]
 
 
-async def join_one(base_url: str, address: str, code: str, name: str, agency: str) -> Seat:
-    """One person: opens the home page (which gives the browser its id), then joins."""
+async def browser(base_url: str, address: str) -> httpx.AsyncClient:
+    """A person's browser on the home page, which gives it its browser id."""
     transport = httpx.AsyncHTTPTransport(local_address=address)
-    async with httpx.AsyncClient(base_url=base_url, timeout=60, headers=PAGE_HEADERS, transport=transport) as web:
-        await web.get("/")
-        response = await web.post(f"/api/sessions/{code}/join", json={"name": name, "agency": agency})
-        if response.status_code != 200:
-            raise RuntimeError(f"{name} ({agency}) could not join {code}: {response.text}")
-        return Seat(response.json()["seat_id"], cookie_header(web))
+    web = httpx.AsyncClient(base_url=base_url, timeout=60, headers=PAGE_HEADERS, transport=transport)
+    await web.get("/")
+    return web
+
+
+async def join_with(web: httpx.AsyncClient, code: str, name: str, agency: str) -> Seat:
+    response = await web.post(f"/api/sessions/{code}/join", json={"name": name, "agency": agency})
+    if response.status_code != 200:
+        raise RuntimeError(f"{name} ({agency}) could not join {code}: {response.text}")
+    return Seat(response.json()["seat_id"], cookie_header(web))
+
+
+async def join_one(base_url: str, address: str, code: str, name: str, agency: str) -> Seat:
+    web = await browser(base_url, address)
+    try:
+        return await join_with(web, code, name, agency)
+    finally:
+        await web.aclose()
 
 
 def command(trainer: httpx.Client, code: str, body: dict) -> None:
