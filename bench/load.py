@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -48,8 +49,10 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def measure(opts: argparse.Namespace) -> tuple[dict, RealRun]:
+    # Other work on the machine shows up in every figure here; the load average says how much there was.
+    figures: dict = {"options": vars(opts), "load_average": os.getloadavg(), "cores": os.cpu_count()}
     real = run_real(opts)
-    figures = {"options": vars(opts), "real": real.figures}
+    figures["real"] = real.figures
     if not opts.no_bare:
         figures["bare"] = run_bare(opts, real.first_text, real.update_text)
     return figures, real
@@ -61,6 +64,12 @@ def ms(seconds: float | None) -> str:
 
 def kb(size: float | None) -> str:
     return "–" if size is None else f"{size / 1024:.2f} KB"
+
+
+def share(figures: dict) -> str:
+    if "server_cpu_share" not in figures:
+        return "–"
+    return f"{figures['server_cpu_share']:.0%} / {figures['client_cpu_share']:.0%} of a core"
 
 
 def ratio(ours: float | None, bare: float | None) -> str:
@@ -87,6 +96,7 @@ def table(figures: dict) -> str:
             f"{bare.get('deliveries_per_second', 0):.0f}",
             "",
         ),
+        ("CPU used by server / by clients", share(real), share(bare), ""),
         ("server CPU per command", ms(real["cpu_per_command"]), ms(bare.get("cpu_per_command")), f"<= {CPU_MS:g} ms"),
     ]
     for kind in sorted(real["raw_bytes"]):
@@ -125,7 +135,13 @@ def table(figures: dict) -> str:
             f"2,000 within {STORM_S:g} s",
         )
     )
-    lines = ["| measure | nplc | bare | target |", "|---|---|---|---|"] + [f"| {' | '.join(row)} |" for row in rows]
+    opts, load = figures["options"], ", ".join(f"{x:.1f}" for x in figures["load_average"])
+    lines = [
+        f"{opts['sessions']} sessions x {opts['seats']} seats, {opts['rate']:g} commands/s for {opts['duration']:g} s; "
+        f"{figures['cores']} cores, load average {load} at the start\n",
+        "| measure | nplc | bare | target |",
+        "|---|---|---|---|",
+    ] + [f"| {' | '.join(row)} |" for row in rows]
     if real["errors"]:
         lines.append("\nRefused commands: " + "; ".join(f"{n} x {text}" for text, n in real["errors"].items()))
     if real["dropped_behind"]:

@@ -17,7 +17,7 @@ import httpx
 
 from tests.support import free_port
 
-from .load_clients import Watcher, spawn
+from .load_clients import Watcher, delivered, spawn
 from .load_measure import match, mean, percentiles
 from .load_mix import Sent
 from .load_phases import arrivals, close_all, drive, idle_memory, storm
@@ -84,7 +84,9 @@ async def _measure(bare: BareServer, opts, update_text: str) -> dict:
     figures["memory_per_connection"] = await idle_memory(pid, every)
     rng = random.Random(opts.seed)
     relays = [Relay(room, pages, update_text, rng) for room, pages in rooms.items()]
-    started, cpu = await drive(pid, relays, opts.rate, opts.duration, lambda: asyncio.sleep(0))
+    driven = await drive(
+        pid, relays, opts.rate, opts.duration, lambda: delivered(rooms, {r.room: r.seq for r in relays})
+    )
     sent = [record for relay in relays for record in relay.sent]
     found = match(sent, rooms)
     figures |= {
@@ -92,8 +94,10 @@ async def _measure(bare: BareServer, opts, update_text: str) -> dict:
         "latency": percentiles(found.latencies),
         "deliveries": len(found.latencies),
         "missing": found.missing,
-        "deliveries_per_second": found.per_second(started),
-        "cpu_per_command": cpu / max(1, len(sent)),
+        "deliveries_per_second": found.per_second(driven.started),
+        "cpu_per_command": driven.server_cpu / max(1, len(sent)),
+        "server_cpu_share": driven.server_cpu / driven.elapsed,
+        "client_cpu_share": driven.client_cpu / driven.elapsed,
         "raw_bytes": mean(found.raw["relay"]),
         "wire_bytes": mean(found.wire["relay"]),
     }

@@ -92,6 +92,10 @@ class Watcher:
         self._wire = WireSize() if self.sample else None
         self._reader = asyncio.create_task(self._read(self.ws))
 
+    @property
+    def reading(self) -> bool:
+        return self._reader is not None and not self._reader.done()
+
     async def synced(self) -> None:
         await self._synced.wait()
 
@@ -158,6 +162,16 @@ async def open_all(watchers: list[Watcher], waves: int = 200) -> None:
         batch = watchers[start : start + waves]
         await asyncio.gather(*(w.open() for w in batch))
     await asyncio.gather(*(w.synced() for w in watchers))
+
+
+async def delivered(pages: dict[str, list[Watcher]], last: dict[str, int], timeout: float = 60) -> None:
+    """Waits until every page has the last seq its session reached (or `timeout` passes: what has not
+    arrived by then counts as missing)."""
+    deadline = time.perf_counter() + timeout
+    behind = [p for key, group in pages.items() for p in group]
+    while behind and time.perf_counter() < deadline:
+        behind = [p for key, group in pages.items() for p in group if p.last_seq < last.get(key, 0) and p.reading]
+        await asyncio.sleep(0.05)
 
 
 async def sleep_until(moment: float, clock: Callable[[], float] = time.perf_counter) -> None:

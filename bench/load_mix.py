@@ -63,7 +63,7 @@ class Conductor:
         record = Sent(command["type"], self.session.code, time.perf_counter())
         self.sent.append(record)
         future = self.pages[seat_id].send(command)
-        future.add_done_callback(lambda done: self._answered(record, done.result()))
+        future.add_done_callback(lambda done: done.cancelled() or self._answered(record, done.result()))
         return future
 
     @staticmethod

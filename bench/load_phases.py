@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from .load_clients import Watcher, open_all, sleep_until
@@ -24,11 +25,19 @@ async def idle_memory(pid: int, pages: list[Watcher]) -> float:
     return (rss_bytes(pid) - before) / max(1, len(pages))
 
 
+@dataclass
+class Driven:
+    started: float  # perf_counter when the first command went
+    server_cpu: float  # seconds of CPU the server used, from the first command until all were delivered
+    client_cpu: float  # the same for this process (every client), to show when the harness was the bottleneck
+    elapsed: float
+
+
 async def drive(pid: int, steppers: Sequence[Stepper], rate: float, duration: float, settle: Callable[[], Awaitable]):
     """Each session steps at its share of `rate`, spread so sessions do not all send in the same instant; then
-    waits (`settle`) for the answers. Returns the start time and the server's CPU seconds used meanwhile."""
+    waits (`settle`) until what was sent has been answered and delivered."""
     interval = len(steppers) / rate
-    cpu_before = cpu_seconds(pid)
+    cpu_before, client_before = cpu_seconds(pid), time.process_time()
     started = time.perf_counter()
 
     async def run(stepper: Stepper, offset: float) -> None:
@@ -40,8 +49,8 @@ async def drive(pid: int, steppers: Sequence[Stepper], rate: float, duration: fl
 
     await asyncio.gather(*(run(s, interval * n / len(steppers)) for n, s in enumerate(steppers)))
     await settle()
-    await asyncio.sleep(1.0)  # frames still on their way to slower sockets
-    return started, cpu_seconds(pid) - cpu_before
+    server_cpu, client_cpu = cpu_seconds(pid) - cpu_before, time.process_time() - client_before
+    return Driven(started, server_cpu, client_cpu, time.perf_counter() - started)
 
 
 async def storm(pages: list[Watcher]) -> list[float]:

@@ -10,10 +10,10 @@ import httpx
 
 from tests.support import LiveServer
 
-from .load_clients import Watcher
+from .load_clients import Watcher, delivered
 from .load_measure import Deliveries, match, mean, percentiles
 from .load_mix import Conductor, Sent
-from .load_phases import arrivals, close_all, drive, idle_memory, storm
+from .load_phases import Driven, arrivals, close_all, drive, idle_memory, storm
 from .load_setup import (
     ROOT,
     Session,
@@ -74,13 +74,16 @@ async def _measure(server: LiveServer, trainer: httpx.Client, sessions: list[Ses
     ]
 
     async def settle() -> None:
-        pending = [page._pending[k] for page in every for k in list(page._pending)]
-        await asyncio.wait(pending, timeout=30) if pending else None
+        pending = [future for page in every for future in page._pending.values()]
+        if pending:
+            await asyncio.wait(pending, timeout=60)
+        last = {c.session.code: max((r.seq or 0 for r in c.sent), default=0) for c in conductors}
+        await delivered(run.pages, last)
 
-    started, cpu = await drive(pid, conductors, opts.rate, opts.duration, settle)
+    driven = await drive(pid, conductors, opts.rate, opts.duration, settle)
     run.sent = [record for c in conductors for record in c.sent]
     run.deliveries = match(run.sent, run.pages)
-    _load_figures(run, started, cpu, opts)
+    _load_figures(run, driven, opts)
     sampled = next(p for p in every if p.sample)
     run.first_text, run.update_text = sampled.first_text, sampled.update_text
     run.figures["storm"] = percentiles(await storm(every)) | {"clients": len(every)}
@@ -90,7 +93,7 @@ async def _measure(server: LiveServer, trainer: httpx.Client, sessions: list[Ses
     return run
 
 
-def _load_figures(run: RealRun, started: float, cpu: float, opts) -> None:
+def _load_figures(run: RealRun, driven: Driven, opts) -> None:
     found, sent = run.deliveries, run.sent
     answered = [r for r in sent if r.seq is not None]
     errors: dict[str, int] = {}
@@ -106,8 +109,10 @@ def _load_figures(run: RealRun, started: float, cpu: float, opts) -> None:
         "latency": percentiles(found.latencies),
         "deliveries": len(found.latencies),
         "missing": found.missing,
-        "deliveries_per_second": found.per_second(started),
-        "cpu_per_command": cpu / max(1, len(answered)),
+        "deliveries_per_second": found.per_second(driven.started),
+        "cpu_per_command": driven.server_cpu / max(1, len(answered)),
+        "server_cpu_share": driven.server_cpu / driven.elapsed,
+        "client_cpu_share": driven.client_cpu / driven.elapsed,
         "raw_bytes": {kind: mean(sizes) for kind, sizes in found.raw.items()},
         "wire_bytes": {kind: mean(sizes) for kind, sizes in found.wire.items()},
         "dropped_behind": sum(len(p.drops) for group in run.pages.values() for p in group),
