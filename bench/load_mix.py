@@ -27,6 +27,7 @@ class Sent:
     at: float
     seq: int | None = None
     error: str | None = None
+    answered_at: float | None = None  # when the sender got its ack or error
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Conductor:
 
     @staticmethod
     def _answered(record: Sent, frame: dict) -> None:
+        record.answered_at = time.perf_counter()
         if frame["type"] == "ack":
             record.seq = frame["seq"]
         else:
