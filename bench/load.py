@@ -52,7 +52,7 @@ def measure(opts: argparse.Namespace) -> tuple[dict, RealRun]:
     real = run_real(opts)
     figures["real"] = real.figures
     if not opts.no_bare:
-        figures["bare"] = run_bare(opts, real.first_text, real.update_text)
+        figures["bare"] = run_bare(opts, real.first_text, real.update_texts)
     return figures, real
 
 

@@ -28,11 +28,13 @@ SEQ = re.compile(r'"seq": ?\d+')
 
 @dataclass
 class Relay:
-    """Stands in for a session's commands: a member of the room sends a real update's text, numbered."""
+    """Stands in for a session's commands: a member of the room sends a real update's text, numbered. The
+    texts are the real run's last few updates in turn, so deflate (which keeps context between messages) finds
+    no more repetition here than in the real stream."""
 
     room: str
     pages: list[Watcher]
-    text: str
+    texts: list[str]
     rng: random.Random
     sent: list[Sent] = field(default_factory=list)
     seq: int = 0
@@ -40,7 +42,7 @@ class Relay:
     def step(self) -> None:
         self.seq += 1
         self.sent.append(Sent("relay", self.room, time.perf_counter(), self.seq))
-        text = SEQ.sub(f'"seq": {self.seq}', self.text, count=1)
+        text = SEQ.sub(f'"seq": {self.seq}', self.texts[self.seq % len(self.texts)], count=1)
         spawn(self.rng.choice(self.pages).send_text(text))
 
 
@@ -69,12 +71,12 @@ class BareServer:
         return Watcher(f"ws://127.0.0.1:{self.port}/ws/{room}?as=seat", sample=sample)
 
 
-def run_bare(opts, first_text: str, update_text: str) -> dict:
+def run_bare(opts, first_text: str, update_texts: list[str]) -> dict:
     with BareServer(first_text) as bare:
-        return asyncio.run(_measure(bare, opts, update_text))
+        return asyncio.run(_measure(bare, opts, update_texts))
 
 
-async def _measure(bare: BareServer, opts, update_text: str) -> dict:
+async def _measure(bare: BareServer, opts, update_texts: list[str]) -> dict:
     pid, figures = bare.process.pid, {}
     rooms = {
         f"room{n}": [bare.page(f"room{n}", sample=(n < 4 and i < 3)) for i in range(opts.seats)]
@@ -83,7 +85,7 @@ async def _measure(bare: BareServer, opts, update_text: str) -> dict:
     every = [page for group in rooms.values() for page in group]
     figures["memory_per_connection"] = await idle_memory(pid, every)
     rng = random.Random(opts.seed)
-    relays = [Relay(room, pages, update_text, rng) for room, pages in rooms.items()]
+    relays = [Relay(room, pages, update_texts, rng) for room, pages in rooms.items()]
     driven = await drive(
         pid, relays, opts.rate, opts.duration, lambda: delivered(rooms, {r.room: r.seq for r in relays})
     )

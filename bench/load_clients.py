@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-HEAD = re.compile(r'"type": ?"([a-z-]+)", ?"seq": ?(\d+)')
+HEAD = re.compile(r'"type": ?"([a-z-]+)", ?"seq": ?(\d+)(?:, ?"n": ?(\d+))?')
 STREAMED = ("update", "delta")  # frames that carry a change to every viewer: counted as deliveries
 RESYNC = 4409
 _ids = itertools.count()
@@ -35,13 +35,21 @@ def spawn(coroutine) -> asyncio.Task:
     return task
 
 
-def peek(text: str) -> tuple[str, int | None, dict | None]:
-    """The frame's type and seq, and the parsed frame when it was cheap to parse."""
+@dataclass
+class Peeked:
+    kind: str
+    seq: int | None
+    n: int | None  # a `delta` or `sync` frame's number in this connection's stream
+    frame: dict | None  # the whole frame, when it was cheap to parse
+
+
+def peek(text: str) -> Peeked:
     found = HEAD.match(text, 1) if len(text) > 4096 else None
-    if found:  # our own json.dumps puts `type` then `seq` first in update and sync frames
-        return found.group(1), int(found.group(2)), None
+    if found:  # the server writes `type`, `seq` (and a delta's `n`) first in update, delta and sync frames
+        n = found.group(3)
+        return Peeked(found.group(1), int(found.group(2)), int(n) if n else None, None)
     frame = json.loads(text)
-    return frame.get("type", ""), frame.get("seq"), frame
+    return Peeked(frame.get("type", ""), frame.get("seq"), frame.get("n"), frame)
 
 
 class WireSize:
@@ -63,6 +71,7 @@ class Arrival:
     at: float
     raw: int  # characters of JSON text (ASCII, so bytes)
     wire: int | None = None  # after compression, for the few watchers that measure it
+    n: int | None = None
 
 
 @dataclass
@@ -75,7 +84,7 @@ class Watcher:
     arrivals: list[Arrival] = field(default_factory=list)
     first_at: float | None = None
     first_text: str = ""
-    update_text: str = ""
+    update_texts: list[str] = field(default_factory=list)  # the last few, for the bare server to relay
     first_seq: int = 0
     last_seq: int = 0
     drops: list[int] = field(default_factory=list)
@@ -110,23 +119,24 @@ class Watcher:
             self.drops.append(RESYNC)  # fell behind: the harness reports it; deliveries it missed count as lost
 
     def _take(self, text, at: float) -> None:
-        kind, seq, frame = peek(text)
+        got = peek(text)
         if self.first_at is None:
-            self.first_at, self.first_seq = at, seq or 0
+            self.first_at, self.first_seq = at, got.seq or 0
             self.first_text = text if self.sample else ""
-        if kind in STREAMED and seq is not None:
+        if got.kind in STREAMED and got.seq is not None:
             wire = self._wire.of(text) if self._wire else None
-            self.update_text = text if self.sample else ""
-            self.arrivals.append(Arrival(seq, at, len(text), wire))
-        elif kind == "sync":
+            if self.sample:
+                self.update_texts = [*self.update_texts[-63:], text]
+            self.arrivals.append(Arrival(got.seq, at, len(text), wire, got.n))
+        elif got.kind == "sync":
             self._synced.set()
-        elif kind in ("ack", "error"):
-            frame = frame or json.loads(text)
+        elif got.kind in ("ack", "error"):
+            frame = got.frame or json.loads(text)
             future = self._pending.pop(frame.get("id") or "", None)
             if future and not future.done():
                 future.set_result(frame)
-        if seq is not None:
-            self.last_seq = max(self.last_seq, seq)
+        if got.seq is not None:
+            self.last_seq = max(self.last_seq, got.seq)
 
     def send(self, command: dict) -> asyncio.Future:
         """Sends a command; the future gets its ack or error frame."""

@@ -77,9 +77,11 @@ def match(sent: Iterable[Sent], pages: dict[str, list[Watcher]]) -> Deliveries:
 
 
 def in_order_once(page: Watcher) -> bool:
-    """Whether a page got each streamed frame once, in increasing seq order."""
-    seqs = [a.seq for a in page.arrivals]
-    return all(a < b for a, b in itertools.pairwise(seqs))
+    """Whether a page got each streamed frame once, in increasing seq order, and (for deltas) numbered without
+    a gap in its stream."""
+    pairs = list(itertools.pairwise(page.arrivals))
+    numbered = all(b.n == a.n + 1 for a, b in pairs if a.n is not None and b.n is not None)
+    return numbered and all(a.seq < b.seq for a, b in pairs)
 
 
 def mean(values: Sequence[float]) -> float | None:

@@ -35,7 +35,7 @@ class RealRun:
     sent: list[Sent] = field(default_factory=list)
     deliveries: Deliveries | None = None
     first_text: str = ""  # a seat's first frame and one update, for the bare server to send instead
-    update_text: str = ""
+    update_texts: list[str] = field(default_factory=list)
 
 
 def page_url(server: LiveServer, code: str) -> str:
@@ -85,7 +85,7 @@ async def _measure(server: LiveServer, trainer: httpx.Client, sessions: list[Ses
     run.deliveries = match(run.sent, run.pages)
     _load_figures(run, driven, opts)
     sampled = next(p for p in every if p.sample)
-    run.first_text, run.update_text = sampled.first_text, sampled.update_text
+    run.first_text, run.update_texts = sampled.first_text, sampled.update_texts
     run.figures["storm"] = percentiles(await storm(every)) | {"clients": len(every)}
     await close_all(every)
     if opts.joiners:
