@@ -138,6 +138,10 @@ class Watcher:
         if got.seq is not None:
             self.last_seq = max(self.last_seq, got.seq)
 
+    def waiting(self) -> list[asyncio.Future]:
+        """The futures of commands not yet answered."""
+        return list(self._pending.values())
+
     def send(self, command: dict) -> asyncio.Future:
         """Sends a command; the future gets its ack or error frame."""
         command_id = f"c{next(_ids)}"

@@ -49,6 +49,7 @@ class Conductor:
         self.directors = self.session.directors()
         self.speakers = [s for s in self.session.seats if s.role in ("assistant", "resident")] or self.directors
         self.quorum = len(self.directors) // 2 + 1
+        self.chair = self.session.chair()  # without a chair seat, motions are left open rather than closed
 
     def step(self) -> None:
         """Sends one command: a step of a motion's life now and then, otherwise a vote or a hand."""
@@ -79,7 +80,7 @@ class Conductor:
         """Starts the next step of a motion's life if one is due; False if none is."""
         if len(self.directors) < 2:
             return False
-        if self.closing and self.in_flight.get(self.closing[0], 0) == 0:
+        if self.closing and self.in_flight.get(self.closing[0], 0) == 0 and self.chair:
             spawn(self._close(self.closing.pop(0)))
         elif self.voting is None or self._voted(self.voting) >= self.quorum + 3:
             spawn(self._next_motion())
@@ -115,7 +116,8 @@ class Conductor:
             command = {"type": "close-vote", "motion_id": motion}
             if choices.count("for") == choices.count("against"):
                 command["casting"] = "for"
-            await self._issue(self.session.chair().seat_id, command)
+            assert self.chair is not None
+            await self._issue(self.chair.seat_id, command)
         finally:
             self.busy = False
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from dataclasses import dataclass, field
 
 import httpx
@@ -34,7 +35,7 @@ class RealRun:
     pages: dict[str, list[Watcher]] = field(default_factory=dict)  # session code -> its seats' pages
     sent: list[Sent] = field(default_factory=list)
     deliveries: Deliveries | None = None
-    first_text: str = ""  # a seat's first frame and one update, for the bare server to send instead
+    first_text: str = ""  # a seat's first frame and last few updates, for the bare server to send instead
     update_texts: list[str] = field(default_factory=list)
 
 
@@ -74,9 +75,11 @@ async def _measure(server: LiveServer, trainer: httpx.Client, sessions: list[Ses
     ]
 
     async def settle() -> None:
-        pending = [future for page in every for future in page._pending.values()]
-        if pending:
-            await asyncio.wait(pending, timeout=60)
+        # A motion's second is sent only once its proposal is answered, so wait for those too, not only for
+        # the answers outstanding when the last command went.
+        deadline = time.perf_counter() + 60
+        while time.perf_counter() < deadline and (any(p.waiting() for p in every) or any(c.busy for c in conductors)):
+            await asyncio.sleep(0.05)
         last = {c.session.code: max((r.seq or 0 for r in c.sent), default=0) for c in conductors}
         await delivered(run.pages, last)
 
@@ -123,7 +126,7 @@ async def _joiners(server: LiveServer, trainer: httpx.Client, opts) -> dict:
     """`opts.joiners` people, each on the home page already, join `opts.join_sessions` new sessions at once:
     from sending the join to the first state on their websocket."""
     codes = [new_session(trainer, opts.scenario) for _ in range(opts.join_sessions)]
-    people = roster(trainer, opts.scenario, -(-opts.joiners // opts.join_sessions))
+    people = roster(trainer, codes[0], opts.scenario, -(-opts.joiners // opts.join_sessions))
     rooms = [n % len(codes) for n in range(opts.joiners)]
     browsers = await asyncio.gather(*(browser(server.base_url, address_of(opts.sessions + 1 + r)) for r in rooms))
 

@@ -53,8 +53,9 @@ def sizes(real: dict, bare: dict) -> list[tuple[str, ...]]:
         (f"bytes per update per viewer: {kind}", f"{kb(raw)} JSON, {kb(real['wire_bytes'].get(kind))} deflated")
         for kind, raw in sorted(real["raw_bytes"].items())
     ]
-    relayed = f"{kb(bare['raw_bytes'])} JSON, {kb(bare['wire_bytes'])} deflated" if bare else "–"
-    return [(label, ours, relayed, f"<= {UPDATE_KB} KB (vote, hand)") for label, ours in rows]
+    relayed = f"{kb(bare['raw_bytes'])} JSON, {kb(bare['wire_bytes'])} deflated (every message)" if bare else "–"
+    target = f"<= {UPDATE_KB} KB (vote, hand)"
+    return [(label, ours, relayed if n == 0 else "", target) for n, (label, ours) in enumerate(rows)]
 
 
 def arrivals(real: dict, bare: dict, join_sessions: int) -> list[tuple[str, ...]]:

@@ -43,8 +43,9 @@ class Session:
     def directors(self) -> list[Seat]:
         return [s for s in self.seats if s.role == "director"]
 
-    def chair(self) -> Seat:
-        return next(s for s in self.seats if s.role == "chair")
+    def chair(self) -> Seat | None:
+        """The seat chairing the board; None when the trainer chairs (a pack this harness knows no chair for)."""
+        return next((s for s in self.seats if s.role == "chair"), None)
 
 
 def address_of(index: int) -> str:
@@ -66,13 +67,10 @@ def sign_in(server: LiveServer) -> httpx.Client:
     return trainer
 
 
-def roster(trainer: httpx.Client, scenario: str, seats: int) -> list[tuple[str, str]]:
-    """Names and agencies for `seats` people: two for each directorate's agency, a chair, then residents."""
-    lobby = trainer.get(f"/api/sessions/{new_session(trainer, scenario)}/lobby").json()
-    return roster_from(lobby["agencies"], scenario, seats)
-
-
-def roster_from(agencies: list[dict], scenario: str, seats: int) -> list[tuple[str, str]]:
+def roster(trainer: httpx.Client, code: str, scenario: str, seats: int) -> list[tuple[str, str]]:
+    """Names and agencies for `seats` people: a chair, two for each of the first eight agencies (in Kilnbrook,
+    one for each directorate), then residents."""
+    agencies = trainer.get(f"/api/sessions/{code}/lobby").json()["agencies"]
     chair = CHAIR_AGENCY.get(scenario)
     directorate_agencies = [a["id"] for a in agencies if a["id"] != chair][:8]
     people = [agency for agency in directorate_agencies for _ in range(2)]
@@ -142,8 +140,8 @@ def to_board_meeting(trainer: httpx.Client, session: Session, chair_id: str | No
 
 async def seat_sessions(server: LiveServer, trainer: httpx.Client, scenario: str, count: int, seats: int, first: int):
     """Creates `count` sessions, `seats` people join each (all sessions at once, one room's people in turn)."""
-    people = roster(trainer, scenario, seats)
     sessions = [Session(new_session(trainer, scenario), address_of(first + n)) for n in range(count)]
+    people = roster(trainer, sessions[0].code, scenario, seats)
 
     async def fill(session: Session) -> None:
         for name, agency in people:
