@@ -37,7 +37,8 @@ class Relay:
     texts: list[str]
     rng: random.Random
     sent: list[Sent] = field(default_factory=list)
-    seq: int = 0
+    # Numbered far above the saved first frame's seq, so a page that has only that frame never looks caught up.
+    seq: int = 1_000_000
 
     def step(self) -> None:
         self.seq += 1

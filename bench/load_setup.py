@@ -9,6 +9,7 @@ would be held back by a limit meant for attackers, not measured.
 from __future__ import annotations
 
 import asyncio
+import ssl
 import sys
 import tempfile
 import time
@@ -22,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.support import PAGE_HEADERS, LiveServer, cookie_header
 
+# One TLS context for every client (none is used over plain HTTP, but making one per client costs ~0.1 s).
+TLS = ssl.create_default_context()
 # The free agency whose seat chairs the board, as the domain simulator does (app/scenarios/simulate.py).
 CHAIR_AGENCY = {"kilnbrook": "fire-rescue", "marram-bay": None}
 
@@ -86,10 +89,14 @@ def new_session(trainer: httpx.Client, scenario: str) -> str:
 
 
 async def browser(base_url: str, address: str) -> httpx.AsyncClient:
-    """A person's browser on the home page, which gives it its browser id."""
-    transport = httpx.AsyncHTTPTransport(local_address=address)
+    """A person's browser on the home page, which gives it its browser id.
+
+    The page is fetched with `Connection: close`, so the join opens a fresh connection: under load the join
+    can come more than uvicorn's 5-second keep-alive later, and a request sent just as the server closes an
+    idle connection fails with a read error instead of being measured."""
+    transport = httpx.AsyncHTTPTransport(local_address=address, verify=TLS)
     web = httpx.AsyncClient(base_url=base_url, timeout=60, headers=PAGE_HEADERS, transport=transport)
-    await web.get("/")
+    await web.get("/", headers={"Connection": "close"})
     return web
 
 
