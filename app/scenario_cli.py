@@ -135,5 +135,7 @@ def _preview(args: argparse.Namespace) -> int:
         print(f"{args.path}: not a pack folder (no scenario.yaml in it)", file=sys.stderr)
         return 1
     print(f"Previewing {args.path} at http://127.0.0.1:{args.port} (it reloads when you save a file)", flush=True)
-    uvicorn.run(create_preview_app(args.path), host="127.0.0.1", port=args.port, log_level="warning")
+    # An open page keeps a request waiting for the next change, so stopping does not wait long for it.
+    app = create_preview_app(args.path)
+    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", timeout_graceful_shutdown=1)
     return 0
