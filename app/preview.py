@@ -13,13 +13,16 @@ from pathlib import Path, PurePosixPath
 
 import anyio
 from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
 
 from . import preview_pages, templating
+from .preview_simulate import MAX_PLAN_CHARS, example_plan, folder_plan, plan_files, played
 from .scenarios.files import read_folder
 from .scenarios.loader import Pack, load_files, pack_version
 from .scenarios.problems import PackInvalid
+from .scenarios.simulate import PlanError
 from .shipped import FRONTEND
 
 IMAGE_TYPES = {
@@ -116,6 +119,48 @@ async def _next_change(folder: Path, since: str) -> AsyncIterator[str]:
     yield ": nothing changed\n\n"
 
 
+class PlanIn(BaseModel):
+    plan: str = Field(max_length=MAX_PLAN_CHARS)
+
+
+def add_simulator(app: FastAPI, folder: Path) -> None:
+    """The simulator page: pick or paste a plan, see its rounds as charts beside doing nothing."""
+
+    @app.get("/simulate", response_class=HTMLResponse)
+    def simulator() -> HTMLResponse:
+        preview, pack, version = build_preview(folder)
+        files, _ = _read(folder)
+        plans = plan_files(files) if isinstance(files, dict) else []
+        example = example_plan(pack) if pack else ""
+        return templating.page(
+            "simulate.html",
+            title=f"Simulate: {preview.title}",
+            pack_title=preview.title,
+            plans=plans,
+            example=example,
+            valid=pack is not None,
+            version=version,
+        )
+
+    @app.get("/plans/{path:path}", response_class=PlainTextResponse)
+    def plan_text(path: str) -> str:
+        files, _ = _read(folder)
+        text = None if isinstance(files, PackInvalid) else folder_plan(files, path)
+        if text is None:
+            raise HTTPException(404, "There is no such plan in the pack's folder.")
+        return text
+
+    @app.post("/simulate")
+    def play(plan: PlanIn) -> JSONResponse:
+        _, pack, _ = build_preview(folder)
+        if pack is None:
+            return JSONResponse({"detail": "The pack has problems; fix them in the preview first."}, status_code=409)
+        try:
+            return JSONResponse(played(pack, plan.plan))
+        except PlanError as bad:
+            return JSONResponse({"detail": f"The plan cannot be played: {bad}"}, status_code=422)
+
+
 def create_preview_app(folder: Path) -> FastAPI:
     app = FastAPI(title="Neighbourhood plc pack preview", docs_url=None, redoc_url=None)
     app.mount("/static", StaticFiles(directory=FRONTEND), name="static")
@@ -139,5 +184,7 @@ def create_preview_app(folder: Path) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def preview(role: str | None = Query(None, max_length=40)) -> HTMLResponse:
         return _page(folder, role)
+
+    add_simulator(app, folder)
 
     return app

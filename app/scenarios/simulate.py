@@ -185,6 +185,7 @@ def _round(r: dict[str, Any]) -> dict[str, Any]:
             exported[f"{cause['source']}>{d['id']}"] = cause["amount"]
     return {
         "label": r["label"],
+        "months": r["months"],
         "dividend": r["dividend"],
         "had_nothing_been_done": r["had_nothing_been_done"],
         "indicators": {i["id"]: i["value"] for i in r["indicators"]},
