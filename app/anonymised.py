@@ -10,6 +10,7 @@ from .domain import events as ev
 from .domain.apply import replay
 from .domain.core import codec
 from .domain.core.state import SessionState
+from .domain.debrief.minutes import private_news
 
 Numbered = list[tuple[int, ev.Event]]
 
@@ -47,6 +48,12 @@ def anonymised_record(log: Numbered) -> tuple[SessionState, Numbered]:
     return state, log
 
 
+def neutral_news(state: SessionState, view: dict[str, Any]) -> dict[str, Any]:
+    """The view with every piece of news sent to chosen seats titled only by whom it went to."""
+    injects = [row | {"title": private_news(state, row["to"])} if row["to"] else row for row in view["injects"]]
+    return view | {"injects": injects}
+
+
 def shared_events(state: SessionState, log: Numbered) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The log as rows for a shared JSON export, and the reflections apart from it (in a fixed order, so
     nothing ties one to a seat). Renumbered, so no gap shows where a reflection was given."""
@@ -60,6 +67,8 @@ def shared_events(state: SessionState, log: Numbered) -> tuple[list[dict[str, An
         motion = state.motions.get(e.motion_id) if isinstance(e, ev.VoteCast) else None
         if isinstance(e, ev.VoteCast) and (motion is None or motion.secret):
             payload.pop("choice")
+        if isinstance(e, (ev.InjectReleased, ev.InjectWritten)) and e.to:
+            payload |= {"title": private_news(state, e.to)} | ({"text": ""} if "text" in payload else {})
         rows.append({"seq": len(rows) + 1, "type": e.type, "payload": payload})
     reflections.sort(key=lambda r: (sorted(r["ratings"].items()), r["comment"]))
     return rows, reflections

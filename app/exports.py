@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-from .anonymised import shared_events
+from .anonymised import neutral_news, shared_events
 from .domain import events as ev
 from .domain.consequences.views import consequences_view
 from .domain.core import codec
@@ -52,7 +52,7 @@ def shared_json(state: SessionState, pack: Pack, log: Numbered, view: dict[str, 
         "pack": pack.to_json(),
         "events": events,
         "reflections": reflections,
-        "state": view,
+        "state": neutral_news(state, view),
     }
 
 

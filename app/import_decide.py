@@ -178,6 +178,12 @@ def _phase_started(s: SessionState, e: ev.PhaseStarted, _: list) -> list[Guess]:
     return [(c.TRAINER, {"type": "start-phase", "phase": e.phase, "minutes": m}) for m in (e.minutes, None)]
 
 
+def _vote_closed(s: SessionState, e: ev.VoteClosed, _: list) -> list[Guess]:
+    """A secret ballot now always takes a casting vote, which the rules record only on a tie."""
+    fields = {"type": "close-vote", "motion_id": e.motion_id}
+    return [(c.TRAINER, fields | {"casting": casting}) for casting in dict.fromkeys((e.casting, "against"))]
+
+
 def _trainer(kind: str, *names: str, **renamed: str) -> Guesser:
     """A trainer's command whose fields are copied from the event's (`renamed`: command field=event field)."""
 
@@ -202,6 +208,7 @@ def _seated(kind: str, seat: str, **renamed: str) -> Guesser:
 GUESSERS: dict[type, Guesser] = {
     ev.SeatJoined: _joined,
     ev.SeatRemoved: _trainer("remove-seat", "seat_id"),
+    ev.DoorsSet: _trainer("set-doors", "open"),
     ev.PairsSet: _paired,
     ev.ChairChosen: _trainer("choose-chair", "seat_id"),
     ev.RolesShuffled: _trainer("shuffle", "seed"),
@@ -224,7 +231,7 @@ GUESSERS: dict[type, Guesser] = {
     ev.MotionRuledOut: _trainer("rule-out", "motion_id", "reason"),
     ev.BallotChanged: _trainer("set-ballot", "motion_id", "secret"),
     ev.VoteCast: _seated("vote", "seat_id", motion_id="motion_id", choice="choice"),
-    ev.VoteClosed: _trainer("close-vote", "motion_id", "casting"),
+    ev.VoteClosed: _vote_closed,
     ev.MotionVoided: _trainer("void-motion", "motion_id", "reason"),
     ev.HandRaised: _seated("raise-hand", "seat_id"),
     ev.HandLowered: _hand_lowered,

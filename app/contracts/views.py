@@ -47,6 +47,9 @@ class Session(Wire):
     shuffled: bool
     packs_open: bool
     current_item: str | None
+    phase_version: int = Field(description="what a start-phase names as `phase_version`")
+    item_version: int = Field(description="what an open-item names as `item_version`")
+    doors_open: bool = Field(description="false once the trainer has closed the session to new people")
     now: float = Field(description="the server's clock when the view was built (seconds since 1970)")
     meeting: int = Field(description="1 for the first meeting of a series")
     previous: str | None = Field(description="the code of the meeting this one follows")

@@ -10,6 +10,7 @@ from .consequences import reducer as consequences_reducer
 from .core.fold import Fold
 from .core.state import SessionState
 from .debrief import reducer as debrief_reducer
+from .doors import reducer as doors_reducer
 from .floor import reducer as floor_reducer
 from .follow_up import reducer as follow_up_reducer
 from .ledger import reducer as ledger_reducer
@@ -54,4 +55,5 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **stage_reducer.HANDLERS,
     **consequences_reducer.HANDLERS,
     **debrief_reducer.HANDLERS,
+    **doors_reducer.HANDLERS,
 }

@@ -14,6 +14,7 @@ from pydantic import Field, TypeAdapter
 from .consequences.commands import AdvanceTime
 from .core.command_base import GUEST, TRAINER, Actor, Command, Context, ItemKind, Name, Ref
 from .debrief.commands import FEATURES, Reflect
+from .doors.commands import RemoveSeats, SetDoors
 from .floor.commands import (
     AddItem,
     Announce,
@@ -86,7 +87,9 @@ AnyCommand = Annotated[
     | AnswerTenPercent
     | RevealTenPercent
     | AdvanceTime
-    | Reflect,
+    | Reflect
+    | SetDoors
+    | RemoveSeats,
     Field(discriminator="type"),
 ]
 
@@ -132,11 +135,13 @@ __all__ = [
     "Reflect",
     "ReleaseInject",
     "RemoveSeat",
+    "RemoveSeats",
     "ResumeClock",
     "RevealTenPercent",
     "RuleOut",
     "Second",
     "SetBallot",
+    "SetDoors",
     "SetStage",
     "Shuffle",
     "StartPhase",

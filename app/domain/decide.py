@@ -14,6 +14,7 @@ from .core.errors import RuleViolation
 from .core.rule import Rule
 from .core.state import SessionState
 from .debrief import rules as debrief_rules
+from .doors import rules as doors_rules
 from .floor import rules as floor_rules
 from .lobby import rules as lobby_rules
 from .motions import rules as motions_rules
@@ -64,4 +65,5 @@ _RULES: dict[str, Rule] = {
     **stage_rules.RULES,
     **consequences_rules.RULES,
     **debrief_rules.RULES,
+    **doors_rules.RULES,
 }

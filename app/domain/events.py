@@ -25,6 +25,7 @@ from .core.event_base import (
     ScenarioFacts,
 )
 from .debrief.events import ReflectionGiven
+from .doors.events import DoorsSet
 from .floor.events import (
     AgendaItemAdded,
     AgendaItemEdited,
@@ -102,6 +103,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TenPercentRevealed,
         TimeAdvanced,
         ReflectionGiven,
+        DoorsSet,
     )
 }
 
@@ -126,6 +128,7 @@ __all__ = [
     "ClockPaused",
     "ClockResumed",
     "DirectorateFacts",
+    "DoorsSet",
     "Event",
     "ExportedCostFacts",
     "FollowUpStarted",

@@ -26,6 +26,8 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     # arriving and seating
     (c.Join, May.GUEST),
     (c.RemoveSeat, May.TRAINER),
+    (c.RemoveSeats, May.TRAINER),
+    (c.SetDoors, May.TRAINER),
     (c.AutoPair, May.TRAINER),
     (c.MoveSeat, May.TRAINER),
     (c.ChooseChair, May.TRAINER),

@@ -47,6 +47,8 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
     trainer, seat = viewer.kind == TRAINER, viewer.seat_id
     if isinstance(event, ev.ChairChosen) and not trainer:
         return None
+    if isinstance(event, ev.PairsSet) and not _pairs_shown(state, viewer):
+        return None  # the pairs before the shuffle leave out the chair pick
     if isinstance(event, ev.ReflectionGiven):
         return None  # reflections are anonymous: only their totals are ever shown
     own = state.role_of(seat).directorate if seat else None
@@ -84,16 +86,24 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "shuffled": state.shuffled,
         "packs_open": state.packs_open(),
         "current_item": state.current_item,
+        "phase_version": state.phase_version,
+        "item_version": state.item_version,
         "now": now,
         "meeting": state.meeting,
         "previous": state.previous,
         "real_roles": state.previous is not None,
         "stage": state.stage,
+        "doors_open": state.doors_open,
     }
     if viewer.kind == TRAINER:
         info["seed"] = state.seed
         info["chair_pick"] = state.chair_pick
     return info
+
+
+def _pairs_shown(state: SessionState, viewer: Viewer) -> bool:
+    """Before the shuffle the pairs are the trainer's: whoever is left out of them would be the chair pick."""
+    return viewer.kind == TRAINER or state.shuffled
 
 
 def role_title(state: SessionState, seat_id: SeatId) -> str:
@@ -108,7 +118,7 @@ def role_title(state: SessionState, seat_id: SeatId) -> str:
     return ""
 
 
-def _seats(state: SessionState) -> list[dict[str, Any]]:
+def _seats(state: SessionState, pairs_shown: bool) -> list[dict[str, Any]]:
     def agency_name(agency_id: str) -> str:
         return "Resident" if agency_id == RESIDENT else state.agency_facts(agency_id).name
 
@@ -121,7 +131,7 @@ def _seats(state: SessionState) -> list[dict[str, Any]]:
                 "name": seat.name,
                 "agency": seat.agency,
                 "agency_name": agency_name(seat.agency),
-                "pair_id": state.pair_of(seat.id),
+                "pair_id": state.pair_of(seat.id) if pairs_shown else None,
                 "role": role.kind if role else None,
                 "directorate": role.directorate if role else None,
                 "title": role_title(state, seat.id) if role else "",
@@ -156,12 +166,12 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
         return {"seat_id": seat_id, "removed": True}
     role = state.role_of(seat_id)
     holds = role.directorate is not None and state.phase == "board"
-    partner = [s for s in state.seats_sharing_role(seat_id) if s != seat_id]
+    partner = [s for s in state.seats_sharing_role(seat_id) if s != seat_id and state.shuffled]
     return {
         "seat_id": seat_id,
         "name": seat.name,
         "agency": seat.agency,
-        "pair_id": state.pair_of(seat_id),
+        "pair_id": state.pair_of(seat_id) if state.shuffled else None,
         "partner": seat_ref(state, partner[0]) if partner else None,
         "role": role.kind if state.shuffled else None,
         "directorate": role.directorate,
@@ -183,8 +193,8 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "viewer": viewer.kind,
         "session": _session(state, viewer, now),
         "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies],
-        "seats": _seats(state),
-        "pairs": [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items()],
+        "seats": _seats(state, _pairs_shown(state, viewer)),
+        "pairs": [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items() if _pairs_shown(state, viewer)],
         "chair": seat_ref(state, state.chair),
         "directorates": _directorates(state),
         "indicators": [

@@ -131,8 +131,8 @@ function trainerConsole(code, els) {
     els.chairSelect.disabled = !lobby;
     els.shuffleForm.querySelector("button").disabled = !lobby;
 
-    regions.roster.render({ s: view.seats, p: view.pairs, c: session.chair_pick, ph: session.phase, sh: session.shuffled },
-      () => rosterTable(view, act));
+    regions.roster.render({ s: view.seats, p: view.pairs, c: session.chair_pick, ph: session.phase, sh: session.shuffled,
+      d: session.doors_open }, () => rosterTable(view, act, report));
     regions.pairs.render({ s: view.seats, p: view.pairs, c: session.chair_pick }, () => pairsList(view));
     setOptions(els.chairSelect, [{ value: "", label: "The trainer chairs" },
       ...view.seats.map((s) => ({ value: s.id, label: `${s.name} (${s.agency_name})` }))], session.chair_pick || "");

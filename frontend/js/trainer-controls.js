@@ -14,7 +14,8 @@ export function wireControls(els, { act, report, latest }) {
   els.phaseButtons.addEventListener("click", async (event) => {
     const btn = event.target.closest("button[data-phase]");
     if (!btn) return;
-    const command = { type: "start-phase", phase: btn.dataset.phase };
+    // The phase version on screen when pressed: if another screen moves the day on meanwhile, nothing changes.
+    const command = { type: "start-phase", phase: btn.dataset.phase, phase_version: latest()?.session.phase_version };
     if (els.minutes.value.trim()) {
       const minutes = wholeNumber(els.minutes.value, 1, 600);
       if (minutes === null) {

@@ -160,7 +160,7 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     game.do(c.Vote(motion_id=m1.motion_id, choice="for"), game.seat(first))
     game.do(c.Vote(motion_id=m1.motion_id, choice="against"), game.seat(second))
     game.do(c.Vote(motion_id=m1.motion_id, choice="for"), game.seat(second))
-    closed = game.do(c.CloseVote(motion_id=m1.motion_id), chair)
+    closed = game.do(c.CloseVote(motion_id=m1.motion_id, casting="against"), chair)
     assert [e.type for e in closed] == ["vote-closed", "budget-transferred"]
     budgets = {d.id: d.budget for d in game.scenario.directorates}
     assert game.state.ledger[source] == budgets[source] - 2000, "the amended amount moved"

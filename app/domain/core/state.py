@@ -59,12 +59,17 @@ class SessionState:
     seats: dict[SeatId, Seat] = field(default_factory=dict)
     pairs: dict[PairId, tuple[SeatId, ...]] = field(default_factory=dict)
     chair_pick: SeatId | None = None
+    doors_open: bool = True  # the trainer closes them so that nobody new can join
     seed: int | None = None
     assignments: dict[PairId, Assignment] = field(default_factory=dict)
     chair: SeatId | None = None
     clock: Clock = Clock()
     agenda: tuple[AgendaFacts, ...] = ()
     current_item: str | None = None
+    # The seq of the event that started the running phase / last changed the open item: a trainer's command
+    # names the version its screen showed, so a second screen acting on the same moment is refused.
+    phase_version: int = 0
+    item_version: int = 0
     item_clock: Clock | None = None
     motions: dict[MotionId, Motion] = field(default_factory=dict)
     ledger: dict[DirectorateId, int] = field(default_factory=dict)
@@ -78,6 +83,10 @@ class SessionState:
     carried_stocks: Stocks | None = None  # where the last meeting left the neighbourhood, for a follow-up
     opening_ledger: dict[DirectorateId, int] | None = None  # a follow-up's ledger when it opened
     reflections: dict[SeatId, tuple[dict[str, int], str]] = field(default_factory=dict)
+    # What the room is shown of the reflections: a sorted snapshot, taken only once enough people have changed
+    # something since the last one (see debrief.reducer), so no single answer shows up on its own.
+    reflection_summary: tuple[tuple[dict[str, int], str], ...] = ()
+    reflection_pending: frozenset[SeatId] = frozenset()
     previous: str | None = None  # the code of the meeting this one follows
     meeting: int = 1
     carried: tuple[CarriedDecision, ...] = ()

@@ -9,6 +9,7 @@ from .. import events as ev
 from ..core.errors import RuleViolation
 from ..core.rule import Rule, on
 from ..core.state import SessionState
+from ..core.versions import check_version
 from ..floor.checks import in_meeting
 
 
@@ -89,6 +90,7 @@ def _item(state: SessionState, item_id: str) -> ev.AgendaFacts:
 
 def open_item(state: SessionState, cmd: c.OpenItem, ctx: c.Context) -> list[ev.Event]:
     in_meeting(state)
+    check_version(cmd.item_version, state.item_version, "changed the open agenda item")
     _item(state, cmd.item_id)
     if state.current_item == cmd.item_id:
         raise RuleViolation("That item is already open.")

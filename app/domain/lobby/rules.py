@@ -36,6 +36,8 @@ def join(state: SessionState, cmd: c.Join, ctx: c.Context) -> list[ev.Event]:
         raise RuleViolation(
             f"This session is in its {PHASE_LABELS[state.phase].lower()} and no longer takes new people."
         )
+    if not state.doors_open:
+        raise RuleViolation("This session is not taking new people; ask the trainer.")
     if cmd.agency != RESIDENT and state.agency(cmd.agency) is None:
         raise RuleViolation("Choose your organisation from the list, or 'Resident'.")
     full = _room_left(state, cmd.agency == RESIDENT)
