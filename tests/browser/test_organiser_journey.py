@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from app.scenarios.archive import read_zip, write_zip
 from app.scenarios.loader import read_folder
 from tests.browser.organiser import preview_server
+from tests.browser.test_accessibility import violations
 from tests.support import ROOT
 
 NAME = "Côte Ward"
@@ -71,6 +72,7 @@ def test_an_organiser_writes_checks_previews_simulates_and_uploads_a_pack(tmp_pa
         proof.get_by_role("link", name="Everyone (shared papers only)").click()
         expect(proof.locator("#doc-area-profile .document-body h4")).to_have_text("Area profile")
         expect(proof.locator("#doc-area-profile")).to_contain_text("One flat in five is damp.")
+        problems = {"preview": violations(proof)}
         proof.get_by_role("link", name="Simulate a plan on this pack").click()
         proof.wait_for_load_state("load")
         proof.get_by_label("A plan from the pack's folder").select_option("plans/invest.yaml")
@@ -78,6 +80,7 @@ def test_an_organiser_writes_checks_previews_simulates_and_uploads_a_pack(tmp_pa
         proof.get_by_role("button", name="Play the plan").click()
         expect(proof.locator("#plan-message")).to_contain_text("Played 2 round(s)")
         expect(proof.locator("figure", has_text="Ledger: Housing")).to_be_visible()
+        problems["simulator with a plan played"] = violations(proof)
 
     first = read_folder(folder)
     console = new_context(viewport={"width": 1300, "height": 1000}).new_page()
@@ -123,3 +126,5 @@ def test_an_organiser_writes_checks_previews_simulates_and_uploads_a_pack(tmp_pa
         ("exported_costs.housing>health.annual_cost", "60,000", "75,000"),
     ):
         expect(figures.locator("tr", has_text=what).first).to_contain_text(f"{what}{before}{after}")
+    problems["console with versions and changes"] = violations(console)
+    assert {name: found for name, found in problems.items() if found} == {}

@@ -15,7 +15,7 @@ from app.preview import create_preview_app
 from app.scenarios.loader import load_folder
 from app.scenarios.render import demote_headings, markdown_to_html, reader_html
 from tests.support import TINY_ROSTER, join, send
-from tests.workbench.conftest import edit
+from tests.workbench.conftest import TINY, edit
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -129,3 +129,11 @@ def test_changes_waits_for_the_next_save(pack):
 def test_an_unknown_role_shows_the_first(pack, role):
     page = TestClient(create_preview_app(pack)).get(f"/?role={role}").text
     assert re.search(r'href="\?role=housing" aria-current="page"', page)
+
+
+def test_the_print_view_shows_documents_through_the_same_path_below_its_own_headings(trainer):
+    code = trainer.post("/api/sessions", json={"scenario_id": "tiny"}).json()["code"]
+    printed = trainer.get(f"/play/{code}/pack").text
+    profile = load_folder(TINY).documents["profile"]
+    assert reader_html(profile.html, f"/api/sessions/{code}/files/", top=3) in printed
+    assert "<h3>Tiny Town profile</h3>" in printed and "<h1>Tiny Town profile</h1>" not in printed
