@@ -35,14 +35,6 @@ IMAGE_TYPES = {
 WATCH_SECONDS = 25  # a quiet `/changes` ends after this, and the page asks again
 
 
-def roles(pack: Pack) -> list[tuple[str, str]]:
-    return preview_pages.of_pack(pack).roles
-
-
-def role_documents(pack: Pack, role: str) -> list:
-    return [d for d in pack.documents.values() if role in d.visible_to or "everyone" in d.visible_to]
-
-
 def _read(folder: Path) -> tuple[dict[str, bytes] | PackInvalid, str]:
     """The pack's files and their version; or, for a folder that cannot be read safely, why and a version
     that changes with the problems, so the page still reloads once they are fixed."""
@@ -110,12 +102,17 @@ async def _next_change(folder: Path, since: str) -> AsyncIterator[str]:
         yield "data: changed\n\n"
         return
     stop = anyio.Event()
-    with anyio.move_on_after(WATCH_SECONDS):
-        async for _ in awatch(folder, stop_event=stop, recursive=True):
-            if _read(folder)[1] != since:
-                yield "data: changed\n\n"
-                return
-    stop.set()
+    try:
+        with anyio.move_on_after(WATCH_SECONDS):
+            async for _ in awatch(folder, stop_event=stop, recursive=True):
+                if _read(folder)[1] != since:
+                    yield "data: changed\n\n"
+                    return
+    except (OSError, RuntimeError):  # the folder went away or cannot be watched: the page reloads to say so
+        yield "data: changed\n\n"
+        return
+    finally:
+        stop.set()
     yield ": nothing changed\n\n"
 
 
