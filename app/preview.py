@@ -45,16 +45,30 @@ def _read(folder: Path) -> tuple[dict[str, bytes] | PackInvalid, str]:
     return files, pack_version(files)
 
 
+_BUILT: dict[tuple[str, str], tuple[preview_pages.Preview, Pack | None]] = {}
+
+
 def build_preview(folder: Path) -> tuple[preview_pages.Preview, Pack | None, str]:
-    """The preview of the folder as it is now, the Pack if it is valid, and the version of its files."""
+    """The preview of the folder as it is now, the Pack if it is valid, and the version of its files. The files
+    are read every time (their version is their content), but checked and rendered only when they change."""
     files, version = _read(folder)
+    key = (str(folder), version)
+    built = _BUILT.get(key)
+    if built is None:
+        built = _built(folder, files)
+        _BUILT.clear()  # one folder, one version at a time: the newest is all the page shows
+        _BUILT[key] = built
+    return *built, version
+
+
+def _built(folder: Path, files: dict[str, bytes] | PackInvalid) -> tuple[preview_pages.Preview, Pack | None]:
     if isinstance(files, PackInvalid):
-        return preview_pages.of_broken(folder.name, {}, files.problems), None, version
+        return preview_pages.of_broken(folder.name, {}, files.problems), None
     try:
         pack = load_files(folder.name, files)
     except PackInvalid as bad:
-        return preview_pages.of_broken(folder.name, files, bad.problems), None, version
-    return preview_pages.of_pack(pack), pack, version
+        return preview_pages.of_broken(folder.name, files, bad.problems), None
+    return preview_pages.of_pack(pack), pack
 
 
 def _page(folder: Path, role: str | None) -> HTMLResponse:
