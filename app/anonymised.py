@@ -1,5 +1,6 @@
-"""A session's record made fit for sharing: names become stable pseudonyms, secret ballot choices go, and
-reflections are listed apart from the seats that gave them. Seat tokens are never in any record."""
+"""A session's record made fit for sharing: names become stable pseudonyms, secret ballot choices go, pairs'
+private notebooks and drafts go, and reflections are listed apart from the seats that gave them. Seat tokens
+are never in any record."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .domain.apply import replay
 from .domain.core import codec
 from .domain.core.state import SessionState
 from .domain.debrief.minutes import private_news
+from .domain.notebook.views import is_private_to_pair
 
 Numbered = list[tuple[int, ev.Event]]
 
@@ -40,9 +42,10 @@ def renamed(log: Numbered) -> Numbered:
 
 
 def anonymised_record(log: Numbered) -> tuple[SessionState, Numbered]:
-    """The state and log to build shared exports from: pseudonyms in place of names. Views built from the
+    """The state and log to build shared exports from: pseudonyms in place of names, and without the pairs'
+    private notebooks and drafts (they were never the room's). Views built from the
     state already hide secret choices and show reflections only as totals."""
-    log = renamed(log)
+    log = [(seq, e) for seq, e in renamed(log) if not is_private_to_pair(e)]
     state = replay(e for _, e in log)
     assert state is not None
     return state, log

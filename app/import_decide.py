@@ -140,7 +140,10 @@ def _amended(s: SessionState, e: ev.AmendmentProposed, _: list) -> list[Guess]:
 
 
 def _speaker_finished(s: SessionState, e: ev.SpeakerFinished, after: list[ev.Event]) -> list[Guess]:
-    guesses: list[Guess] = [(c.TRAINER, {"type": "finish-speaker"})]
+    guesses: list[Guess] = [
+        (c.TRAINER, {"type": "finish-speaker"}),
+        (c.Actor.seat(e.seat_id), {"type": "done-speaking"}),
+    ]
     if after and isinstance(after[0], ev.SpeakerCalled):
         guesses.append((c.TRAINER, {"type": "call-speaker", "seat_id": after[0].seat_id}))
     return guesses
@@ -205,6 +208,13 @@ def _seated(kind: str, seat: str, **renamed: str) -> Guesser:
     return guess
 
 
+def _draft_written(s: SessionState, e: ev.DraftWritten, _: list) -> list[Guess]:
+    """A new draft (its id given by the rules) or a rewrite of one the pair already has."""
+    fields = {"type": "write-draft", "motion": asdict(e.motion)}
+    ids = [e.draft_id] if e.draft_id in s.drafts else [None]
+    return [(c.Actor.seat(e.seat_id), fields | {"draft_id": draft_id}) for draft_id in ids]
+
+
 GUESSERS: dict[type, Guesser] = {
     ev.SeatJoined: _joined,
     ev.SeatRemoved: _trainer("remove-seat", "seat_id"),
@@ -243,4 +253,11 @@ GUESSERS: dict[type, Guesser] = {
     ev.TenPercentRevealed: _trainer("reveal-ten-percent"),
     ev.TimeAdvanced: _trainer("advance-time", "period"),
     ev.ReflectionGiven: _seated("reflect", "seat_id", ratings="ratings", comment="comment"),
+    ev.CorrectionUndone: _trainer("undo", seq="undone_seq"),
+    ev.ThirdMemberSeated: _trainer("seat-third-member", "seat_id", "pair_id"),
+    ev.ObserverSeated: _trainer("seat-observer", "seat_id"),
+    ev.NotebookWritten: _seated("write-notebook", "seat_id", text="text"),
+    ev.DraftWritten: _draft_written,
+    ev.DraftTabled: _seated("table-draft", "seat_id", draft_id="draft_id"),
+    ev.DraftDiscarded: _seated("discard-draft", "seat_id", draft_id="draft_id"),
 }

@@ -21,13 +21,14 @@ from .meeting import (
     Floor,
     Motion,
     MotionKind,
+    MotionTransfer,
     NewsItem,
     Strategy,
     TenPercent,
     Term,
 )
 
-RoleKind = Literal["director", "assistant", "chair", "panel", "unplaced"]
+RoleKind = Literal["director", "assistant", "member", "chair", "panel", "observer", "unplaced"]
 
 
 class Session(Wire):
@@ -53,15 +54,22 @@ class Session(Wire):
     now: float = Field(description="the server's clock when the view was built (seconds since 1970)")
     meeting: int = Field(description="1 for the first meeting of a series")
     previous: str | None = Field(description="the code of the meeting this one follows")
+    follow_up: str | None = Field(description="the code of the meeting that follows this one, once started")
     real_roles: bool
     stage: Stage | None = Field(
         description="what the big screen shows, chosen by the trainer; null: it follows the phase"
     )
 
 
+class Undoable(Wire):
+    seq: int = Field(description="where the correction is in the log; `undo` may name it")
+    what: str = Field(description="the correction in words, e.g. moving Asha into Housing")
+
+
 class TrainerSession(Session):
     seed: int | None = Field(description="the shuffle's seed (trainer only)")
     chair_pick: str | None = Field(description="the seat chosen to chair, before the shuffle says so (trainer only)")
+    undoable: Undoable | None = Field(description="the latest correction `undo` would reverse (trainer only)")
 
 
 class SeatRow(Wire):
@@ -90,6 +98,7 @@ class DirectorateRow(Wire):
     pair_id: str | None
     director: SeatRef | None
     assistant: SeatRef | None
+    third_members: list[SeatRef] = Field(description="late arrivals seated in the pair as its third member")
 
 
 class Indicator(Wire):
@@ -133,6 +142,38 @@ class Can(Wire):
     answer_ten_percent: bool
 
 
+class Notebook(Wire):
+    """The seat's own pair's private notebook; no other viewer ever receives it."""
+
+    pair_id: str
+    text: str
+    by: SeatRef | None = Field(description="who saved the page last (null until anyone writes)")
+    at: float | None
+
+
+class DraftTarget(Wire):
+    indicator: str
+    directorate: str
+    value: float
+    by: str
+
+
+class Draft(Wire):
+    """One of the seat's pair's draft motions (private to the pair); `tabled` names the motion it became."""
+
+    id: str
+    text: str
+    kind: MotionKind | None
+    term: Term | None
+    target: DraftTarget | None
+    transfer: MotionTransfer | None
+    secret: bool
+    lever: str | None
+    by: SeatRef | None
+    at: float
+    tabled: str | None
+
+
 class Me(Wire):
     seat_id: str
     name: str
@@ -143,6 +184,8 @@ class Me(Wire):
     directorate: str | None
     title: str
     can: Can
+    notebook: Notebook | None = Field(description="the pair's notebook; null for a seat in no pair")
+    drafts: list[Draft] = Field(description="the pair's draft motions, oldest first (discarded ones left out)")
 
 
 class RemovedMe(Wire):

@@ -6,26 +6,30 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from . import events as ev
+from .arrivals import reducer as arrivals_reducer
 from .consequences import reducer as consequences_reducer
 from .core.fold import Fold
 from .core.state import SessionState
 from .debrief import reducer as debrief_reducer
 from .doors import reducer as doors_reducer
+from .drafts import reducer as drafts_reducer
 from .floor import reducer as floor_reducer
 from .follow_up import reducer as follow_up_reducer
 from .ledger import reducer as ledger_reducer
 from .lobby import reducer as lobby_reducer
 from .motions import reducer as motions_reducer
+from .notebook import reducer as notebook_reducer
 from .phases import reducer as phases_reducer
 from .shuffle import reducer as shuffle_reducer
 from .stage import reducer as stage_reducer
 from .ten_percent import reducer as ten_percent_reducer
+from .undo import reducer as undo_reducer
 
 
 def apply(state: SessionState | None, event: ev.Event) -> SessionState:
     """Takes a state and one event, returns the state after it, with `seq` advanced by one."""
     new = _HANDLERS[type(event)](state, event)
-    return replace(new, seq=(state.seq if state else 0) + 1)
+    return undo_reducer.remember(state, event, replace(new, seq=(state.seq if state else 0) + 1))
 
 
 def replay_session(events: Iterable[ev.Event]) -> SessionState:
@@ -56,4 +60,8 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **consequences_reducer.HANDLERS,
     **debrief_reducer.HANDLERS,
     **doors_reducer.HANDLERS,
+    **notebook_reducer.HANDLERS,
+    **drafts_reducer.HANDLERS,
+    **arrivals_reducer.HANDLERS,
+    **undo_reducer.HANDLERS,
 }

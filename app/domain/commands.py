@@ -11,14 +11,17 @@ from typing import Annotated
 
 from pydantic import Field, TypeAdapter
 
+from .arrivals.commands import SeatObserver, SeatThirdMember
 from .consequences.commands import AdvanceTime
 from .core.command_base import GUEST, TRAINER, Actor, Command, Context, ItemKind, Name, Ref
 from .debrief.commands import FEATURES, Reflect
 from .doors.commands import RemoveSeats, SetDoors
+from .drafts.commands import DiscardDraft, DraftMotion, TableDraft, WriteDraft
 from .floor.commands import (
     AddItem,
     Announce,
     CallSpeaker,
+    DoneSpeaking,
     EditItem,
     FinishSpeaker,
     LowerHand,
@@ -44,10 +47,12 @@ from .motions.commands import (
     Vote,
     Withdraw,
 )
+from .notebook.commands import WriteNotebook
 from .phases.commands import PauseClock, ResumeClock, StartPhase
 from .shuffle.commands import Shuffle, SwapPairs
 from .stage.commands import SetStage
 from .ten_percent.commands import AnswerTenPercent, OpenTenPercent, RevealTenPercent
+from .undo.commands import Undo
 
 AnyCommand = Annotated[
     Join
@@ -82,6 +87,7 @@ AnyCommand = Annotated[
     | LowerHand
     | CallSpeaker
     | FinishSpeaker
+    | DoneSpeaking
     | MoveToRole
     | OpenTenPercent
     | AnswerTenPercent
@@ -89,7 +95,14 @@ AnyCommand = Annotated[
     | AdvanceTime
     | Reflect
     | SetDoors
-    | RemoveSeats,
+    | RemoveSeats
+    | WriteNotebook
+    | WriteDraft
+    | TableDraft
+    | DiscardDraft
+    | SeatThirdMember
+    | SeatObserver
+    | Undo,
     Field(discriminator="type"),
 ]
 
@@ -116,6 +129,9 @@ __all__ = [
     "Command",
     "Context",
     "DecideAmendment",
+    "DiscardDraft",
+    "DoneSpeaking",
+    "DraftMotion",
     "EditItem",
     "FinishSpeaker",
     "ItemKind",
@@ -139,6 +155,8 @@ __all__ = [
     "ResumeClock",
     "RevealTenPercent",
     "RuleOut",
+    "SeatObserver",
+    "SeatThirdMember",
     "Second",
     "SetBallot",
     "SetDoors",
@@ -146,10 +164,14 @@ __all__ = [
     "Shuffle",
     "StartPhase",
     "SwapPairs",
+    "TableDraft",
     "TargetTermsIn",
     "TransferTerms",
+    "Undo",
     "VoidMotion",
     "Vote",
     "Withdraw",
+    "WriteDraft",
     "WriteInject",
+    "WriteNotebook",
 ]

@@ -9,6 +9,7 @@ docstring is its reference documentation.
 
 from __future__ import annotations
 
+from .arrivals.events import ObserverSeated, ThirdMemberSeated
 from .consequences.events import TimeAdvanced
 from .core.event_base import (
     AgencyFacts,
@@ -26,6 +27,7 @@ from .core.event_base import (
 )
 from .debrief.events import ReflectionGiven
 from .doors.events import DoorsSet
+from .drafts.events import DraftDiscarded, DraftTabled, DraftTerms, DraftWritten
 from .floor.events import (
     AgendaItemAdded,
     AgendaItemEdited,
@@ -39,7 +41,7 @@ from .floor.events import (
     SpeakerCalled,
     SpeakerFinished,
 )
-from .follow_up.events import CarriedDecision, CarriedSeat, FollowUpStarted
+from .follow_up.events import CarriedDecision, CarriedSeat, FollowUpOpened, FollowUpStarted
 from .ledger.events import BudgetTransferred, Transfer
 from .lobby.events import ChairChosen, PairSpec, PairsSet, SeatJoined, SeatMoved, SeatRemoved, SessionCreated
 from .motions.events import (
@@ -55,16 +57,19 @@ from .motions.events import (
     VoteCast,
     VoteClosed,
 )
+from .notebook.events import NotebookWritten
 from .phases.events import ClockPaused, ClockResumed, PhaseStarted
 from .shuffle.events import Assignment, PairsSwapped, RolesShuffled
 from .stage.events import StageSet
 from .ten_percent.events import TenPercentAnswered, TenPercentOpened, TenPercentRevealed
+from .undo.events import AgendaItemRemoved, CorrectionUndone, MotionRestored, NewsWithdrawn, SeatingRestored
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
     for cls in (
         SessionCreated,
         FollowUpStarted,
+        FollowUpOpened,
         SeatJoined,
         SeatRemoved,
         PairsSet,
@@ -104,6 +109,17 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TimeAdvanced,
         ReflectionGiven,
         DoorsSet,
+        NotebookWritten,
+        DraftWritten,
+        DraftTabled,
+        DraftDiscarded,
+        ThirdMemberSeated,
+        ObserverSeated,
+        CorrectionUndone,
+        SeatingRestored,
+        AgendaItemRemoved,
+        NewsWithdrawn,
+        MotionRestored,
     )
 }
 
@@ -116,6 +132,7 @@ __all__ = [
     "AgendaItemEdited",
     "AgendaItemMoved",
     "AgendaItemOpened",
+    "AgendaItemRemoved",
     "AmendmentDecided",
     "AmendmentProposed",
     "Announced",
@@ -127,10 +144,16 @@ __all__ = [
     "ChairChosen",
     "ClockPaused",
     "ClockResumed",
+    "CorrectionUndone",
     "DirectorateFacts",
     "DoorsSet",
+    "DraftDiscarded",
+    "DraftTabled",
+    "DraftTerms",
+    "DraftWritten",
     "Event",
     "ExportedCostFacts",
+    "FollowUpOpened",
     "FollowUpStarted",
     "FundFacts",
     "HandLowered",
@@ -141,10 +164,14 @@ __all__ = [
     "InjectWritten",
     "LeverFacts",
     "MotionProposed",
+    "MotionRestored",
     "MotionRuledOut",
     "MotionSeconded",
     "MotionVoided",
     "MotionWithdrawn",
+    "NewsWithdrawn",
+    "NotebookWritten",
+    "ObserverSeated",
     "PairSpec",
     "PairsSet",
     "PairsSwapped",
@@ -157,6 +184,7 @@ __all__ = [
     "SeatJoined",
     "SeatMoved",
     "SeatRemoved",
+    "SeatingRestored",
     "SessionCreated",
     "SpeakerCalled",
     "SpeakerFinished",
@@ -165,6 +193,7 @@ __all__ = [
     "TenPercentAnswered",
     "TenPercentOpened",
     "TenPercentRevealed",
+    "ThirdMemberSeated",
     "TimeAdvanced",
     "Transfer",
     "VoteCast",

@@ -32,6 +32,8 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.MoveSeat, May.TRAINER),
     (c.ChooseChair, May.TRAINER),
     (c.MoveToRole, May.TRAINER),
+    (c.SeatThirdMember, May.TRAINER),
+    (c.SeatObserver, May.TRAINER),
     # the shuffle, the phases and the clock
     (c.Shuffle, May.TRAINER),
     (c.SwapPairs, May.TRAINER),
@@ -49,6 +51,7 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.OpenItem, May.CHAIR),
     (c.CallSpeaker, May.CHAIR),
     (c.FinishSpeaker, May.CHAIR),
+    (c.DoneSpeaking, May.SEATED),  # the rules allow only the seat that has the floor
     (c.RaiseHand, May.SEATED),
     (c.LowerHand, May.SEATED),
     # motions and votes (the rules say which seats may propose, second or vote)
@@ -62,12 +65,18 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.SetBallot, May.CHAIR),
     (c.CloseVote, May.CHAIR),
     (c.VoidMotion, May.TRAINER),
+    (c.Undo, May.TRAINER),  # the latest reversible correction (app/domain/undo)
     # the 10% round, time passing and the debrief
     (c.OpenTenPercent, May.TRAINER),
     (c.AnswerTenPercent, May.SEATED),
     (c.RevealTenPercent, May.TRAINER),
     (c.AdvanceTime, May.TRAINER),
     (c.Reflect, May.SEATED),
+    # a pair's private notebook and draft motions (the rules keep each to its own pair)
+    (c.WriteNotebook, May.SEATED),
+    (c.WriteDraft, May.SEATED),
+    (c.TableDraft, May.SEATED),
+    (c.DiscardDraft, May.SEATED),
 )
 
 

@@ -9,6 +9,8 @@ import { PHASE_LABELS } from "./format.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
 import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } from "./meeting-controls.js";
 import { tenPercentConsole } from "./ten-percent.js";
+import { arrivalsForm } from "./trainer-arrivals.js";
+import { undoButton } from "./trainer-undo.js";
 import { wireControls } from "./trainer-controls.js";
 import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
 import {
@@ -104,6 +106,7 @@ function trainerConsole(code, els) {
   const forms = [
     speakers, releaseTo, newsWriter(els.newsWriter, act), announcementForm(els.announce, act),
     agendaEditor(els.agendaEditor, act), moveForm(els.move, act), tenPercentConsole(els.ten, act),
+    arrivalsForm(els.move.closest("section"), act), undoButton(els.move.closest("section"), act),
   ];
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
   els.debriefLink.href = `/trainer/${encodeURIComponent(code)}/debrief`;

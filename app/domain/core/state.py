@@ -9,11 +9,14 @@ from typing import Literal
 from ..consequences.state import Round, Stocks
 from ..core.event_base import AgencyFacts, AgendaFacts, DirectorateFacts, ScenarioFacts
 from ..core.types import RESIDENT, AgencyId, DirectorateId, MotionId, PairId, Phase, SeatId
+from ..drafts.state import Draft
 from ..floor.state import Floor, Release, WrittenInject
 from ..follow_up.events import CarriedDecision
 from ..motions.state import Motion
+from ..notebook.state import NotebookPage
 from ..shuffle.events import Assignment
 from ..ten_percent.state import TenPercent
+from ..undo.state import Correction
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,10 @@ class Clock:
 
 @dataclass(frozen=True)
 class Role:
-    """What a seat plays: a directorate's director or assistant, the chair, the residents' panel, or nothing yet."""
+    """What a seat plays: a directorate's director or assistant (or a late arrival seated as a pair's third
+    `member`), the chair, the residents' panel, an observer, or nothing yet."""
 
-    kind: Literal["director", "assistant", "chair", "panel", "unplaced"]
+    kind: Literal["director", "assistant", "member", "chair", "panel", "observer", "unplaced"]
     directorate: DirectorateId | None = None
 
 
@@ -90,6 +94,12 @@ class SessionState:
     previous: str | None = None  # the code of the meeting this one follows
     meeting: int = 1
     carried: tuple[CarriedDecision, ...] = ()
+    notebooks: dict[PairId, NotebookPage] = field(default_factory=dict)  # private to each pair
+    drafts: dict[str, Draft] = field(default_factory=dict)  # draft motions, private to each pair
+    observers: frozenset[SeatId] = frozenset()  # late arrivals who see only what is public
+    follow_up: str | None = None  # the code of the meeting that follows this one, once the trainer starts it
+    corrections: tuple[Correction, ...] = ()  # reversible corrections, latest last (see app/domain/undo)
+    muted: int = 0  # compensating events still to come from an undo, which are not corrections themselves
 
     @property
     def phase(self) -> Phase:
@@ -133,8 +143,15 @@ class SessionState:
                 return Role("director", a.directorate)
             if seat_id == a.assistant:
                 return Role("assistant", a.directorate)
+        held = self.assignments.get(self.pair_of(seat_id) or "")
+        if held is not None:
+            return Role("member", held.directorate)
+        if seat_id in self.observers:
+            return Role("observer")
         seat = self.seats.get(seat_id)
-        if self.shuffled and seat and seat.agency == RESIDENT and self.scenario.residents_mode == "panel":
+        # At a follow-up meeting residents come in their real role, on the panel, whatever the game did with them.
+        panel = self.scenario.residents_mode == "panel" or self.previous is not None
+        if self.shuffled and seat and seat.agency == RESIDENT and panel:
             return Role("panel")
         return Role("unplaced")
 

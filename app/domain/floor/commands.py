@@ -82,3 +82,9 @@ class CallSpeaker(Command):
 
 class FinishSpeaker(Command):
     type: Literal["finish-speaker"] = "finish-speaker"
+
+
+class DoneSpeaking(Command):
+    """The participant who has the floor ends their own turn."""
+
+    type: Literal["done-speaking"] = "done-speaking"

@@ -25,6 +25,8 @@ def raise_hand(state: SessionState, cmd: c.RaiseHand, ctx: c.Context) -> list[ev
     if ctx.actor.kind == "trainer":
         raise RuleViolation("The trainer does not join the speakers' queue.")
     seat = ctx.actor.own_seat()
+    if seat in state.observers:
+        raise RuleViolation("Observers watch the meeting; they do not join the speakers' queue.")
     if seat in state.floor.queue:
         raise RuleViolation("You are already waiting to speak.")
     if seat == state.floor.speaking:
@@ -60,6 +62,15 @@ def finish_speaker(state: SessionState, cmd: c.FinishSpeaker, ctx: c.Context) ->
     if state.floor.speaking is None:
         raise RuleViolation("Nobody has the floor.")
     return [ev.SpeakerFinished(state.floor.speaking, ctx.now)]
+
+
+def done_speaking(state: SessionState, cmd: c.DoneSpeaking, ctx: c.Context) -> list[ev.Event]:
+    if ctx.actor.kind == "trainer":
+        raise RuleViolation("The trainer does not hold the floor; use Finish speaker to end someone's turn.")
+    seat = ctx.actor.own_seat()
+    if state.floor.speaking != seat:
+        raise RuleViolation("You do not have the floor, so there is no turn of yours to end.")
+    return [ev.SpeakerFinished(seat, ctx.now)]
 
 
 def announce(state: SessionState, cmd: c.Announce, ctx: c.Context) -> list[ev.Event]:
@@ -150,6 +161,7 @@ RULES: dict[str, Rule] = dict(
         on(c.LowerHand, lower_hand),
         on(c.CallSpeaker, call_speaker),
         on(c.FinishSpeaker, finish_speaker),
+        on(c.DoneSpeaking, done_speaking),
         on(c.Announce, announce),
         on(c.ReleaseInject, release_inject),
         on(c.WriteInject, write_inject),
