@@ -93,6 +93,7 @@ def save_pack_version(
     archive: bytes | None = None,
     make_current: bool = False,
     imported: bool = False,
+    uploaded_by: int | None = None,
 ) -> bool:
     """Stores a pack version unless it is already stored; returns whether it was new.
 
@@ -108,6 +109,7 @@ def save_pack_version(
         "archive": archive,
         "stored_at": at,
         "imported": imported,
+        "uploaded_by": uploaded_by,
     }
     # Insert-if-absent, so two servers storing the same pack at start-up never collide on the primary key:
     # on PostgreSQL the second insert waits for the first to commit, then does nothing.
