@@ -225,7 +225,7 @@ function ballotsList(view, m) {
     // A secret ballot shows who has voted, never how (the view gives only "voted", or your own choice).
     return h("p", { class: "ballots" }, `Secret ballot. Voted so far: ${listWords(entries.map(([d]) => directorateName(view, d)))}.`);
   }
-  return h("details", { class: "ballots" },
+  return h("details", { class: "ballots", id: `motion-${m.id}-ballots` },
     h("summary", {}, "How each directorate voted"),
     h("ul", {}, entries.map(([d, choice]) =>
       h("li", {}, `${directorateName(view, d)}: ${CHOICE_LABELS[choice] || choice}`))));
@@ -465,6 +465,25 @@ const PHASE_NEWS = {
   closed: "The session has finished. Thank you for taking part.",
 };
 
+const CHOICE_WORDS = { for: "for", against: "against", abstain: "abstain" };
+
+/**
+ * "Housing voted on motion 1.", or, when the view before showed its earlier
+ * choice, "Housing changed its vote on motion 1 to against." A secret ballot's
+ * event carries no choice, so nothing about how anyone voted is said.
+ */
+function voteWords(e, v, before) {
+  const who = directorateName(v, e.directorate);
+  const label = motionLabel(v, e.motion_id).toLowerCase();
+  const earlier = before?.motions?.find((m) => m.id === e.motion_id)?.ballots?.[e.directorate];
+  if (e.choice && CHOICE_WORDS[earlier] && earlier !== e.choice) {
+    return e.choice === "abstain"
+      ? `${who} changed its vote on ${label}: it now abstains.`
+      : `${who} changed its vote on ${label} to ${CHOICE_WORDS[e.choice]}.`;
+  }
+  return `${who} voted on ${label}.`;
+}
+
 const seatCalled = (v, id) => v.seats.find((s) => s.id === id)?.name || "Someone";
 
 const EVENT_WORDS = {
@@ -493,7 +512,7 @@ const EVENT_WORDS = {
   "motion-withdrawn": (e, v) => `${motionLabel(v, e.motion_id)} was withdrawn.`,
   "motion-ruled-out": (e, v) => `The chair ruled ${motionLabel(v, e.motion_id).toLowerCase()} out of order.`,
   "ballot-changed": (e, v) => `${motionLabel(v, e.motion_id)} will be decided by a ${e.secret ? "secret" : "named"} ballot.`,
-  "vote-cast": (e, v) => `${directorateName(v, e.directorate)} voted on ${motionLabel(v, e.motion_id).toLowerCase()}.`,
+  "vote-cast": voteWords,
   "vote-closed": (e, v) => `${motionLabel(v, e.motion_id)} was ${e.carried ? "carried" : "lost"}: ${e.votes_for} for, ${e.votes_against} against.`,
   "budget-transferred": (e, v) => `${pounds(e.amount)} moved from ${directorateName(v, e.source)} to ${directorateName(v, e.target)}${e.correction ? " to correct a decision" : ""}.`,
   "motion-voided": (e, v) => `${motionLabel(v, e.motion_id)} was corrected and no longer stands.`,
@@ -505,8 +524,11 @@ const EVENT_WORDS = {
   "ten-percent-revealed": () => "The extra 10% answers are revealed.",
 };
 
-/** Takes events and the view after them; returns one plain sentence about the latest few. */
-export function describeEvents(events, view, { limit = 3 } = {}) {
-  const words = events.map((e) => EVENT_WORDS[e.type]?.(e, view)).filter(Boolean);
+/**
+ * Takes events and the view after them (and `before`, the view before them, if
+ * known); returns one plain sentence about the latest few.
+ */
+export function describeEvents(events, view, { limit = 3, before = null } = {}) {
+  const words = events.map((e) => EVENT_WORDS[e.type]?.(e, view, before)).filter(Boolean);
   return words.slice(-limit).join(" ");
 }
