@@ -9,8 +9,9 @@ import { PHASE_LABELS } from "./format.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
 import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } from "./meeting-controls.js";
 import { tenPercentConsole } from "./ten-percent.js";
-import { wireControls } from "./trainer-controls.js";
+import { markPhase, wireControls } from "./trainer-controls.js";
 import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
+import { wireSections } from "./trainer-sections.js";
 import {
   agendaEditor, announcementForm, injectList, moveForm, newsWriter, recipientsPicker, speakingRecord,
 } from "./trainer-meeting.js";
@@ -24,8 +25,6 @@ const SELECTORS = {
   announcement: "#announcement",
   errors: "#errors",
   updates: "#updates",
-  setupGrid: "#setup-grid",
-  meetingGrid: "#meeting-grid",
   joinCode: "#join-code",
   joinUrl: "#join-url",
   joinQr: "#join-qr",
@@ -46,7 +45,11 @@ const SELECTORS = {
   swapFirst: "#swap-first",
   swapSecond: "#swap-second",
   minutesLink: "#minutes-link",
-  debriefLink: "#debrief-link",
+  exportLink: "#export-link",
+  exportZipLink: "#export-zip-link",
+  dividendLine: "#dividend-line",
+  advanceQuarter: "#advance-quarter",
+  advanceYear: "#advance-year",
   itemClock: "#item-clock",
   chairPanel: "#chair-panel",
   agenda: "#agenda",
@@ -106,8 +109,11 @@ function trainerConsole(code, els) {
     agendaEditor(els.agendaEditor, act), moveForm(els.move, act), tenPercentConsole(els.ten, act),
   ];
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
-  els.debriefLink.href = `/trainer/${encodeURIComponent(code)}/debrief`;
+  for (const link of document.querySelectorAll(".debrief-link")) link.href = `/trainer/${encodeURIComponent(code)}/debrief`;
+  els.exportLink.href = sessionPath(code, "/export.json");
+  els.exportZipLink.href = sessionPath(code, "/export.zip");
   wireControls(els, { act, report, latest: () => latest });
+  const sections = wireSections();
   wireProjectorLink(code, report);
   const stageButtons = wireStageButtons(act);
 
@@ -119,6 +125,7 @@ function trainerConsole(code, els) {
     document.title = `${session.code} – ${session.title} – Neighbourhood plc`;
     clock.update(view);
     stageButtons(view);
+    sections(view);
     if (info.kind === "update" || info.kind === "resume") {
       const words = describeEvents(info.events, view);
       if (words) announce(els.updates, words);
@@ -127,6 +134,7 @@ function trainerConsole(code, els) {
     setText(els.phaseNow, `Now: ${PHASE_LABELS[session.phase] || session.phase}${session.paused ? " (clock paused)" : ""}.`);
     setText(els.pause, session.paused ? "Resume clock" : "Pause clock");
     els.pause.disabled = session.phase === "closed";
+    markPhase(els, session.phase);
     els.autoPair.disabled = !lobby;
     els.chairSelect.disabled = !lobby;
     els.shuffleForm.querySelector("button").disabled = !lobby;
@@ -147,11 +155,8 @@ function trainerConsole(code, els) {
     regions.injects.render({ i: view.injects, ph: session.phase, s: view.seats.map((x) => x.name) },
       () => injectList(view, act, releaseTo, report));
     regions.record.render(view.floor, () => speakingRecord(view));
-    // From the board meeting on, the meeting's tools come first.
-    const meetingFirst = ["board", "debrief", "closed"].includes(session.phase);
-    if (meetingFirst && els.meetingGrid.nextElementSibling !== els.setupGrid) els.setupGrid.before(els.meetingGrid);
-    if (!meetingFirst && els.setupGrid.nextElementSibling !== els.meetingGrid) els.meetingGrid.before(els.setupGrid);
     renderMeeting(view);
+    renderTime(els, view);
   }
 
   function renderMeeting(view) {
@@ -199,4 +204,16 @@ function trainerConsole(code, els) {
       els.projectorLink.href = `/projector/${encodeURIComponent(code)}`;
     },
   };
+}
+
+/** The consequences part: the dividend so far, and the buttons that move time on (board meeting and debrief only). */
+function renderTime(els, view) {
+  const rounds = view.consequences?.rounds || [];
+  const last = rounds.at(-1);
+  setText(els.dividendLine, last
+    ? `Residents' dividend ${last.label.toLowerCase()}: ${Number(last.dividend).toFixed(2)} (100.00 at the start).`
+    : "Time has not moved on yet: the residents' dividend is 100.00.");
+  const can = ["board", "debrief"].includes(view.session.phase);
+  els.advanceQuarter.disabled = !can;
+  els.advanceYear.disabled = !can;
 }

@@ -2,11 +2,12 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.steps import create_session
+from tests.browser.steps import big_screen_menu, create_session
 
 
 def test_a_projector_link_opens_the_big_screen_without_signing_in(day_server, new_context):
     _, console, _, code = create_session(day_server, new_context)
+    big_screen_menu(console)
     console.get_by_role("button", name="Make a projector link").click()
     field = console.get_by_label("Projector link")
     expect(field).not_to_have_value("")
