@@ -10,6 +10,7 @@ import {
   agendaItem, announcementContent, boardTable, describeEvents, floorLists, ledgerTable, motionCard, splitMotions,
   strategyPanel, tenPercentMap,
 } from "./meeting.js";
+import { debriefStage, dividendPart, newsPart, projectorAddress } from "./projector-stages.js";
 
 const SELECTORS = {
   title: "#title",
@@ -43,6 +44,10 @@ const SELECTORS = {
   ledger: "#ledger",
   strategySection: "#strategy-section",
   strategy: "#strategy",
+  newsSection: "#news-section",
+  news: "#news",
+  dividendSection: "#dividend-section",
+  dividend: "#dividend",
 };
 
 const els = elements(SELECTORS);
@@ -52,7 +57,8 @@ const itemClock = itemClockDisplay(els.itemClock);
 const regions = {
   roster: region(els.roster), current: region(els.currentItem), motions: region(els.motions),
   board: region(els.board), ledger: region(els.ledger), floor: region(els.floor), ten: region(els.ten),
-  strategy: region(els.strategy), announcement: region(els.announcement),
+  strategy: region(els.strategy), announcement: region(els.announcement), news: region(els.news),
+  dividend: region(els.dividend),
 };
 
 function rosterList(view) {
@@ -92,6 +98,7 @@ function motionsList(view) {
 const PARTS = {
   lobby: "lobby", join: "joinBox", roster: "rosterBox", current: "current", motions: "motionsSection",
   board: "boardSection", ledger: "ledgerSection", strategy: "strategySection", side: "side",
+  news: "newsSection", dividend: "dividendSection",
 };
 
 /** What the screen shows when the trainer has not chosen: it follows the phase. */
@@ -114,15 +121,16 @@ function stageParts(stage) {
     agenda: { current: true, agenda: true, motions: true },
     ledger: { side: true, ledger: true },
     "ten-percent": { ten: true },
-    news: {},
-    consequences: { side: true, ledger: true, strategy: true },
-    debrief: { motions: true, side: true, strategy: true },
+    news: { news: true },
+    consequences: { dividend: true, side: true, ledger: true },
   };
   return parts[stage] || {};
 }
 
 function render(view, info = {}) {
   const { session } = view;
+  // The debrief's charts are drawn on the projector's debrief page, one at a time.
+  if (debriefStage(session.stage)) return location.replace(projectorAddress(code, { debrief: true }));
   showProblem("");
   setText(els.title, session.title);
   document.title = `${session.title} – projector – Neighbourhood plc`;
@@ -154,6 +162,8 @@ function render(view, info = {}) {
   regions.ten.render({ t: ten, d: view.directorates.map((d) => d.name) },
     () => (ten.status === "revealed" ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));
   regions.strategy.render(view.strategy, () => strategyPanel(view, { level: 3 }));
+  regions.news.render({ n: view.injects }, () => newsPart(view));
+  regions.dividend.render({ r: view.consequences?.rounds }, () => dividendPart(view));
 }
 
 async function showJoin() {
