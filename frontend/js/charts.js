@@ -194,7 +194,8 @@ export function monthsLineConfig({ series, names = {}, yTitle = "", yFormat = nu
           title: { display: !small, text: "Months from the start" },
           ticks: {
             stepSize: small ? Math.max(3, Math.ceil(maxX / 9) * 3) : (maxX > 24 ? 6 : 3),
-            maxRotation: 0, callback: (v) => (small ? `${v}m` : String(v)),
+            // "inner" keeps the first label right of the y axis, clear of the lowest value's label.
+            maxRotation: 0, align: "inner", callback: (v) => (small ? `${v}m` : String(v)),
           },
         },
         y: { ...axis({ title: yTitle, format: yFormat }), ...(small ? { ticks: { maxTicksLimit: 5, ...(yFormat ? { callback: (v) => yFormat(Number(v)) } : {}) } } : {}) },

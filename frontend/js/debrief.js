@@ -580,7 +580,8 @@ function renderVoices(view) {
     config: total ? barConfig({
       labels: voices.map((v) => VOICE_LABELS[v]),
       series: [{ label: "Contributions", values: voices.map((v) => byVoice[v] || 0), colour: voices.map((v) => VOICE_COLOURS[v]) }],
-      valueTitle: "Times called to speak", legend: false, step: 1,
+      // Bars across, names down the side: the names of the kinds of voice never crowd each other on a narrow chart.
+      horizontal: true, valueTitle: "Times called to speak", legend: false, step: 1,
     }) : null,
     label: "Bar chart: how often residents, directors, executive assistants and the chair were called to speak",
     description: total ? voices.map((v) => `${VOICE_LABELS[v]}: ${byVoice[v] || 0}`).join("; ") : "",
@@ -597,7 +598,8 @@ function renderVoices(view) {
   const roleOf = (p) => [VOICE_NAMES[p.voice] || p.voice, p.directorate ? directorateName(view, p.directorate) : ""].filter(Boolean).join(", ");
   panels.people.update({
     config: people.length ? barConfig({
-      labels: people.map((p) => [p.name, ...(p.directorate ? wrapLabel(directorateName(view, p.directorate), 22) : [VOICE_NAMES[p.voice] || ""])]),
+      // Two lines a person at most (their name, then their directorate or voice), so the rows never run into each other.
+      labels: people.map((p) => [p.name, p.directorate ? directorateName(view, p.directorate) : VOICE_NAMES[p.voice] || ""]),
       series: present.map((v) => ({
         label: VOICE_LABELS[v], colour: VOICE_COLOURS[v], values: people.map((p) => (p.voice === v ? p.count : null)),
       })),

@@ -99,6 +99,78 @@ class Day:
                 f"{stage} at {size}: {part} is out of view" for part in key_parts if not in_view(page, part)
             ]
 
+    # --- the day, step by step ----------------------------------------------------------------------
+
+    def seat_people(self):
+        self.run(self.trainer, type="auto-pair")
+        self.run(self.trainer, type="shuffle", seed=11)
+
+    def release_news(self):
+        self.run(self.trainer, type="start-phase", phase="read_in")
+        for inject in ("mould-story", "bakery-closure"):
+            self.run(self.trainer, type="release-inject", inject_id=inject)
+
+    def open_a_vote(self):
+        """The board meeting: three people ask to speak, two are called, a transfer is put and the first vote cast."""
+        run, trainer = self.run, self.trainer
+        run(trainer, type="start-phase", phase="board")
+        run(trainer, type="open-item", item_id="budget")
+        self.held = [d for d in self.view()["directorates"] if d["director"]]
+        for name in ("Asha", "Chloe", "Ellis"):
+            run(self.seats[name], type="raise-hand")
+        run(trainer, type="call-speaker")
+        run(trainer, type="finish-speaker")
+        run(trainer, type="call-speaker")
+        source, target = self.held[0], self.held[1]
+        run(
+            self.director(source),
+            type="propose",
+            kind="transfer",
+            text="Fund the repairs where the cost starts, so that the services it spills onto are spared.",
+            transfer={"source": source["id"], "target": target["id"], "amount": 120_000, "reason": "Prevention."},
+        )
+        self.motion = self.view()["motions"][0]["id"]
+        run(self.director(target), type="second", motion_id=self.motion)
+        run(self.director(source), type="vote", motion_id=self.motion, choice="for")
+
+    def carry_and_ask_the_ten_percent(self):
+        run, trainer = self.run, self.trainer
+        for d in self.held[1:]:
+            run(self.director(d), type="vote", motion_id=self.motion, choice="for")
+        run(trainer, type="close-vote", motion_id=self.motion)
+        run(trainer, type="open-ten-percent")
+        for i, d in enumerate(self.held):
+            recipient = self.held[(i + 1) % len(self.held)]["id"]
+            run(self.director(d), type="answer-ten-percent", recipient=recipient, reason="They hold our costs' cause.")
+        run(trainer, type="reveal-ten-percent")
+
+    def move_time_on(self):
+        self.run(self.trainer, type="advance-time", period="year")
+
+    def debrief(self):
+        self.run(self.trainer, type="start-phase", phase="debrief")
+        for score, name in enumerate(["Asha", "Ben", "Chloe", "Dev"], start=2):
+            ratings = dict.fromkeys(RATINGS, score)
+            self.run(self.seats[name], type="reflect", ratings=ratings, comment=f"{name} would fund prevention.")
+
+    def play(self):
+        for step in (self.seat_people, self.release_news, self.open_a_vote, self.carry_and_ask_the_ten_percent):
+            step()
+        self.move_time_on()
+        self.debrief()
+
+
+DEBRIEF_STAGES = [
+    ("debrief", "#dividend-section canvas"),
+    ("debrief-flows", "#flows-section svg"),
+    ("debrief-costs", "#costs-section canvas"),
+    ("debrief-indicators", "#indicators-section canvas"),
+    ("debrief-motions", "#motions-section .motion-timeline"),
+    ("debrief-voices", "#voices-section canvas"),
+    ("debrief-ten", "#ten-section svg"),
+    ("debrief-reflection", "#reflection-section canvas"),
+]
+
 
 @pytest.fixture
 def day(day_server, new_context):
@@ -106,72 +178,22 @@ def day(day_server, new_context):
 
 
 def test_every_stage_fits_the_big_screen_at_both_sizes(day):
-    run, trainer = day.run, day.trainer
     day.stage("join", "#join-code", "#join-qr", "#join-url")
     day.stage("roster", "#roster-box", ".roster-list")
-
-    run(trainer, type="auto-pair")
-    run(trainer, type="shuffle", seed=11)
+    day.seat_people()
     day.stage("shuffle", "#board-section table")
-
-    run(trainer, type="start-phase", phase="read_in")
-    run(trainer, type="release-inject", inject_id="mould-story")
-    run(trainer, type="release-inject", inject_id="bakery-closure")
+    day.release_news()
     day.stage("news", "#news-section .news-latest")
-
-    run(trainer, type="start-phase", phase="board")
-    run(trainer, type="open-item", item_id="budget")
-    held = [d for d in day.view()["directorates"] if d["director"]]
-    for name in ("Asha", "Chloe", "Ellis"):
-        run(day.seats[name], type="raise-hand")
-    run(trainer, type="call-speaker")
-    run(trainer, type="finish-speaker")
-    run(trainer, type="call-speaker")
-    source, target = held[0], held[1]
-    run(
-        day.director(source),
-        type="propose",
-        kind="transfer",
-        text="Fund the repairs where the cost starts, so that the services it spills onto are spared.",
-        transfer={"source": source["id"], "target": target["id"], "amount": 120_000, "reason": "Prevention."},
-    )
-    motion = day.view()["motions"][0]["id"]
-    run(day.director(target), type="second", motion_id=motion)
-    run(day.director(source), type="vote", motion_id=motion, choice="for")
+    day.open_a_vote()
     day.stage("agenda", "#current", "#motions-section .tally")
     day.stage("ledger", "#ledger-section table")
-
-    for d in held[1:]:
-        run(day.director(d), type="vote", motion_id=motion, choice="for")
-    run(trainer, type="close-vote", motion_id=motion)
-    run(trainer, type="open-ten-percent")
-    for i, d in enumerate(held):
-        recipient = held[(i + 1) % len(held)]["id"]
-        run(day.director(d), type="answer-ten-percent", recipient=recipient, reason="They hold the cause of our costs.")
-    run(trainer, type="reveal-ten-percent")
+    day.carry_and_ask_the_ten_percent()
     day.stage("ten-percent", "#ten svg")
-    run(trainer, type="advance-time", period="year")
+    day.move_time_on()
     day.stage("consequences", "#dividend-section", "#ledger-section table")
-
-    run(trainer, type="start-phase", phase="debrief")
-    for score, name in enumerate(["Asha", "Ben", "Chloe", "Dev"], start=2):
-        run(
-            day.seats[name],
-            type="reflect",
-            ratings=dict.fromkeys(RATINGS, score),
-            comment=f"{name} would fund prevention.",
-        )
+    day.debrief()
     # The debrief: the big screen moves to its own page and shows the one chart the console chose.
-    for stage, section in [
-        ("debrief", "#dividend-section canvas"),
-        ("debrief-flows", "#flows-section svg"),
-        ("debrief-costs", "#costs-section canvas"),
-        ("debrief-indicators", "#indicators-section canvas"),
-        ("debrief-motions", "#motions-section .motion-timeline"),
-        ("debrief-voices", "#voices-section canvas"),
-        ("debrief-ten", "#ten-section svg"),
-        ("debrief-reflection", "#reflection-section canvas"),
-    ]:
+    for stage, section in DEBRIEF_STAGES:
         day.stage(stage, section)
         for page in day.screens.values():
             expect(page.locator(".debrief-card:visible")).to_have_count(1)
