@@ -25,6 +25,25 @@ export function wireProjectorLink(code, report) {
 
 const GROUPS = ["#stage-buttons", "#debrief-stage-buttons"];
 
+/**
+ * The bar's big-screen menu floats over the page, so it closes whenever the trainer is done with it: on Escape
+ * (focus back on its button), on a click elsewhere, and when focus moves out of it (it never hides what has focus).
+ */
+function closesLikeAMenu(picker) {
+  const summary = picker.querySelector("summary");
+  picker.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !picker.open) return;
+    picker.open = false;
+    summary.focus();
+  });
+  document.addEventListener("pointerdown", (event) => {
+    if (picker.open && !picker.contains(event.target)) picker.open = false;
+  });
+  picker.addEventListener("focusout", (event) => {
+    if (picker.open && event.relatedTarget && !picker.contains(event.relatedTarget)) picker.open = false;
+  });
+}
+
 /** The stage's name in words: the bar's button, or the debrief chart's ("Debrief: Who spoke"). */
 function stageLabel(stage) {
   const bar = document.querySelector(`#stage-buttons button[data-stage="${stage}"]`);
@@ -50,12 +69,7 @@ export function wireStageButtons(act) {
       if (btn && btn.dataset.stage !== showing) act({ type: "set-stage", stage: btn.dataset.stage }).catch(() => {});
     });
   }
-  // The menu closes on Escape, handing focus back to the button that opened it.
-  picker?.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || !picker.open) return;
-    picker.open = false;
-    picker.querySelector("summary").focus();
-  });
+  if (picker) closesLikeAMenu(picker);
   return (view) => {
     showing = view.session.stage;
     for (const group of groups) {

@@ -58,6 +58,26 @@ def test_start_board_meeting_is_a_few_tab_presses_from_the_top(day_server, new_c
     assert start.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
 
 
+def test_the_big_screen_menu_opens_from_the_keyboard_and_closes_on_escape(day_server, new_context):
+    page, _ = open_console(day_server, new_context, SMALL_LAPTOP)
+    summary = page.locator("#stage-picker summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    stages = page.get_by_role("group", name="On the big screen")
+    expect(stages).to_be_visible()
+    assert violations(page) == []
+    page.keyboard.press("Tab")
+    expect(stages.get_by_role("button", name="Join")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(stages).to_be_hidden()
+    expect(summary).to_be_focused()
+    # Clicking elsewhere closes it too, so it never sits over the part of the day below.
+    page.keyboard.press("Enter")
+    expect(stages).to_be_visible()
+    page.get_by_role("heading", name="People").click()
+    expect(stages).to_be_hidden()
+
+
 def test_the_parts_of_the_day_show_one_at_a_time_and_follow_the_phase(day_server, new_context):
     _, console, _, code = create_session(day_server, new_context)
     join_people(day_server, new_context, code)
