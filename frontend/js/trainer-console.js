@@ -3,7 +3,7 @@
 import { getJSON, sessionPath } from "./api.js";
 import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
-import { announce, elements, h, region, setOptions, setText, show } from "./dom.js";
+import { announce, elements, h, hiddenText, region, setOptions, setText, show } from "./dom.js";
 import { speakersPanel } from "./floor-controls.js";
 import { PHASE_LABELS } from "./format.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
@@ -132,7 +132,7 @@ function trainerConsole(code, els) {
     }
     const lobby = session.phase === "lobby";
     setText(els.phaseNow, `Now: ${PHASE_LABELS[session.phase] || session.phase}${session.paused ? " (clock paused)" : ""}.`);
-    setText(els.pause, session.paused ? "Resume clock" : "Pause clock");
+    els.pause.replaceChildren(session.paused ? "Resume" : "Pause", hiddenText(" clock"));
     els.pause.disabled = session.phase === "closed";
     markPhase(els, session.phase);
     els.autoPair.disabled = !lobby;
@@ -175,7 +175,7 @@ function trainerConsole(code, els) {
       return [...open, ...done].map(card);
     });
     regions.strategy.render(view.strategy, () => strategyPanel(view, { level: 4 }));
-    regions.ledger.render({ d: view.directorates, t: view.ledger_total, f: view.funds }, () => ledgerTable(view, { showCaption: false }));
+    regions.ledger.render({ d: view.directorates, t: view.ledger_total, f: view.funds }, () => ledgerTable(view, { compact: true, showCaption: false }));
   }
 
   return {
