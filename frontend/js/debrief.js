@@ -796,6 +796,10 @@ function setMode() {
   for (const el of [els.trainerLinks, els.contents, els.advance, els.recordSection, els.recordNav]) show(el, true);
   els.consoleLink.href = `/trainer/${encodeURIComponent(code)}`;
   els.projectorLink.href = `/projector/${encodeURIComponent(code)}/debrief`;
+  // The big screen shows the debrief only while a debrief stage is chosen: opening it here chooses the first.
+  els.projectorLink.addEventListener("click", () => {
+    if (!debriefStage(latest?.session.stage)) act({ type: "set-stage", stage: "debrief" }).catch(() => {});
+  });
   els.advanceQuarter.addEventListener("click", () => advance(els.advanceQuarter));
   els.advanceYear.addEventListener("click", () => advance(els.advanceYear));
   wireRecord();

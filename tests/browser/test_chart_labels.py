@@ -85,8 +85,16 @@ def test_no_two_labels_of_a_debrief_chart_overlap(day_server, new_context):
     charts += len(groups)
     found += overlaps(groups, "trainer's debrief")
 
+    # Opening the debrief on the projector from here puts its first chart on the big screen.
+    with debrief.expect_popup() as opened:
+        debrief.get_by_role("link", name="Open this debrief on the projector").click()
+    expect(opened.value.get_by_role("region", name="The residents' dividend")).to_be_visible()
+    expect(opened.value.get_by_role("region", name="Who spoke")).to_be_hidden()
+    assert day.view()["session"]["stage"] == "debrief"
+
     for stage, part in DEBRIEF_STAGES:
-        day.run(day.trainer, type="set-stage", stage=stage)
+        if day.view()["session"]["stage"] != stage:  # the first is there already
+            day.run(day.trainer, type="set-stage", stage=stage)
         for size, page in day.screens.items():
             expect(page.locator(f'body[data-stage="{stage}"]')).to_be_attached()
             expect(page.locator(part).first).to_be_visible()

@@ -114,6 +114,13 @@ def test_the_parts_of_the_day_show_one_at_a_time_and_follow_the_phase(day_server
     assert bar.bounding_box()["y"] == 0
     for name in ("Pause clock", "Start board meeting"):
         assert inside_viewport(console, bar.get_by_role("button", name=name)), name
+    # Moving focus to a control scrolled out of sight brings it into view below the bar, never under it.
+    console.locator("#stage-picker summary").focus()
+    console.keyboard.press("Tab")
+    read_in = tabs.get_by_role("tab", name="Read-in")
+    expect(read_in).to_be_focused()
+    bar_box = bar.bounding_box()
+    assert read_in.bounding_box()["y"] >= bar_box["y"] + bar_box["height"]
 
     # Starting a phase brings its part forward.
     open_part(console, "Seating")
