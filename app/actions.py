@@ -95,7 +95,18 @@ class Actions:
             existing = await to_thread.run_sync(self.reads.follow_up_of, previous)
             if existing:
                 raise RuleViolation(f"This meeting already has its follow-up: session {existing}.")
-            return await to_thread.run_sync(self._follow_up, earlier)
+            code = await to_thread.run_sync(self._follow_up, earlier)
+            # Recorded in the earlier meeting too, so every page still open on it points its people across.
+            await self._append_fact(earlier, [ev.FollowUpOpened(code, self.clock())])
+            return code
+
+    async def _append_fact(self, live: Live, events: list[ev.Event]) -> None:
+        """Stores and publishes events that no command decides (the caller holds the session's lock)."""
+        numbered = tuple(enumerate(events, start=live.state.seq + 1))
+        after = live.after(numbered)
+        await to_thread.run_sync(self._store, live, after, "trainer", None, self.clock(), None)
+        self.live.put(live.state.code, after)
+        self._publish(live.state.code, after.state, list(numbered))
 
     def _follow_up(self, earlier: Live) -> str:
         now = self.clock()

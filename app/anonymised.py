@@ -1,5 +1,6 @@
-"""A session's record made fit for sharing: names become stable pseudonyms, secret ballot choices go, and
-reflections are listed apart from the seats that gave them. Seat tokens are never in any record."""
+"""A session's record made fit for sharing: names become stable pseudonyms, secret ballot choices go, pairs'
+private notebooks and drafts go, and reflections are listed apart from the seats that gave them. Seat tokens
+are never in any record."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from .domain import events as ev
 from .domain.apply import replay
 from .domain.core import codec
 from .domain.core.state import SessionState
+from .domain.debrief.minutes import private_news
+from .domain.notebook.views import is_private_to_pair
 
 Numbered = list[tuple[int, ev.Event]]
 
@@ -39,12 +42,19 @@ def renamed(log: Numbered) -> Numbered:
 
 
 def anonymised_record(log: Numbered) -> tuple[SessionState, Numbered]:
-    """The state and log to build shared exports from: pseudonyms in place of names. Views built from the
+    """The state and log to build shared exports from: pseudonyms in place of names, and without the pairs'
+    private notebooks and drafts (they were never the room's). Views built from the
     state already hide secret choices and show reflections only as totals."""
-    log = renamed(log)
+    log = [(seq, e) for seq, e in renamed(log) if not is_private_to_pair(e)]
     state = replay(e for _, e in log)
     assert state is not None
     return state, log
+
+
+def neutral_news(state: SessionState, view: dict[str, Any]) -> dict[str, Any]:
+    """The view with every piece of news sent to chosen seats titled only by whom it went to."""
+    injects = [row | {"title": private_news(state, row["to"])} if row["to"] else row for row in view["injects"]]
+    return view | {"injects": injects}
 
 
 def shared_events(state: SessionState, log: Numbered) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -60,6 +70,8 @@ def shared_events(state: SessionState, log: Numbered) -> tuple[list[dict[str, An
         motion = state.motions.get(e.motion_id) if isinstance(e, ev.VoteCast) else None
         if isinstance(e, ev.VoteCast) and (motion is None or motion.secret):
             payload.pop("choice")
+        if isinstance(e, (ev.InjectReleased, ev.InjectWritten)) and e.to:
+            payload |= {"title": private_news(state, e.to)} | ({"text": ""} if "text" in payload else {})
         rows.append({"seq": len(rows) + 1, "type": e.type, "payload": payload})
     reflections.sort(key=lambda r: (sorted(r["ratings"].items()), r["comment"]))
     return rows, reflections

@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-from .anonymised import shared_events
+from .anonymised import neutral_news, shared_events
 from .domain import events as ev
 from .domain.consequences.views import consequences_view
 from .domain.core import codec
@@ -38,7 +38,26 @@ def session_json(
         "pack_archive": base64.b64encode(archive).decode() if archive else None,
         "events": [{"seq": seq, "type": e.type, "payload": codec.encode(e)} for seq, e in log],
         "state": view,
+        "pairs_own": pair_records(state),
     }
+
+
+def pair_records(state: SessionState) -> list[dict[str, Any]]:
+    """Each pair's private notebook as that pair's own record, with who was in the pair; only the full record
+    carries them (the trainer's view and every shared export leave them out)."""
+    rows = []
+    for pair_id, page in state.notebooks.items():
+        held = state.assignments.get(pair_id)
+        members = [{"id": s, "name": state.seats[s].name} for s in state.pairs.get(pair_id, ()) if s in state.seats]
+        rows.append(
+            {
+                "pair_id": pair_id,
+                "directorate": held.directorate if held else None,
+                "members": members,
+                "notebook": page.text,
+            }
+        )
+    return rows
 
 
 def shared_json(state: SessionState, pack: Pack, log: Numbered, view: dict[str, Any]) -> dict[str, Any]:
@@ -52,7 +71,7 @@ def shared_json(state: SessionState, pack: Pack, log: Numbered, view: dict[str, 
         "pack": pack.to_json(),
         "events": events,
         "reflections": reflections,
-        "state": view,
+        "state": neutral_news(state, view),
     }
 
 

@@ -140,7 +140,10 @@ def _amended(s: SessionState, e: ev.AmendmentProposed, _: list) -> list[Guess]:
 
 
 def _speaker_finished(s: SessionState, e: ev.SpeakerFinished, after: list[ev.Event]) -> list[Guess]:
-    guesses: list[Guess] = [(c.TRAINER, {"type": "finish-speaker"})]
+    guesses: list[Guess] = [
+        (c.TRAINER, {"type": "finish-speaker"}),
+        (c.Actor.seat(e.seat_id), {"type": "done-speaking"}),
+    ]
     if after and isinstance(after[0], ev.SpeakerCalled):
         guesses.append((c.TRAINER, {"type": "call-speaker", "seat_id": after[0].seat_id}))
     return guesses
@@ -178,6 +181,12 @@ def _phase_started(s: SessionState, e: ev.PhaseStarted, _: list) -> list[Guess]:
     return [(c.TRAINER, {"type": "start-phase", "phase": e.phase, "minutes": m}) for m in (e.minutes, None)]
 
 
+def _vote_closed(s: SessionState, e: ev.VoteClosed, _: list) -> list[Guess]:
+    """A secret ballot now always takes a casting vote, which the rules record only on a tie."""
+    fields = {"type": "close-vote", "motion_id": e.motion_id}
+    return [(c.TRAINER, fields | {"casting": casting}) for casting in dict.fromkeys((e.casting, "against"))]
+
+
 def _trainer(kind: str, *names: str, **renamed: str) -> Guesser:
     """A trainer's command whose fields are copied from the event's (`renamed`: command field=event field)."""
 
@@ -199,9 +208,17 @@ def _seated(kind: str, seat: str, **renamed: str) -> Guesser:
     return guess
 
 
+def _draft_written(s: SessionState, e: ev.DraftWritten, _: list) -> list[Guess]:
+    """A new draft (its id given by the rules) or a rewrite of one the pair already has."""
+    fields = {"type": "write-draft", "motion": e.motion}
+    ids = [e.draft_id] if e.draft_id in s.drafts else [None]
+    return [(c.Actor.seat(e.seat_id), fields | {"draft_id": draft_id}) for draft_id in ids]
+
+
 GUESSERS: dict[type, Guesser] = {
     ev.SeatJoined: _joined,
     ev.SeatRemoved: _trainer("remove-seat", "seat_id"),
+    ev.DoorsSet: _trainer("set-doors", "open"),
     ev.PairsSet: _paired,
     ev.ChairChosen: _trainer("choose-chair", "seat_id"),
     ev.RolesShuffled: _trainer("shuffle", "seed"),
@@ -224,7 +241,7 @@ GUESSERS: dict[type, Guesser] = {
     ev.MotionRuledOut: _trainer("rule-out", "motion_id", "reason"),
     ev.BallotChanged: _trainer("set-ballot", "motion_id", "secret"),
     ev.VoteCast: _seated("vote", "seat_id", motion_id="motion_id", choice="choice"),
-    ev.VoteClosed: _trainer("close-vote", "motion_id", "casting"),
+    ev.VoteClosed: _vote_closed,
     ev.MotionVoided: _trainer("void-motion", "motion_id", "reason"),
     ev.HandRaised: _seated("raise-hand", "seat_id"),
     ev.HandLowered: _hand_lowered,
@@ -236,4 +253,10 @@ GUESSERS: dict[type, Guesser] = {
     ev.TenPercentRevealed: _trainer("reveal-ten-percent"),
     ev.TimeAdvanced: _trainer("advance-time", "period"),
     ev.ReflectionGiven: _seated("reflect", "seat_id", ratings="ratings", comment="comment"),
+    ev.ThirdMemberSeated: _trainer("seat-third-member", "seat_id", "pair_id"),
+    ev.ObserverSeated: _trainer("seat-observer", "seat_id"),
+    ev.NotebookWritten: _seated("write-notebook", "seat_id", text="text"),
+    ev.DraftWritten: _draft_written,
+    ev.DraftTabled: _seated("table-draft", "seat_id", draft_id="draft_id"),
+    ev.DraftDiscarded: _seated("discard-draft", "seat_id", draft_id="draft_id"),
 }

@@ -69,7 +69,8 @@ def read_export(body: bytes) -> Imported:
             "This is an anonymised export, made for sharing: it has no names or secret ballots, so it cannot "
             'become a session again. Import the full record instead ("Download the full record" on the debrief page).'
         )
-    events = [_event(row) for row in _in_order(export.events)]
+    # A link to the follow-up meeting points at a session on the server it came from, so it is not brought in.
+    events = [e for e in (_event(row) for row in _in_order(export.events)) if not isinstance(e, ev.FollowUpOpened)]
     pack, archive = _pack(export)
     created = events[0]
     # The scenario's facts in the log drive every rule, so they must be the checked pack's, not the file's say.

@@ -29,6 +29,10 @@ class Reflection(Wire):
     count: int
     enough: int = Field(description="answers needed before any totals are shown")
     shown: bool
+    waiting: int = Field(
+        description="people whose new or changed answers wait for the next update of the totals, which comes "
+        "once `enough` people have answered or changed since the last (so no single answer shows up alone)"
+    )
     features: list[FeatureTotals]
     comments: list[str] = Field(description="in alphabetical order, never attributed")
     mine: OwnReflection | None

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .base import Named, Phase, Wire
+from .base import Named, Phase, SeatRef, Wire
 from .views import TrainerView
 
 
@@ -140,6 +140,15 @@ class LoggedEvent(Wire):
     payload: dict[str, Any] = Field(description="the event's fields, as stored")
 
 
+class PairRecord(Wire):
+    """A pair's private notebook as the pair's own record (full export only)."""
+
+    pair_id: str
+    directorate: str | None
+    members: list[SeatRef]
+    notebook: str
+
+
 class FullExport(Wire):
     """The whole record (`?full=1`); `POST /api/sessions/import` makes a new session from it."""
 
@@ -151,6 +160,7 @@ class FullExport(Wire):
     pack_archive: str | None = Field(description="the pack's own files: a .zip, in base64")
     events: list[LoggedEvent]
     state: TrainerView
+    pairs_own: list[PairRecord] = Field(description="each pair's private notebook, as that pair's own record")
 
 
 class SharedReflection(Wire):

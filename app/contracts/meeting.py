@@ -88,7 +88,8 @@ class Motion(Wire):
         description='directorate to choice; in a secret ballot "voted", except your own directorate\'s'
     )
     voted: int
-    tied: bool | None = Field(description="null for all but the chair and trainer while a secret ballot is open")
+    version: int = Field(description="what a close-vote names as `motion_version`; votes leave it unchanged")
+    tied: bool | None = Field(description="null while a secret ballot is open, for everyone (the chair included)")
     tally: Tally | None = Field(description="null while a secret ballot is open: a running count gives votes away")
     casting: Choice | None
     note: str

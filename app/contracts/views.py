@@ -21,13 +21,14 @@ from .meeting import (
     Floor,
     Motion,
     MotionKind,
+    MotionTransfer,
     NewsItem,
     Strategy,
     TenPercent,
     Term,
 )
 
-RoleKind = Literal["director", "assistant", "chair", "panel", "unplaced"]
+RoleKind = Literal["director", "assistant", "member", "chair", "panel", "observer", "unplaced"]
 
 
 class Session(Wire):
@@ -47,9 +48,13 @@ class Session(Wire):
     shuffled: bool
     packs_open: bool
     current_item: str | None
+    phase_version: int = Field(description="what a start-phase names as `phase_version`")
+    item_version: int = Field(description="what an open-item names as `item_version`")
+    doors_open: bool = Field(description="false once the trainer has closed the session to new people")
     now: float = Field(description="the server's clock when the view was built (seconds since 1970)")
     meeting: int = Field(description="1 for the first meeting of a series")
     previous: str | None = Field(description="the code of the meeting this one follows")
+    follow_up: str | None = Field(description="the code of the meeting that follows this one, once started")
     real_roles: bool
     stage: Stage | None = Field(
         description="what the big screen shows, chosen by the trainer; null: it follows the phase"
@@ -86,6 +91,7 @@ class DirectorateRow(Wire):
     pair_id: str | None
     director: SeatRef | None
     assistant: SeatRef | None
+    third_members: list[SeatRef] = Field(description="late arrivals seated in the pair as its third member")
 
 
 class Indicator(Wire):
@@ -129,6 +135,38 @@ class Can(Wire):
     answer_ten_percent: bool
 
 
+class Notebook(Wire):
+    """The seat's own pair's private notebook; no other viewer ever receives it."""
+
+    pair_id: str
+    text: str
+    by: SeatRef | None = Field(description="who saved the page last (null until anyone writes)")
+    at: float | None
+
+
+class DraftTarget(Wire):
+    indicator: str
+    directorate: str
+    value: float
+    by: str
+
+
+class Draft(Wire):
+    """One of the seat's pair's draft motions (private to the pair); `tabled` names the motion it became."""
+
+    id: str
+    text: str
+    kind: MotionKind | None
+    term: Term | None
+    target: DraftTarget | None
+    transfer: MotionTransfer | None
+    secret: bool
+    lever: str | None
+    by: SeatRef | None
+    at: float
+    tabled: str | None
+
+
 class Me(Wire):
     seat_id: str
     name: str
@@ -139,6 +177,8 @@ class Me(Wire):
     directorate: str | None
     title: str
     can: Can
+    notebook: Notebook | None = Field(description="the pair's notebook; null for a seat in no pair")
+    drafts: list[Draft] = Field(description="the pair's draft motions, oldest first (discarded ones left out)")
 
 
 class RemovedMe(Wire):

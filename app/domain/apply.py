@@ -6,15 +6,19 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from . import events as ev
+from .arrivals import reducer as arrivals_reducer
 from .consequences import reducer as consequences_reducer
 from .core.fold import Fold
 from .core.state import SessionState
 from .debrief import reducer as debrief_reducer
+from .doors import reducer as doors_reducer
+from .drafts import reducer as drafts_reducer
 from .floor import reducer as floor_reducer
 from .follow_up import reducer as follow_up_reducer
 from .ledger import reducer as ledger_reducer
 from .lobby import reducer as lobby_reducer
 from .motions import reducer as motions_reducer
+from .notebook import reducer as notebook_reducer
 from .phases import reducer as phases_reducer
 from .shuffle import reducer as shuffle_reducer
 from .stage import reducer as stage_reducer
@@ -54,4 +58,8 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **stage_reducer.HANDLERS,
     **consequences_reducer.HANDLERS,
     **debrief_reducer.HANDLERS,
+    **doors_reducer.HANDLERS,
+    **notebook_reducer.HANDLERS,
+    **drafts_reducer.HANDLERS,
+    **arrivals_reducer.HANDLERS,
 }

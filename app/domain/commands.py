@@ -11,13 +11,17 @@ from typing import Annotated
 
 from pydantic import Field, TypeAdapter
 
+from .arrivals.commands import SeatObserver, SeatThirdMember
 from .consequences.commands import AdvanceTime
 from .core.command_base import GUEST, TRAINER, Actor, Command, Context, ItemKind, Name, Ref
 from .debrief.commands import FEATURES, Reflect
+from .doors.commands import RemoveSeats, SetDoors
+from .drafts.commands import DiscardDraft, DraftMotion, TableDraft, WriteDraft
 from .floor.commands import (
     AddItem,
     Announce,
     CallSpeaker,
+    DoneSpeaking,
     EditItem,
     FinishSpeaker,
     LowerHand,
@@ -43,6 +47,7 @@ from .motions.commands import (
     Vote,
     Withdraw,
 )
+from .notebook.commands import WriteNotebook
 from .phases.commands import PauseClock, ResumeClock, StartPhase
 from .shuffle.commands import Shuffle, SwapPairs
 from .stage.commands import SetStage
@@ -81,12 +86,21 @@ AnyCommand = Annotated[
     | LowerHand
     | CallSpeaker
     | FinishSpeaker
+    | DoneSpeaking
     | MoveToRole
     | OpenTenPercent
     | AnswerTenPercent
     | RevealTenPercent
     | AdvanceTime
-    | Reflect,
+    | Reflect
+    | SetDoors
+    | RemoveSeats
+    | WriteNotebook
+    | WriteDraft
+    | TableDraft
+    | DiscardDraft
+    | SeatThirdMember
+    | SeatObserver,
     Field(discriminator="type"),
 ]
 
@@ -113,6 +127,9 @@ __all__ = [
     "Command",
     "Context",
     "DecideAmendment",
+    "DiscardDraft",
+    "DoneSpeaking",
+    "DraftMotion",
     "EditItem",
     "FinishSpeaker",
     "ItemKind",
@@ -132,19 +149,26 @@ __all__ = [
     "Reflect",
     "ReleaseInject",
     "RemoveSeat",
+    "RemoveSeats",
     "ResumeClock",
     "RevealTenPercent",
     "RuleOut",
+    "SeatObserver",
+    "SeatThirdMember",
     "Second",
     "SetBallot",
+    "SetDoors",
     "SetStage",
     "Shuffle",
     "StartPhase",
     "SwapPairs",
+    "TableDraft",
     "TargetTermsIn",
     "TransferTerms",
     "VoidMotion",
     "Vote",
     "Withdraw",
+    "WriteDraft",
     "WriteInject",
+    "WriteNotebook",
 ]

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from . import commands as c
 from . import events as ev
+from .arrivals import rules as arrivals_rules
 from .consequences import rules as consequences_rules
 from .core.errors import RuleViolation
 from .core.rule import Rule
 from .core.state import SessionState
 from .debrief import rules as debrief_rules
+from .doors import rules as doors_rules
+from .drafts import rules as drafts_rules
 from .floor import rules as floor_rules
 from .lobby import rules as lobby_rules
 from .motions import rules as motions_rules
 from .motions import voting as motions_voting
+from .notebook import rules as notebook_rules
 from .permissions import MAY, May
 from .phases import rules as phases_rules
 from .shuffle import rules as shuffle_rules
@@ -64,4 +68,8 @@ _RULES: dict[str, Rule] = {
     **stage_rules.RULES,
     **consequences_rules.RULES,
     **debrief_rules.RULES,
+    **doors_rules.RULES,
+    **notebook_rules.RULES,
+    **drafts_rules.RULES,
+    **arrivals_rules.RULES,
 }

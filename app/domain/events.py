@@ -9,6 +9,7 @@ docstring is its reference documentation.
 
 from __future__ import annotations
 
+from .arrivals.events import ObserverSeated, ThirdMemberSeated
 from .consequences.events import TimeAdvanced
 from .core.event_base import (
     AgencyFacts,
@@ -25,6 +26,8 @@ from .core.event_base import (
     ScenarioFacts,
 )
 from .debrief.events import ReflectionGiven
+from .doors.events import DoorsSet
+from .drafts.events import DraftDiscarded, DraftTabled, DraftWritten
 from .floor.events import (
     AgendaItemAdded,
     AgendaItemEdited,
@@ -38,7 +41,7 @@ from .floor.events import (
     SpeakerCalled,
     SpeakerFinished,
 )
-from .follow_up.events import CarriedDecision, CarriedSeat, FollowUpStarted
+from .follow_up.events import CarriedDecision, CarriedSeat, FollowUpOpened, FollowUpStarted
 from .ledger.events import BudgetTransferred, Transfer
 from .lobby.events import ChairChosen, PairSpec, PairsSet, SeatJoined, SeatMoved, SeatRemoved, SessionCreated
 from .motions.events import (
@@ -54,6 +57,7 @@ from .motions.events import (
     VoteCast,
     VoteClosed,
 )
+from .notebook.events import NotebookWritten
 from .phases.events import ClockPaused, ClockResumed, PhaseStarted
 from .shuffle.events import Assignment, PairsSwapped, RolesShuffled
 from .stage.events import StageSet
@@ -64,6 +68,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     for cls in (
         SessionCreated,
         FollowUpStarted,
+        FollowUpOpened,
         SeatJoined,
         SeatRemoved,
         PairsSet,
@@ -102,6 +107,13 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TenPercentRevealed,
         TimeAdvanced,
         ReflectionGiven,
+        DoorsSet,
+        NotebookWritten,
+        DraftWritten,
+        DraftTabled,
+        DraftDiscarded,
+        ThirdMemberSeated,
+        ObserverSeated,
     )
 }
 
@@ -126,8 +138,13 @@ __all__ = [
     "ClockPaused",
     "ClockResumed",
     "DirectorateFacts",
+    "DoorsSet",
+    "DraftDiscarded",
+    "DraftTabled",
+    "DraftWritten",
     "Event",
     "ExportedCostFacts",
+    "FollowUpOpened",
     "FollowUpStarted",
     "FundFacts",
     "HandLowered",
@@ -142,6 +159,8 @@ __all__ = [
     "MotionSeconded",
     "MotionVoided",
     "MotionWithdrawn",
+    "NotebookWritten",
+    "ObserverSeated",
     "PairSpec",
     "PairsSet",
     "PairsSwapped",
@@ -162,6 +181,7 @@ __all__ = [
     "TenPercentAnswered",
     "TenPercentOpened",
     "TenPercentRevealed",
+    "ThirdMemberSeated",
     "TimeAdvanced",
     "Transfer",
     "VoteCast",

@@ -26,10 +26,14 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     # arriving and seating
     (c.Join, May.GUEST),
     (c.RemoveSeat, May.TRAINER),
+    (c.RemoveSeats, May.TRAINER),
+    (c.SetDoors, May.TRAINER),
     (c.AutoPair, May.TRAINER),
     (c.MoveSeat, May.TRAINER),
     (c.ChooseChair, May.TRAINER),
     (c.MoveToRole, May.TRAINER),
+    (c.SeatThirdMember, May.TRAINER),
+    (c.SeatObserver, May.TRAINER),
     # the shuffle, the phases and the clock
     (c.Shuffle, May.TRAINER),
     (c.SwapPairs, May.TRAINER),
@@ -47,6 +51,7 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.OpenItem, May.CHAIR),
     (c.CallSpeaker, May.CHAIR),
     (c.FinishSpeaker, May.CHAIR),
+    (c.DoneSpeaking, May.SEATED),  # the rules allow only the seat that has the floor
     (c.RaiseHand, May.SEATED),
     (c.LowerHand, May.SEATED),
     # motions and votes (the rules say which seats may propose, second or vote)
@@ -66,6 +71,11 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.RevealTenPercent, May.TRAINER),
     (c.AdvanceTime, May.TRAINER),
     (c.Reflect, May.SEATED),
+    # a pair's private notebook and draft motions (the rules keep each to its own pair)
+    (c.WriteNotebook, May.SEATED),
+    (c.WriteDraft, May.SEATED),
+    (c.TableDraft, May.SEATED),
+    (c.DiscardDraft, May.SEATED),
 )
 
 

@@ -18,8 +18,10 @@ from .core.codec import encode
 from .core.state import SessionState
 from .core.types import PHASE_LABELS, RESIDENT, SeatId
 from .debrief.views import reflection_view
+from .drafts.views import drafts_view
 from .floor.views import meeting_view
 from .lobby.views import seat_ref
+from .notebook.views import is_private_to_pair, notebook_view, private_pair
 
 TRAINER = "trainer"
 
@@ -41,14 +43,18 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
     """Takes an event and a viewer; returns the event as that viewer may see it, or None.
 
     Most events are public facts of the meeting room. The chair pick stays the trainer's until the
-    shuffle announces every role; a 10% answer stays with its directorate until the reveal; news sent
+    shuffle announces every role; a pair's notebook stays with the pair; a 10% answer stays with its directorate until the reveal; news sent
     to chosen seats goes only to them; a secret ballot never shows who voted which way.
     """
     trainer, seat = viewer.kind == TRAINER, viewer.seat_id
     if isinstance(event, ev.ChairChosen) and not trainer:
         return None
+    if isinstance(event, ev.PairsSet) and not _pairs_shown(state, viewer):
+        return None  # the pairs before the shuffle leave out the chair pick
     if isinstance(event, ev.ReflectionGiven):
         return None  # reflections are anonymous: only their totals are ever shown
+    if is_private_to_pair(event) and not (seat and state.pair_of(seat) == private_pair(event)):
+        return None  # a pair's notebook and drafts are its own: not even the trainer's screen gets them
     own = state.role_of(seat).directorate if seat else None
     revealed = state.ten_percent.status == "revealed"
     if isinstance(event, ev.TenPercentAnswered) and not (trainer or revealed or own == event.directorate):
@@ -84,16 +90,25 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "shuffled": state.shuffled,
         "packs_open": state.packs_open(),
         "current_item": state.current_item,
+        "phase_version": state.phase_version,
+        "item_version": state.item_version,
         "now": now,
         "meeting": state.meeting,
         "previous": state.previous,
+        "follow_up": state.follow_up,
         "real_roles": state.previous is not None,
         "stage": state.stage,
+        "doors_open": state.doors_open,
     }
     if viewer.kind == TRAINER:
         info["seed"] = state.seed
         info["chair_pick"] = state.chair_pick
     return info
+
+
+def _pairs_shown(state: SessionState, viewer: Viewer) -> bool:
+    """Before the shuffle the pairs are the trainer's: whoever is left out of them would be the chair pick."""
+    return viewer.kind == TRAINER or state.shuffled
 
 
 def role_title(state: SessionState, seat_id: SeatId) -> str:
@@ -102,13 +117,20 @@ def role_title(state: SessionState, seat_id: SeatId) -> str:
         return state.scenario.chair_title
     if role.kind == "panel":
         return state.scenario.residents_title
+    if role.kind == "observer":
+        return "Observer"
+    if role.kind == "unplaced" and state.previous is not None and seat_id in state.seats:
+        agency = state.agency(state.seats[seat_id].agency)  # at a follow-up, people come as themselves
+        return agency.name if agency else ""
     if role.directorate:
         d = state.facts_of(role.directorate)
+        if role.kind == "member":
+            return f"Third member, {d.name}"
         return d.director_title if role.kind == "director" else f"{d.assistant_title}, {d.name}"
     return ""
 
 
-def _seats(state: SessionState) -> list[dict[str, Any]]:
+def _seats(state: SessionState, pairs_shown: bool) -> list[dict[str, Any]]:
     def agency_name(agency_id: str) -> str:
         return "Resident" if agency_id == RESIDENT else state.agency_facts(agency_id).name
 
@@ -121,7 +143,7 @@ def _seats(state: SessionState) -> list[dict[str, Any]]:
                 "name": seat.name,
                 "agency": seat.agency,
                 "agency_name": agency_name(seat.agency),
-                "pair_id": state.pair_of(seat.id),
+                "pair_id": state.pair_of(seat.id) if pairs_shown else None,
                 "role": role.kind if role else None,
                 "directorate": role.directorate if role else None,
                 "title": role_title(state, seat.id) if role else "",
@@ -144,6 +166,13 @@ def _directorates(state: SessionState) -> list[dict[str, Any]]:
                 "pair_id": held.pair_id if held else None,
                 "director": seat_ref(state, held.director) if held else None,
                 "assistant": seat_ref(state, held.assistant) if held else None,
+                "third_members": [
+                    seat_ref(state, s)
+                    for s in state.pairs.get(held.pair_id, ())
+                    if s not in (held.director, held.assistant)
+                ]
+                if held
+                else [],
             }
         )
     return rows
@@ -155,12 +184,12 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
         return {"seat_id": seat_id, "removed": True}
     role = state.role_of(seat_id)
     holds = role.directorate is not None and state.phase == "board"
-    partner = [s for s in state.seats_sharing_role(seat_id) if s != seat_id]
+    partner = [s for s in state.seats_sharing_role(seat_id) if s != seat_id and state.shuffled]
     return {
         "seat_id": seat_id,
         "name": seat.name,
         "agency": seat.agency,
-        "pair_id": state.pair_of(seat_id),
+        "pair_id": state.pair_of(seat_id) if state.shuffled else None,
         "partner": seat_ref(state, partner[0]) if partner else None,
         "role": role.kind if state.shuffled else None,
         "directorate": role.directorate,
@@ -170,9 +199,12 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
             "second": holds,
             "vote": holds and state.voter_directorate(seat_id) is not None,
             "chair": role.kind == "chair",
-            "speak": state.phase == "board",
+            "speak": state.phase == "board" and role.kind != "observer",
             "answer_ten_percent": role.directorate is not None and state.ten_percent.status == "open",
         },
+        # Both name the pair, which is the trainer's secret until the shuffle reveals the roles.
+        "notebook": notebook_view(state, seat_id) if state.shuffled else None,
+        "drafts": drafts_view(state, seat_id) if state.shuffled else [],
     }
 
 
@@ -182,8 +214,8 @@ def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         "viewer": viewer.kind,
         "session": _session(state, viewer, now),
         "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies],
-        "seats": _seats(state),
-        "pairs": [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items()],
+        "seats": _seats(state, _pairs_shown(state, viewer)),
+        "pairs": [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items() if _pairs_shown(state, viewer)],
         "chair": seat_ref(state, state.chair),
         "directorates": _directorates(state),
         "indicators": [

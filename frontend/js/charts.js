@@ -347,7 +347,7 @@ export function reflectionResults({ headingLevel = 3, big = false } = {}) {
     node,
     update(reflection, { opensLater = false } = {}) {
       const r = reflection || { count: 0, enough: 3, shown: false, features: [], comments: [] };
-      const signature = JSON.stringify([r.count, r.enough, r.shown, r.features, r.comments, opensLater]);
+      const signature = JSON.stringify([r.count, r.enough, r.shown, r.waiting, r.features, r.comments, opensLater]);
       if (signature === last) return;
       last = signature;
       const needed = Math.max(0, r.enough - r.count);
@@ -358,7 +358,11 @@ export function reflectionResults({ headingLevel = 3, big = false } = {}) {
           ? `${plural(r.count, "person has", "people have")} answered so far. The results show once ${r.enough} have: ${plural(needed, "more answer")} needed.`
           : `Nobody has answered yet. The results show once ${r.enough} people have answered, so that no one's answer can be picked out.`;
       } else {
-        status.textContent = `${plural(r.count, "person has", "people have")} answered. Scores run from 1 (poor) to 5 (excellent); no one's answer is shown as theirs.`;
+        // The totals move on only in batches, so a single new or changed answer never shows up on its own.
+        const batch = r.waiting
+          ? ` The results are updated once ${plural(r.enough - r.waiting, "more person has", "more people have")} answered or changed their answers.`
+          : "";
+        status.textContent = `${plural(r.count, "person has", "people have")} answered. Scores run from 1 (poor) to 5 (excellent); no one's answer is shown as theirs.${batch}`;
       }
       panel.node.hidden = !r.shown;
       commentsTitle.hidden = !r.shown;

@@ -34,7 +34,9 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
   const mine = h("p", { class: "my-place", tabindex: "-1" });
   const next = h("button", { type: "button", class: "primary", onclick: pressed({ type: "call-speaker" }) }, "Call next speaker");
   const finish = h("button", { type: "button", class: "secondary", onclick: pressed({ type: "finish-speaker" }) }, "Finish speaker");
-  const handRow = h("div", { class: "button-row" }, raise, lower);
+  const done = h("button", { type: "button", class: "secondary", id: `${prefix}-done`,
+    onclick: pressed({ type: "done-speaking" }) }, "I have finished speaking");
+  const handRow = h("div", { class: "button-row" }, raise, lower, done);
   const chairRow = h("div", { class: "button-row" }, next, finish);
   const lists = h("div", { class: "floor-lists" });
   const listRegion = region(lists);
@@ -67,9 +69,11 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
       show(handRow, canSpeak);
       show(raise, place < 0 && !speaking);
       show(lower, place >= 0);
+      show(done, speaking);
       if (focused === raise && raise.hidden && !lower.hidden) lower.focus();
       else if (focused === lower && lower.hidden && !raise.hidden) raise.focus();
       else if ((focused === raise || focused === lower) && focused.hidden) mine.focus();
+      if (focused === done && done.hidden) (raise.hidden ? mine : raise).focus();
       setText(mine, !canSpeak ? ""
         : speaking ? "You have the floor."
           : place >= 0 ? `Your hand is up: you are number ${place + 1} in the queue.`

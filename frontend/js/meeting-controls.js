@@ -290,14 +290,15 @@ function amendForm(view, m, act) {
 
 // --- the chair's controls on one motion ------------------------------------------------------
 
-/** The chair's (or trainer's) "Close vote", with a casting vote when the votes are tied. */
+/** The chair's (or trainer's) "Close vote", with a casting vote when the votes are tied, and always for
+ * a secret ballot: nobody may know whether one is tied, so the server uses the casting vote only on a tie. */
 export function closeVoteControls(view, m, act, report) {
   if (m.status !== "voting" || view.session.phase !== "board") return [];
   // A casting vote matters only once the vote is quorate; before that the server says what is missing.
-  // An open secret ballot has no tally in the view, only whether it is tied.
   const quorate = votedCount(m) >= (view.quorum || 0);
-  const tied = quorate && (m.tally ? m.tally.for === m.tally.against : !!m.tied);
-  const tieWords = m.tally ? `tied at ${m.tally.for} to ${m.tally.against}` : "tied";
+  const secret = !m.tally;
+  const tied = secret || (quorate && m.tally.for === m.tally.against);
+  const tieWords = secret ? "used only if the vote is tied" : `tied at ${m.tally.for} to ${m.tally.against}`;
   const name = `casting-${m.id}`;
   const radio = (value, text) => h("div", { class: "choice" },
     h("input", {
@@ -308,10 +309,12 @@ export function closeVoteControls(view, m, act, report) {
   const close = async (event) => {
     const casting = castingChoices.get(m.id);
     if (tied && !casting) {
-      report(`The vote is ${tieWords}: choose a casting vote, for or against, first.`);
+      report(secret
+        ? "This is a secret ballot: choose a casting vote, for or against, first. It is used only if the vote is tied."
+        : `The vote is ${tieWords}: choose a casting vote, for or against, first.`);
       return;
     }
-    const command = { type: "close-vote", motion_id: m.id };
+    const command = { type: "close-vote", motion_id: m.id, motion_version: m.version };
     if (tied) command.casting = casting;
     await pressed(act, command)(event);
   };
@@ -429,9 +432,11 @@ export function chairPanel(container, act) {
   const select = h("select", { id: "open-item-select", name: "item" });
   const status = h("p", { class: "subtle" });
   const quorum = h("p", { class: "subtle", id: "quorum-line" });
+  let shown; // the view on screen: its item version goes with the command, so a stale screen changes nothing
   const form = h("form", { class: "inline-form chair-panel", onsubmit: async (e) => {
     e.preventDefault();
-    if (select.value) await act({ type: "open-item", item_id: select.value }).catch(() => {});
+    const command = { type: "open-item", item_id: select.value, item_version: shown?.session.item_version };
+    if (select.value) await act(command).catch(() => {});
   } },
   h("div", { class: "field" }, h("label", { for: select.id }, "Agenda item"), select),
   h("button", { type: "submit", class: "primary" }, "Open item"),
@@ -440,6 +445,7 @@ export function chairPanel(container, act) {
   let lastCurrent;
   return {
     update(view) {
+      shown = view;
       const options = view.agenda.map((item, i) => ({ value: item.id, label: `${i + 1}. ${item.title}` }));
       const current = view.session.current_item;
       let value;

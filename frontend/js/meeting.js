@@ -445,6 +445,7 @@ const seatCalled = (v, id) => v.seats.find((s) => s.id === id)?.name || "Someone
 const EVENT_WORDS = {
   "seat-joined": (e) => `${e.name} joined.`,
   "seat-removed": () => "Someone was removed from the session.",
+  "doors-set": (e) => (e.open ? "The session is taking new people again." : "The doors are closed: nobody new can join."),
   "pairs-set": () => "The pairs have changed.",
   "chair-chosen": () => "The chair has changed.",
   "roles-shuffled": () => "Roles have been shuffled.",

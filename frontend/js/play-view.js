@@ -29,7 +29,7 @@ export function roleDetails(view) {
   if (!session.shuffled) {
     return [
       h("p", {}, `You have joined as ${own}.`),
-      h("p", {}, me.partner ? `You are paired with ${me.partner.name}.` : "The trainer will pair you with a colleague."),
+      h("p", {}, "The trainer pairs everyone with a colleague; you will see your partner when the roles are shuffled."),
       h("p", { class: "subtle" }, "Once everyone has arrived the trainer shuffles the roles, so you will play a different agency from your own."),
     ];
   }

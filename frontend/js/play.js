@@ -11,6 +11,8 @@ import { chairPanel, proposeForm, pruneKeptForms } from "./meeting-controls.js";
 import { decidedMotions, newsList, openMotions, roleDetails } from "./play-view.js";
 import { tenPercentPanel } from "./ten-percent.js";
 import { actionBar } from "./play-actions.js";
+import { pairNotebook } from "./notebook.js";
+import { pairDrafts } from "./drafts.js";
 
 const SELECTORS = {
   connection: "#connection",
@@ -163,6 +165,8 @@ let propose = null;
 let speakers = null;
 let tenPercent = null;
 let packKey = null;
+let notebook = null;
+let drafts = null;
 
 /** Sends a command; a refusal is shown in `where` (or the page's error area) and rethrown. */
 const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
@@ -224,6 +228,10 @@ function render(view, info = {}) {
     if (words) announce(els.updates, words);
   }
   roleRegion.render(roleData(view), () => roleDetails(view));
+  if (!notebook) notebook = pairNotebook(els.role.closest("section"), act);
+  notebook.update(view);
+  if (!drafts) drafts = pairDrafts(document.getElementById("notebook-section"), act);
+  drafts.update(view);
   renderPack(view, info.events || []);
   renderMeeting(view);
   lookForNextMeeting(session);
@@ -235,6 +243,12 @@ let nextAsked = 0;
 let latest = null;
 function lookForNextMeeting(session) {
   latest = session;
+  if (session.follow_up) {  // the trainer started the follow-up: the view says where, and this seat lets them in
+    els.nextLink.href = `/play/${encodeURIComponent(session.follow_up)}`;
+    show(els.nextMeeting, true);
+    clearInterval(nextCheck);
+    return;
+  }
   const over = ["debrief", "closed"].includes(session.phase);
   if (!over || !els.nextMeeting.hidden) return;
   if (!nextCheck) nextCheck = setInterval(() => lookForNextMeeting(latest), 20_000);

@@ -9,6 +9,7 @@ import { PHASE_LABELS } from "./format.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
 import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } from "./meeting-controls.js";
 import { tenPercentConsole } from "./ten-percent.js";
+import { arrivalsForm } from "./trainer-arrivals.js";
 import { markPhase, wireControls } from "./trainer-controls.js";
 import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
 import { wireSections } from "./trainer-sections.js";
@@ -107,6 +108,7 @@ function trainerConsole(code, els) {
   const forms = [
     speakers, releaseTo, newsWriter(els.newsWriter, act), announcementForm(els.announce, act),
     agendaEditor(els.agendaEditor, act), moveForm(els.move, act), tenPercentConsole(els.ten, act),
+    arrivalsForm(els.move.closest("section"), act),
   ];
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
   for (const link of document.querySelectorAll(".debrief-link")) link.href = `/trainer/${encodeURIComponent(code)}/debrief`;
@@ -139,8 +141,8 @@ function trainerConsole(code, els) {
     els.chairSelect.disabled = !lobby;
     els.shuffleForm.querySelector("button").disabled = !lobby;
 
-    regions.roster.render({ s: view.seats, p: view.pairs, c: session.chair_pick, ph: session.phase, sh: session.shuffled },
-      () => rosterTable(view, act));
+    regions.roster.render({ s: view.seats, p: view.pairs, c: session.chair_pick, ph: session.phase, sh: session.shuffled,
+      d: session.doors_open }, () => rosterTable(view, act, report));
     regions.pairs.render({ s: view.seats, p: view.pairs, c: session.chair_pick }, () => pairsList(view));
     setOptions(els.chairSelect, [{ value: "", label: "The trainer chairs" },
       ...view.seats.map((s) => ({ value: s.id, label: `${s.name} (${s.agency_name})` }))], session.chair_pick || "");

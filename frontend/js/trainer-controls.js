@@ -15,7 +15,8 @@ export function wireControls(els, { act, report, latest }) {
     const btn = event.target.closest("button[data-phase]");
     // The running phase's button does nothing: pressing it again would only restart that phase's clock.
     if (!btn || btn.dataset.phase === latest()?.session.phase) return;
-    const command = { type: "start-phase", phase: btn.dataset.phase };
+    // The phase version on screen when pressed: if another screen moves the day on meanwhile, nothing changes.
+    const command = { type: "start-phase", phase: btn.dataset.phase, phase_version: latest()?.session.phase_version };
     if (els.minutes.value.trim()) {
       const minutes = wholeNumber(els.minutes.value, 1, 600);
       if (minutes === null) {

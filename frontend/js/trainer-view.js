@@ -58,17 +58,64 @@ function removeButton(seat, act) {
   }, "Remove", hiddenText(` ${seat.name}`));
 }
 
+// Seats ticked for removal together; kept across redraws, forgotten once they leave the roster.
+const chosen = new Set();
+
+function chooseBox(seat) {
+  const id = `choose-${seat.id}`;
+  return [
+    h("input", { type: "checkbox", id, "data-key": id, checked: chosen.has(seat.id),
+      onchange: (event) => { if (event.target.checked) chosen.add(seat.id); else chosen.delete(seat.id); } }),
+    h("label", { for: id, class: "visually-hidden" }, `Choose ${seat.name} to remove`),
+  ];
+}
+
+/** "Remove the chosen people": one confirmation for all of them, then one command. */
+function removeChosenButton(view, act, report) {
+  return h("button", {
+    type: "button", class: "secondary small", "data-key": "remove-chosen",
+    onclick: async () => {
+      const ids = view.seats.filter((s) => chosen.has(s.id)).map((s) => s.id);
+      if (!ids.length) {
+        report("Tick the people to remove first.");
+        return;
+      }
+      const names = listWords(ids.map((id) => seatName(view, id)));
+      const sure = await confirmAction({ title: `Remove ${plural(ids.length, "person", "people")}?`,
+        confirm: `Remove ${plural(ids.length, "person", "people")}`,
+        text: `${names}: their screens stop working and their places in pairs are freed.` });
+      if (!sure) return;
+      try {
+        await act({ type: "remove-seats", seat_ids: ids });
+        chosen.clear();
+      } catch { /* act() has shown why */ }
+    },
+  }, "Remove the chosen people");
+}
+
+/** Close the doors (nobody new can join; people with a seat can still come back) or open them again. */
+export function doorsControl(view, act) {
+  const open = view.session.doors_open !== false;
+  return h("p", { class: "doors" },
+    open ? "New people can join. " : "The doors are closed: nobody new can join, but everyone with a seat can come back. ",
+    h("button", { type: "button", class: "secondary small", "data-key": "doors",
+      onclick: () => act({ type: "set-doors", open: !open }).catch(() => {}) },
+    open ? "Close the doors" : "Open the doors"));
+}
+
 /** Everyone who has joined, with the controls to move or remove them during arrival. */
-export function rosterTable(view, act) {
+export function rosterTable(view, act, report = () => {}) {
   const { seats, session } = view;
   const lobby = session.phase === "lobby";
+  for (const id of [...chosen]) if (!seats.some((s) => s.id === id)) chosen.delete(id);
   const residents = seats.filter((s) => s.agency === "resident").length;
   const summary = h("p", {}, seats.length
     ? `${plural(seats.length, "person has", "people have")} joined, ${plural(residents, "resident")} among them.`
     : "Nobody has joined yet. Show people the join address or the QR code.");
-  if (!seats.length) return summary;
+  const doors = doorsControl(view, act);
+  if (!seats.length) return [summary, doors];
   const headers = ["Name", "Organisation", "Pair", ...(session.shuffled ? ["Role"] : []), ...(lobby ? ["Remove"] : [])];
-  return [summary, tableBox("People in this session", h("table", { class: "roster" },
+  return [summary, doors, tableBox("People in this session", h("table", { class: "roster" },
     h("caption", { class: "visually-hidden" }, "People in this session"),
     h("thead", {}, h("tr", {}, headers.map((t) => h("th", { scope: "col" }, t)))),
     h("tbody", {}, seats.map((seat) => h("tr", {},
@@ -76,7 +123,8 @@ export function rosterTable(view, act) {
       h("td", {}, seat.agency_name),
       h("td", {}, pairCell(view, seat, act)),
       session.shuffled ? h("td", {}, seat.title || "No role") : null,
-      lobby ? h("td", {}, removeButton(seat, act)) : null)))))];
+      lobby ? h("td", {}, chooseBox(seat), " ", removeButton(seat, act)) : null))))),
+  lobby ? h("div", { class: "button-row" }, removeChosenButton(view, act, report)) : null];
 }
 
 /** The pairs as a list, and who is not in one. */

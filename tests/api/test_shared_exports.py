@@ -26,7 +26,7 @@ def secret_vote_then_reflect(meeting, trainer) -> str:  # noqa: F811
     send(other, code, {"type": "second", "motion_id": "m1"})
     send(proposer, code, {"type": "vote", "motion_id": "m1", "choice": "against"})
     send(other, code, {"type": "vote", "motion_id": "m1", "choice": "abstain"})
-    send(trainer, code, {"type": "close-vote", "motion_id": "m1"})
+    send(trainer, code, {"type": "close-vote", "motion_id": "m1", "casting": "against"})
     send(trainer, code, {"type": "start-phase", "phase": "debrief"})
     send(proposer, code, {"type": "reflect", "ratings": {"trust": 2}, "comment": "Asha's idea was ignored"})
     send(other, code, {"type": "reflect", "ratings": {"trust": 5}, "comment": "Good"})

@@ -42,10 +42,13 @@ def test_everyone_comes_over_in_their_real_role(extra, seed):
     for seat in before.seats.values():
         role = after.role_of(seat.id)
         own = own_directorate(before.scenario, seat.agency) if seat.agency != RESIDENT else None
-        if seat.agency == RESIDENT:
+        if seat.id == before.chair:
+            assert role.kind == "chair", "the chair chairs again"
+        elif seat.agency == RESIDENT:
             assert role.kind == "panel", seat
-        elif own is not None and role.directorate is not None:
-            assert role.directorate == own and role.kind in ("director", "assistant")
+        elif own is not None:
+            # Into their own directorate: director and assistant in the order they joined, any more as third members.
+            assert role.directorate == own and role.kind in ("director", "assistant", "member")
         else:
             # Seated as themselves, without a pair and without a vote.
             assert role.directorate is None and after.pair_of(seat.id) is None

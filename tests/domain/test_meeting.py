@@ -50,6 +50,8 @@ def expected_close(before, ballots: dict[str, str], ledger: dict[str, int], moti
     motion = before.motions.get(motion_id)
     if motion is None or motion.status != "voting":
         return ("refused", "not open" if motion else "no such motion")
+    if motion.secret and casting not in ("for", "against"):
+        return ("refused", "secret ballot")  # asked at every close, so a refusal never tells of a tie
     if len(ballots) < held_quorum(before):
         return ("refused", "quorum")
     counts = Counter(ballots.values())
@@ -87,6 +89,8 @@ def _refused(game: Game, model: Model, before, command, actor, message: str) -> 
             assert f"at least {held_quorum(before)} must" in message
         if outcome[1] == "tied":
             assert "tied" in message and "casting vote" in message
+        if outcome[1] == "secret ballot":
+            assert "used only if the vote is tied" in message and "tied at" not in message
     if isinstance(command, c.Vote) and actor.kind == "seat":
         motion = before.motions.get(command.motion_id)
         voter = before.role_of(actor.seat_id).directorate
@@ -523,6 +527,8 @@ TRAINER_COMMANDS = [
     c.RevealTenPercent(),
     c.AdvanceTime(period="year"),
     c.SetStage(stage="blank"),
+    c.SetDoors(open=False),
+    c.RemoveSeats(seat_ids=["s0", "s1"]),
 ]
 CHAIR_COMMANDS = [
     c.OpenItem(item_id="objectives"),

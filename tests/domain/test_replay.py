@@ -125,12 +125,22 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     extra = game.join("fire")
     resident = game.join(RESIDENT)
     game.do(c.RemoveSeat(seat_id=extra))
+    game.do(c.SetDoors(open=False))
     game.do(c.AutoPair())
     game.do(c.MoveSeat(seat_id=seats[5], to_pair=None))
     game.do(c.ChooseChair(seat_id=seats[5]))
     game.do(c.Shuffle(seed=123456789))
     game.do(c.StartPhase(phase="read_in"))
     game.do(c.SwapPairs(first="p1", second="p2"))
+    # A pair's notebook and drafts, and late arrivals seated as a third member and an observer.
+    writer = game.state.assignments["p1"].director
+    game.do(c.WriteNotebook(text="Our plan"), game.seat(writer))
+    [draft] = game.do(c.WriteDraft(motion=c.DraftMotion(text="Drafted", kind="free")), game.seat(writer))
+    [spare] = game.do(c.WriteDraft(motion=c.DraftMotion(text="Spare", kind="free")), game.seat(writer))
+    game.do(c.DiscardDraft(draft_id=spare.draft_id), game.seat(writer))
+    late, watcher = game.join("fire"), game.join("fire")
+    game.do(c.SeatThirdMember(seat_id=late, pair_id="p1"))
+    game.do(c.SeatObserver(seat_id=watcher))
     game.do(c.PauseClock())
     game.do(c.ResumeClock())
     game.do(c.StartPhase(phase="board"))
@@ -143,6 +153,7 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     game.do(c.EditItem(item_id=added.item.id, minutes=5, description="Brief, please"))
     game.do(c.MoveItem(item_id=added.item.id, position=2))
     game.do(c.OpenItem(item_id="budget"), chair)
+    game.do(c.TableDraft(draft_id=draft.draft_id), game.seat(writer))
     # A transfer motion, amended, made secret, seconded, carried, then voided.
     directors = [a.director for a in game.state.assignments.values()]
     first, second = directors[0], directors[1]
@@ -160,7 +171,7 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     game.do(c.Vote(motion_id=m1.motion_id, choice="for"), game.seat(first))
     game.do(c.Vote(motion_id=m1.motion_id, choice="against"), game.seat(second))
     game.do(c.Vote(motion_id=m1.motion_id, choice="for"), game.seat(second))
-    closed = game.do(c.CloseVote(motion_id=m1.motion_id), chair)
+    closed = game.do(c.CloseVote(motion_id=m1.motion_id, casting="against"), chair)
     assert [e.type for e in closed] == ["vote-closed", "budget-transferred"]
     budgets = {d.id: d.budget for d in game.scenario.directorates}
     assert game.state.ledger[source] == budgets[source] - 2000, "the amended amount moved"
@@ -178,6 +189,8 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     game.do(c.RaiseHand(), game.seat(resident))
     game.do(c.CallSpeaker(), chair)
     game.do(c.FinishSpeaker(), chair)
+    game.do(c.CallSpeaker(seat_id=resident), chair)
+    game.do(c.DoneSpeaking(), game.seat(resident))
     game.do(c.MoveToRole(seat_id=resident, directorate=source, position="assistant"))
     # The extra 10% round.
     game.do(c.OpenTenPercent())
@@ -192,7 +205,11 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
         game.seat(resident),
     )
     game.do(c.StartPhase(phase="closed"))
-    follow_up = [ev.SessionCreated("NEXT", game.state.scenario, 9999.0), plan(game.state, 9999.0)]
+    follow_up = [
+        ev.SessionCreated("NEXT", game.state.scenario, 9999.0),
+        plan(game.state, 9999.0),
+        ev.FollowUpOpened("AFTER", 9999.5),
+    ]
     assert {e.type for e in game.log + follow_up} == set(ev.EVENT_TYPES), "the script should cover every event type"
     decoded = [round_trip(e) for e in game.log]
     assert decoded == game.log
@@ -313,8 +330,10 @@ def expected_keys(state, seat_id: str) -> set[str]:
     extra = {
         "director": {role.directorate},
         "assistant": {role.directorate},
+        "member": {role.directorate},
         "chair": {"chair"},
         "panel": {"residents"},
+        "observer": set(),
         "unplaced": set(),
     }[role.kind]
     return {"everyone"} | extra
@@ -353,5 +372,12 @@ def test_reader_keys_in_a_worked_example():
     assert game.state.reader_keys(resident) == {"everyone", "residents"}
     late = game.join("police")
     assert game.state.reader_keys(late) == {"everyone"}
+    # A late arrival seated as a pair's third member reads that pair's pack; an observer only what is public.
+    pair, held = next(iter(game.state.assignments.items()))
+    game.do(c.SeatThirdMember(seat_id=late, pair_id=pair))
+    assert game.state.reader_keys(late) == {"everyone", held.directorate}
+    watcher = game.join("police")
+    game.do(c.SeatObserver(seat_id=watcher))
+    assert game.state.reader_keys(watcher) == {"everyone"}
     game.do(c.StartPhase(phase="lobby"))
     assert all(game.state.reader_keys(s) == set() for s in game.state.seats)

@@ -62,11 +62,11 @@ def test_two_clients_see_the_same_state(server, server_trainer, session):
     with socket(server, server_trainer, "trainer", code) as trainer_ws, socket(server, browser, code=code) as seat_ws:
         first_t, first_s = receive(trainer_ws, "sync"), receive(seat_ws, "sync")
         assert first_t["seq"] == first_s["seq"]
-        send(server_trainer, code, {"type": "auto-pair"})
+        send(server_trainer, code, {"type": "announce", "text": "Welcome, everyone"})
         update_t, update_s = receive(trainer_ws, "update"), receive(seat_ws, "update")
     assert update_t["seq"] == update_s["seq"] == first_t["seq"] + 1
     assert update_t["events"] == update_s["events"]
-    assert update_t["events"][0]["type"] == "pairs-set"
+    assert update_t["events"][0]["type"] == "announced"
     for part in ("seats", "pairs", "directorates", "motions"):
         assert update_t["view"][part] == update_s["view"][part]
     assert update_s["view"]["me"]["seat_id"] == seat_id

@@ -80,7 +80,7 @@ async def lobby(code: str, request: Request, svc: ServicesDep) -> dict:
         "title": state.scenario.title,
         "area": state.scenario.area,
         "phase": state.phase,
-        "joinable": state.phase in JOINABLE_PHASES,
+        "joinable": state.phase in JOINABLE_PHASES and state.doors_open,
         "join_url": address,
         "reachable": warning is None,
         "reach_warning": warning,

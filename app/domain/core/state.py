@@ -9,9 +9,11 @@ from typing import Literal
 from ..consequences.state import Round, Stocks
 from ..core.event_base import AgencyFacts, AgendaFacts, DirectorateFacts, ScenarioFacts
 from ..core.types import RESIDENT, AgencyId, DirectorateId, MotionId, PairId, Phase, SeatId
+from ..drafts.state import Draft
 from ..floor.state import Floor, Release, WrittenInject
 from ..follow_up.events import CarriedDecision
 from ..motions.state import Motion
+from ..notebook.state import NotebookPage
 from ..shuffle.events import Assignment
 from ..ten_percent.state import TenPercent
 
@@ -44,9 +46,10 @@ class Clock:
 
 @dataclass(frozen=True)
 class Role:
-    """What a seat plays: a directorate's director or assistant, the chair, the residents' panel, or nothing yet."""
+    """What a seat plays: a directorate's director or assistant (or a late arrival seated as a pair's third
+    `member`), the chair, the residents' panel, an observer, or nothing yet."""
 
-    kind: Literal["director", "assistant", "chair", "panel", "unplaced"]
+    kind: Literal["director", "assistant", "member", "chair", "panel", "observer", "unplaced"]
     directorate: DirectorateId | None = None
 
 
@@ -59,12 +62,17 @@ class SessionState:
     seats: dict[SeatId, Seat] = field(default_factory=dict)
     pairs: dict[PairId, tuple[SeatId, ...]] = field(default_factory=dict)
     chair_pick: SeatId | None = None
+    doors_open: bool = True  # the trainer closes them so that nobody new can join
     seed: int | None = None
     assignments: dict[PairId, Assignment] = field(default_factory=dict)
     chair: SeatId | None = None
     clock: Clock = Clock()
     agenda: tuple[AgendaFacts, ...] = ()
     current_item: str | None = None
+    # The seq of the event that started the running phase / last changed the open item: a trainer's command
+    # names the version its screen showed, so a second screen acting on the same moment is refused.
+    phase_version: int = 0
+    item_version: int = 0
     item_clock: Clock | None = None
     motions: dict[MotionId, Motion] = field(default_factory=dict)
     ledger: dict[DirectorateId, int] = field(default_factory=dict)
@@ -78,9 +86,17 @@ class SessionState:
     carried_stocks: Stocks | None = None  # where the last meeting left the neighbourhood, for a follow-up
     opening_ledger: dict[DirectorateId, int] | None = None  # a follow-up's ledger when it opened
     reflections: dict[SeatId, tuple[dict[str, int], str]] = field(default_factory=dict)
+    # What the room is shown of the reflections: a sorted snapshot, taken only once enough people have changed
+    # something since the last one (see debrief.reducer), so no single answer shows up on its own.
+    reflection_summary: tuple[tuple[dict[str, int], str], ...] = ()
+    reflection_pending: frozenset[SeatId] = frozenset()
     previous: str | None = None  # the code of the meeting this one follows
     meeting: int = 1
     carried: tuple[CarriedDecision, ...] = ()
+    notebooks: dict[PairId, NotebookPage] = field(default_factory=dict)  # private to each pair
+    drafts: dict[str, Draft] = field(default_factory=dict)  # draft motions, private to each pair
+    observers: frozenset[SeatId] = frozenset()  # late arrivals who see only what is public
+    follow_up: str | None = None  # the code of the meeting that follows this one, once the trainer starts it
 
     @property
     def phase(self) -> Phase:
@@ -124,8 +140,15 @@ class SessionState:
                 return Role("director", a.directorate)
             if seat_id == a.assistant:
                 return Role("assistant", a.directorate)
+        held = self.assignments.get(self.pair_of(seat_id) or "")
+        if held is not None:
+            return Role("member", held.directorate)
+        if seat_id in self.observers:
+            return Role("observer")
         seat = self.seats.get(seat_id)
-        if self.shuffled and seat and seat.agency == RESIDENT and self.scenario.residents_mode == "panel":
+        # At a follow-up meeting residents come in their real role, on the panel, whatever the game did with them.
+        panel = self.scenario.residents_mode == "panel" or self.previous is not None
+        if self.shuffled and seat and seat.agency == RESIDENT and panel:
             return Role("panel")
         return Role("unplaced")
 

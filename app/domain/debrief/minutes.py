@@ -71,6 +71,21 @@ _TIMELINE = (
 )
 
 
+def private_news(state: SessionState, to: Sequence[str]) -> str:
+    """News sent to chosen seats as everyone else may read of it: whose roles it went to, never its title or
+    text (those stay with the people it went to, and the full record)."""
+    return "Private news to " + ", ".join(sorted({_recipient(state, seat) for seat in to}))
+
+
+def _recipient(state: SessionState, seat_id: str) -> str:
+    role = state.role_of(seat_id)
+    if role.directorate:
+        return _name(state, role.directorate)
+    if role.kind == "chair":
+        return state.scenario.chair_title
+    return state.scenario.residents_title if role.kind == "panel" else "chosen people"
+
+
 def _timeline_entry(state: SessionState, e: ev.Event) -> dict[str, Any] | None:
     if not isinstance(e, _TIMELINE):
         return None
@@ -80,10 +95,12 @@ def _timeline_entry(state: SessionState, e: ev.Event) -> dict[str, Any] | None:
     elif isinstance(e, ev.AgendaItemOpened):
         item = state.agenda_item(e.item_id)
         text = f"Item opened: {item.title if item else e.item_id}."
+    elif isinstance(e, (ev.InjectReleased, ev.InjectWritten)) and e.to:
+        text = f"{private_news(state, e.to)}."  # the minutes are everyone's: no title or text of private news
     elif isinstance(e, ev.InjectReleased):
-        text = f"News released: {e.title}" + (" (to chosen people)." if e.to else ".")
+        text = f"News released: {e.title}."
     elif isinstance(e, ev.InjectWritten):
-        text = f"News written by the trainer: {e.title}" + (" (to chosen people)." if e.to else ".")
+        text = f"News written by the trainer: {e.title}."
     elif isinstance(e, ev.Announced):
         text = f"Announcement: {e.text}"
     elif isinstance(e, ev.MotionVoided):

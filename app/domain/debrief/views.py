@@ -1,5 +1,5 @@
-"""The participants' reflection, shown together and anonymously: totals only, and only once enough
-people have answered that no single answer can be picked out."""
+"""The participants' reflection, shown together and anonymously: totals only, of a snapshot renewed only in
+batches of at least three people (see `debrief.reducer`), so that no single answer can be picked out."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from typing import Any
 from ..core.state import SessionState
 from ..core.types import SeatId
 from ..debrief.commands import FEATURES
-
-ENOUGH = 3
+from ..debrief.reducer import ENOUGH
 
 
 def reflection_view(state: SessionState, seat_id: SeatId | None) -> dict[str, Any]:
-    answers = list(state.reflections.values())
+    answers = list(state.reflection_summary)
     mine = state.reflections.get(seat_id) if seat_id else None
     shown = len(answers) >= ENOUGH
     features = []
@@ -29,9 +28,10 @@ def reflection_view(state: SessionState, seat_id: SeatId | None) -> dict[str, An
             }
         )
     return {
-        "count": len(answers),
+        "count": len(state.reflections),
         "enough": ENOUGH,
         "shown": shown,
+        "waiting": len(state.reflection_pending) if shown else 0,
         "features": features,
         "comments": sorted(c for _, c in answers if c.strip()) if shown else [],
         "mine": {"ratings": mine[0], "comment": mine[1]} if mine else None,

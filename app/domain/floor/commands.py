@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..core.command_base import Command, ItemKind, Ref
+from ..core.versions import Version
 
 
 class ReleaseInject(Command):
@@ -58,6 +59,7 @@ class MoveItem(Command):
 class OpenItem(Command):
     type: Literal["open-item"] = "open-item"
     item_id: Ref
+    item_version: Version = None
 
 
 class RaiseHand(Command):
@@ -80,3 +82,9 @@ class CallSpeaker(Command):
 
 class FinishSpeaker(Command):
     type: Literal["finish-speaker"] = "finish-speaker"
+
+
+class DoneSpeaking(Command):
+    """The participant who has the floor ends their own turn."""
+
+    type: Literal["done-speaking"] = "done-speaking"

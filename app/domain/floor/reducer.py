@@ -25,7 +25,7 @@ def _announced(s: SessionState, e: ev.Announced) -> SessionState:
 def _opened(s: SessionState, e: ev.AgendaItemOpened) -> SessionState:
     item = s.agenda_item(e.item_id)
     clock = Clock("board", item.minutes if item else 0, e.at, paused_at=s.clock.paused_at and e.at)
-    return replace(s, current_item=e.item_id, item_clock=clock)
+    return replace(s, current_item=e.item_id, item_clock=clock, item_version=s.seq + 1)
 
 
 def _without(s: SessionState, item_id: str) -> list[ev.AgendaFacts]:

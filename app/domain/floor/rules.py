@@ -9,6 +9,7 @@ from .. import events as ev
 from ..core.errors import RuleViolation
 from ..core.rule import Rule, on
 from ..core.state import SessionState
+from ..core.versions import check_version
 from ..floor.checks import in_meeting
 
 
@@ -24,6 +25,8 @@ def raise_hand(state: SessionState, cmd: c.RaiseHand, ctx: c.Context) -> list[ev
     if ctx.actor.kind == "trainer":
         raise RuleViolation("The trainer does not join the speakers' queue.")
     seat = ctx.actor.own_seat()
+    if seat in state.observers:
+        raise RuleViolation("Observers watch the meeting; they do not join the speakers' queue.")
     if seat in state.floor.queue:
         raise RuleViolation("You are already waiting to speak.")
     if seat == state.floor.speaking:
@@ -61,6 +64,15 @@ def finish_speaker(state: SessionState, cmd: c.FinishSpeaker, ctx: c.Context) ->
     return [ev.SpeakerFinished(state.floor.speaking, ctx.now)]
 
 
+def done_speaking(state: SessionState, cmd: c.DoneSpeaking, ctx: c.Context) -> list[ev.Event]:
+    if ctx.actor.kind == "trainer":
+        raise RuleViolation("The trainer does not hold the floor; use Finish speaker to end someone's turn.")
+    seat = ctx.actor.own_seat()
+    if state.floor.speaking != seat:
+        raise RuleViolation("You do not have the floor, so there is no turn of yours to end.")
+    return [ev.SpeakerFinished(seat, ctx.now)]
+
+
 def announce(state: SessionState, cmd: c.Announce, ctx: c.Context) -> list[ev.Event]:
     return [ev.Announced(cmd.text, ctx.now)]
 
@@ -89,6 +101,7 @@ def _item(state: SessionState, item_id: str) -> ev.AgendaFacts:
 
 def open_item(state: SessionState, cmd: c.OpenItem, ctx: c.Context) -> list[ev.Event]:
     in_meeting(state)
+    check_version(cmd.item_version, state.item_version, "changed the open agenda item")
     _item(state, cmd.item_id)
     if state.current_item == cmd.item_id:
         raise RuleViolation("That item is already open.")
@@ -148,6 +161,7 @@ RULES: dict[str, Rule] = dict(
         on(c.LowerHand, lower_hand),
         on(c.CallSpeaker, call_speaker),
         on(c.FinishSpeaker, finish_speaker),
+        on(c.DoneSpeaking, done_speaking),
         on(c.Announce, announce),
         on(c.ReleaseInject, release_inject),
         on(c.WriteInject, write_inject),

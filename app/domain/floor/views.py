@@ -88,10 +88,9 @@ def news_view(state: SessionState, kind: str, seat_id: SeatId | None) -> list[di
 
 def meeting_view(state: SessionState, kind: str, seat_id: SeatId | None, now: float) -> dict[str, Any]:
     own = state.role_of(seat_id).directorate if seat_id else None
-    chairing = kind == "trainer" or (seat_id is not None and state.role_of(seat_id).kind == "chair")
     return {
         "agenda": agenda_view(state, now),
-        "motions": [motion_view(state, m, own, chairing) for m in state.motions.values()],
+        "motions": [motion_view(state, m, own) for m in state.motions.values()],
         "strategy": strategy_view(state),
         "floor": floor_view(state),
         "injects": news_view(state, kind, seat_id),

@@ -36,8 +36,9 @@ class CarriedDecision:
 
 @dataclass(frozen=True)
 class FollowUpStarted(Event):
-    """This session follows an earlier one: the same people in their real-life roles (no shuffle), with the
-    ledger and the decisions that board carried brought forward, and progress as the first agenda item."""
+    """This session follows an earlier one: the same people in their real-life roles (no shuffle): each
+    directorate's agency holds it (a third person or more as its third members), the chair chairs again,
+    residents sit on the panel and observers observe; with the ledger and the decisions that board carried brought forward, and progress as the first agenda item."""
 
     type: ClassVar[str] = "follow-up-started"
     previous: str
@@ -50,3 +51,15 @@ class FollowUpStarted(Event):
     progress_item: AgendaFacts
     at: float
     stocks: Stocks | None = None  # where the consequences model left the neighbourhood (None before version 2)
+    chair: SeatId | None = None  # the last meeting's chair chairs again (None in logs from before it did)
+    observers: tuple[SeatId, ...] = ()  # the last meeting's observers observe again
+
+
+@dataclass(frozen=True)
+class FollowUpOpened(Event):
+    """The trainer started this meeting's follow-up, session `code`: every page of this meeting points there,
+    and its people's seats let them straight in."""
+
+    type: ClassVar[str] = "follow-up-opened"
+    code: str
+    at: float

@@ -20,15 +20,18 @@ PROGRESS_ITEM = ev.AgendaFacts(
 
 def real_life_pairs(state: SessionState) -> tuple[tuple[ev.PairSpec, ...], tuple[ev.Assignment, ...]]:
     """Pairs everyone from an agency that runs a directorate into that directorate, in join order; the first
-    is its director. Others (residents, agencies without a directorate, a third person) take no directorate."""
+    is its director, the second its assistant, any more its third members. The chair and observers keep
+    those roles; residents sit on the panel; people from agencies without a directorate come as themselves."""
     by_directorate: dict[str, list[str]] = {}
     for seat in sorted(state.seats.values(), key=lambda s: s.joined_at):
+        if seat.id == state.chair or seat.id in state.observers:
+            continue
         agency = state.agency(seat.agency) if seat.agency != RESIDENT else None
         if agency is not None and agency.directorate:
             by_directorate.setdefault(agency.directorate, []).append(seat.id)
     pairs, assignments = [], []
     for number, (directorate, seats) in enumerate(by_directorate.items(), start=1):
-        members = tuple(seats[:2])
+        members = tuple(seats)
         pairs.append(ev.PairSpec(f"p{number}", members))
         assignments.append(
             ev.Assignment(f"p{number}", directorate, members[0], members[1] if len(members) > 1 else None)
@@ -76,4 +79,6 @@ def plan(state: SessionState, at: float) -> ev.FollowUpStarted:
         PROGRESS_ITEM,
         at,
         latest_stocks(state),
+        chair=state.chair if state.chair in state.seats else None,
+        observers=tuple(sorted(state.observers & set(state.seats))),
     )

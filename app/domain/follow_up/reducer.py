@@ -25,11 +25,19 @@ def _follow_up(s: SessionState, e: ev.FollowUpStarted) -> SessionState:
         carried_stocks=e.stocks,
         carried=e.carried,
         agenda=(e.progress_item, *s.agenda),
+        chair=e.chair,
+        chair_pick=e.chair,
+        observers=frozenset(e.observers),
     )
+
+
+def _opened(s: SessionState, e: ev.FollowUpOpened) -> SessionState:
+    return replace(s, follow_up=e.code)
 
 
 HANDLERS: dict[type[ev.Event], Fold] = dict(
     [
         on(ev.FollowUpStarted, _follow_up),
+        on(ev.FollowUpOpened, _opened),
     ]
 )

@@ -32,9 +32,19 @@ def _removed(s: SessionState, e: ev.SeatRemoved) -> SessionState:
     chair_pick = None if s.chair_pick == e.seat_id else s.chair_pick
     touched = s.pair_of(e.seat_id) is not None or s.chair == e.seat_id
     kept = {p: m for p, m in pairs.items() if m}
+    observers = s.observers - {e.seat_id}
     if touched:
-        return replace(s, seats=seats, pairs=kept, chair_pick=chair_pick, seed=None, assignments={}, chair=None)
-    return replace(s, seats=seats, pairs=kept, chair_pick=chair_pick)
+        return replace(
+            s,
+            seats=seats,
+            pairs=kept,
+            chair_pick=chair_pick,
+            seed=None,
+            assignments={},
+            chair=None,
+            observers=observers,
+        )
+    return replace(s, seats=seats, pairs=kept, chair_pick=chair_pick, observers=observers)
 
 
 def _paired(s: SessionState, e: ev.PairsSet) -> SessionState:
@@ -43,13 +53,16 @@ def _paired(s: SessionState, e: ev.PairsSet) -> SessionState:
 
 
 def _chair(s: SessionState, e: ev.ChairChosen) -> SessionState:
-    return replace(s, chair_pick=e.seat_id, chair=e.seat_id if s.shuffled else None)
+    observers = s.observers - {e.seat_id} if e.seat_id else s.observers
+    return replace(s, chair_pick=e.seat_id, chair=e.seat_id if s.shuffled else None, observers=observers)
 
 
 def _seat_moved(s: SessionState, e: ev.SeatMoved) -> SessionState:
     slots: dict[PairId, tuple[SeatId | None, SeatId | None]] = {
         p: (a.director, a.assistant) for p, a in s.assignments.items()
     }
+    # Third members (late arrivals) stay where they are unless they are the one moving.
+    extras = {p: [x for x in s.pairs.get(p, ()) if x not in slots[p] and x != e.seat_id] for p in slots}
     director, assistant = slots[e.pair_id]
     taken = director if e.position == "director" else assistant
     old_pair = s.pair_of(e.seat_id)
@@ -57,7 +70,10 @@ def _seat_moved(s: SessionState, e: ev.SeatMoved) -> SessionState:
     touched = {e.pair_id}
     if old_pair is not None and old_pair in slots:  # whoever is displaced takes the mover's old place
         director, assistant = slots[old_pair]
-        slots[old_pair] = (taken, assistant) if director == e.seat_id else (director, taken)
+        if e.seat_id in (director, assistant):
+            slots[old_pair] = (taken, assistant) if director == e.seat_id else (director, taken)
+        elif taken:  # the mover was a third member, so the displaced person becomes one
+            extras[old_pair].append(taken)
         touched.add(old_pair)
     director, assistant = slots[e.pair_id]
     slots[e.pair_id] = (e.seat_id, assistant) if e.position == "director" else (director, e.seat_id)
@@ -66,12 +82,16 @@ def _seat_moved(s: SessionState, e: ev.SeatMoved) -> SessionState:
         director, assistant = slots[pair_id]
         if director is None:  # a pair left without a director is led by its assistant
             director, assistant = assistant, None
-        pairs[pair_id] = tuple(x for x in (director, assistant) if x)
+        others = tuple(x for x in extras[pair_id] if x not in (director, assistant))
+        if director is None and others:  # ... or, failing that, by its third member
+            director, others = others[0], others[1:]
+        pairs[pair_id] = tuple(x for x in (director, assistant) if x) + others
         if director:
             assignments[pair_id] = replace(assignments[pair_id], director=director, assistant=assistant)
         else:
             del assignments[pair_id]
-    return replace(s, assignments=assignments, pairs={p: m for p, m in pairs.items() if m})
+    kept = {p: m for p, m in pairs.items() if m}
+    return replace(s, assignments=assignments, pairs=kept, observers=s.observers - {e.seat_id})
 
 
 HANDLERS: dict[type[ev.Event], Fold] = dict(

@@ -11,16 +11,20 @@ from ..core.types import PHASE_LABELS, RESIDENT
 from ..shuffle.matching import auto_pairs
 
 JOINABLE_PHASES = ("lobby", "read_in", "board")
+OBSERVER_PLACES = 10  # colleagues and evaluators who arrive after the shuffle to watch
 
 
 def _room_left(state: SessionState, is_resident: bool) -> tuple[int, str] | None:
     """Returns (limit, who) when there is no seat left for this person, else None.
 
-    Two seats per directorate and a chair. Residents on a panel sit outside that; residents who are
+    Two seats per directorate and a chair; after the shuffle, room for a third in each pair and some observers.
+    Residents on a panel sit outside that; residents who are
     paired into directorates share it, within the scenario's limit on residents either way.
     """
     scenario = state.scenario
     board = 2 * len(scenario.directorates) + 1
+    if state.shuffled:  # late arrivals wait without a place until the trainer seats them as a third or an observer
+        board += len(scenario.directorates) + OBSERVER_PLACES
     residents = sum(1 for s in state.seats.values() if s.agency == RESIDENT)
     if is_resident and residents >= scenario.residents_max:
         return scenario.residents_max, "residents"
@@ -36,6 +40,8 @@ def join(state: SessionState, cmd: c.Join, ctx: c.Context) -> list[ev.Event]:
         raise RuleViolation(
             f"This session is in its {PHASE_LABELS[state.phase].lower()} and no longer takes new people."
         )
+    if not state.doors_open:
+        raise RuleViolation("This session is not taking new people; ask the trainer.")
     if cmd.agency != RESIDENT and state.agency(cmd.agency) is None:
         raise RuleViolation("Choose your organisation from the list, or 'Resident'.")
     full = _room_left(state, cmd.agency == RESIDENT)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.command_base import Command, Ref
 from ..core.types import Choice
+from ..core.versions import Version
 from ..ledger.commands import TransferTerms
 
 
@@ -97,4 +98,5 @@ class Vote(Command):
 class CloseVote(Command):
     type: Literal["close-vote"] = "close-vote"
     motion_id: Ref
-    casting: Choice | None = None
+    casting: Choice | None = Field(None, description="Needed when the vote is tied; in a secret ballot, always.")
+    motion_version: Version = None

@@ -12,7 +12,8 @@ from ..motions.state import Amendment, AmendmentStatus, Ballot, Motion, MotionSt
 
 
 def _with_motion(s: SessionState, motion: Motion) -> SessionState:
-    return replace(s, motions={**s.motions, motion.id: motion})
+    """Stores a changed motion under this event's seq as its version."""
+    return replace(s, motions={**s.motions, motion.id: replace(motion, version=s.seq + 1)})
 
 
 def _proposed(s: SessionState, e: ev.MotionProposed) -> SessionState:
@@ -74,8 +75,10 @@ def _ballot(s: SessionState, e: ev.BallotChanged) -> SessionState:
 
 
 def _voted(s: SessionState, e: ev.VoteCast) -> SessionState:
+    # A vote leaves the version alone: votes never make anyone's command stale, nor are refused as stale.
     m = s.motions[e.motion_id]
-    return _with_motion(s, replace(m, ballots={**m.ballots, e.directorate: Ballot(e.choice, e.seat_id)}))
+    voted = replace(m, ballots={**m.ballots, e.directorate: Ballot(e.choice, e.seat_id)})
+    return replace(s, motions={**s.motions, m.id: voted})
 
 
 def _closed(s: SessionState, e: ev.VoteClosed) -> SessionState:

@@ -59,6 +59,7 @@ class Motion:
     note: str = ""
     amendments: tuple[Amendment, ...] = ()
     moved_money: bool = False
+    version: int = 0  # the seq of the last event that changed the motion, votes aside (see motions.reducer)
 
     @property
     def open(self) -> bool:

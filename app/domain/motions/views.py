@@ -42,7 +42,7 @@ def _ballots(m: Motion, own: str | None) -> dict[str, str]:
     return {d: (b.choice if d == own else "voted") for d, b in m.ballots.items()}
 
 
-def motion_view(state: SessionState, m: Motion, own: str | None, chairing: bool = False) -> dict[str, Any]:
+def motion_view(state: SessionState, m: Motion, own: str | None) -> dict[str, Any]:
     # A closed vote shows the count recorded when it closed: that is what the board was told.
     yes, no, abstain = m.result or tally(m)
     # An open secret ballot shows only how many have voted: a running tally would give each vote away.
@@ -65,7 +65,10 @@ def motion_view(state: SessionState, m: Motion, own: str | None, chairing: bool 
         "lever": m.lever,
         "ballots": _ballots(m, own),
         "voted": len(m.ballots),
-        "tied": yes == no if chairing or not hidden else None,  # the chair needs it to offer a casting vote
+        "version": m.version,
+        # Nobody, the chair included, learns whether an open secret ballot is tied: the chair gives a casting
+        # vote at every close instead, and the rules use it only on a tie.
+        "tied": None if hidden else yes == no,
         "tally": None if hidden else {"for": yes, "against": no, "abstain": abstain},
         "casting": m.casting,
         "note": m.note,

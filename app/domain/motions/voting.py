@@ -10,6 +10,7 @@ from ..core.errors import RuleViolation
 from ..core.money import pounds
 from ..core.rule import Rule, on
 from ..core.state import SessionState
+from ..core.versions import check_version
 from ..floor.checks import in_meeting
 from ..ledger.checks import holder_name
 from ..motions.checks import motion_of
@@ -66,8 +67,15 @@ def set_ballot(state: SessionState, cmd: c.SetBallot, ctx: c.Context) -> list[ev
 def close_vote(state: SessionState, cmd: c.CloseVote, ctx: c.Context) -> list[ev.Event]:
     in_meeting(state)
     motion = motion_of(state, cmd.motion_id)
+    check_version(cmd.motion_version, motion.version, "dealt with this motion")
     if motion.status != "voting":
         raise RuleViolation("That motion is not open for voting.")
+    # In a secret ballot a refusal for want of a casting vote would tell the chair the votes are tied.
+    if motion.secret and cmd.casting not in ("for", "against"):
+        raise RuleViolation(
+            "This is a secret ballot: give a casting vote, for or against, when you close it. "
+            "It is used only if the vote is tied."
+        )
     held = set(state.held_directorates())
     # A directorate whose pair was moved away mid-vote no longer has a say.
     motion = replace(motion, ballots={d: b for d, b in motion.ballots.items() if d in held})

@@ -8,12 +8,14 @@ from pydantic import Field
 
 from ..core.command_base import Command
 from ..core.types import Phase
+from ..core.versions import Version
 
 
 class StartPhase(Command):
     type: Literal["start-phase"] = "start-phase"
     phase: Phase
     minutes: int | None = Field(None, ge=1, le=600)
+    phase_version: Version = None
 
 
 class PauseClock(Command):

@@ -11,11 +11,14 @@ from ..core.state import Clock, SessionState
 
 def _phase(s: SessionState, e: ev.PhaseStarted) -> SessionState:
     board = e.phase == "board"
+    closes_item = not board and s.current_item is not None
     return replace(
         s,
         clock=Clock(e.phase, e.minutes, e.at),
         current_item=s.current_item if board else None,
         item_clock=s.item_clock if board else None,
+        phase_version=s.seq + 1,
+        item_version=s.seq + 1 if closes_item else s.item_version,
     )
 
 

@@ -8,9 +8,11 @@ from ..core.errors import RuleViolation
 from ..core.rule import Rule, on
 from ..core.state import SessionState
 from ..core.types import PHASE_LABELS
+from ..core.versions import check_version
 
 
 def start_phase(state: SessionState, cmd: c.StartPhase, ctx: c.Context) -> list[ev.Event]:
+    check_version(cmd.phase_version, state.phase_version, "moved the day on to another phase")
     # A second press on the running phase's button would restart its clock and close the open item.
     if cmd.phase == state.phase:
         raise RuleViolation(f"The {PHASE_LABELS[cmd.phase].lower()} is already running.")
