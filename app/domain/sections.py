@@ -97,7 +97,7 @@ def _shared(name: str, build: Callable[[SessionState, float], Any], reads: Reads
 
 
 # Who a seat is and what it may do depends on these.
-ROLE_FIELDS = ("seats", "pairs", "assignments", "chair", "seed", "scenario")
+ROLE_FIELDS = ("seats", "pairs", "assignments", "chair", "seed", "scenario", "observers", "previous")
 
 SHARED: tuple[Section, ...] = (
     _shared("agencies", lambda s, now: agencies_view(s), _fields("scenario")),
@@ -159,7 +159,7 @@ ME = Section(
     "me",
     lambda s, w, now: me_view(s, w.viewer.seat_id) if w.viewer.seat_id else None,
     lambda w: w.viewer.seat_id,
-    _fields(*ROLE_FIELDS, "clock", "ten_percent"),
+    _fields(*ROLE_FIELDS, "clock", "ten_percent", "notebooks", "drafts"),
 )
 
 
