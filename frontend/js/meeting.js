@@ -76,19 +76,30 @@ export function ledgerTable(view, { caption = "Corporate ledger", showCaption = 
       full ? h("td", { class: "num" }, pounds(budgets)) : null))));
 }
 
+/**
+ * The pack's title for the assistant's column: its own `assistant_title` when every directorate shares one,
+ * else "Assistant", each directorate's own title then shown in its row.
+ */
+export function assistantHeading(view) {
+  const titles = new Set(view.directorates.map((d) => d.assistant_title || "Executive assistant"));
+  return titles.size === 1 ? [...titles][0] : "Assistant";
+}
+
 /** Who holds which directorate after the shuffle. `pairs: true` adds the pair column (trainer). */
 export function boardTable(view, { pairs = false, caption = "The board", titles = true } = {}) {
   const who = (ref) => ref?.name || "Nobody";
+  const heading = assistantHeading(view);
+  const ownTitle = (d) => (titles && heading === "Assistant" ? h("span", { class: "subtle block" }, d.assistant_title) : null);
   const rows = view.directorates.map((d) => h("tr", {},
     h("th", { scope: "row" }, d.name, titles ? h("span", { class: "subtle block" }, d.director_title) : null),
     pairs ? h("td", {}, d.pair_id || "Not held") : null,
     h("td", {}, d.pair_id ? who(d.director) : "Not held"),
-    h("td", {}, d.pair_id ? (d.assistant?.name || "None") : "")));
+    h("td", {}, d.pair_id ? (d.assistant?.name || "None") : "", d.pair_id ? ownTitle(d) : null)));
   return tableBox(caption, h("table", { class: "board" },
     h("caption", {}, caption),
     h("thead", {}, h("tr", {},
       h("th", { scope: "col" }, "Directorate"), pairs ? h("th", { scope: "col" }, "Pair") : null,
-      h("th", { scope: "col" }, "Director"), h("th", { scope: "col" }, "Executive assistant"))),
+      h("th", { scope: "col" }, "Director"), h("th", { scope: "col" }, heading))),
     h("tbody", {}, rows)));
 }
 
@@ -135,13 +146,27 @@ export function withUnit(value, unit) {
   return unit.startsWith("%") ? `${numberText(value)}${unit}` : `${numberText(value)} ${unit}`;
 }
 
+/**
+ * Takes transfer terms; returns a warning when the money comes from a directorate no pair holds after the
+ * shuffle (nobody at the table can object to it), else "". The same warning as `nplc scenario simulate`.
+ */
+export function unheldWarning(view, t) {
+  const d = view.directorates.find((x) => x.id === t.source);
+  if (!d || d.pair_id || !view.directorates.some((x) => x.pair_id)) return "";
+  const left = d.balance - t.amount;
+  const drains = left <= 0 ? "it would leave nothing" : `it would leave ${pounds(left)}`;
+  return `Nobody holds ${d.name}, so no one at the table can object to moving ${pounds(t.amount)} out of it (${drains}).`;
+}
+
 function transferLine(view, t) {
   if (!t) return null;
+  const warning = unheldWarning(view, t);
   return h("p", { class: "transfer" },
     h("strong", {}, "Budget transfer: "),
     `${transferWords(view, t)}.`,
     t.reason ? ` Reason: ${t.reason}` : "",
-    t.addresses ? h("span", { class: "block" }, `It addresses the exported cost ${exportedCostLabel(view, t.addresses)}.`) : null);
+    t.addresses ? h("span", { class: "block" }, `It addresses the exported cost ${exportedCostLabel(view, t.addresses)}.`) : null,
+    warning ? h("span", { class: "block warning unheld-warning" }, warning) : null);
 }
 
 function targetLine(view, t) {

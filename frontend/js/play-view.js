@@ -17,6 +17,8 @@ const ROLE_NOTES = {
   assistant: (d) => `You support the director of ${d}. Your pair has one vote on each motion; either of you may cast it.`,
   chair: () => "You chair the board. You open each agenda item, call speakers and close each vote, with a casting vote if it is tied.",
   panel: () => "You sit on the shareholders' panel. You speak for the residents and question the board, but do not vote.",
+  member: (d) => `You joined the ${d} pair as its third member: you read its pack, share its notebook and may cast its vote.`,
+  observer: () => "You are observing: you see the shared documents and the meeting, but hold no role and do not vote.",
   unplaced: () => "You have no part in this shuffle. Please speak to the trainer.",
 };
 

@@ -11,6 +11,7 @@ import {
   strategyPanel, tenPercentMap,
 } from "./meeting.js";
 import { part } from "./render.js";
+import { debriefStage, dividendPart, newsPart, projectorAddress } from "./projector-stages.js";
 
 const SELECTORS = {
   title: "#title",
@@ -44,6 +45,10 @@ const SELECTORS = {
   ledger: "#ledger",
   strategySection: "#strategy-section",
   strategy: "#strategy",
+  newsSection: "#news-section",
+  news: "#news",
+  dividendSection: "#dividend-section",
+  dividend: "#dividend",
 };
 
 const els = elements(SELECTORS);
@@ -54,7 +59,8 @@ const itemClock = itemClockDisplay(els.itemClock);
 const parts = {
   roster: part(els.roster), current: part(els.currentItem), motions: part(els.motions),
   board: part(els.board), ledger: part(els.ledger), floor: part(els.floor), ten: part(els.ten),
-  strategy: part(els.strategy), announcement: part(els.announcement),
+  strategy: part(els.strategy), announcement: part(els.announcement), news: part(els.news),
+  dividend: part(els.dividend),
 };
 let shownView = null; // the view drawn last, to tell a changed vote from a first one
 
@@ -95,6 +101,7 @@ function motionsList(view) {
 const PARTS = {
   lobby: "lobby", join: "joinBox", roster: "rosterBox", current: "current", motions: "motionsSection",
   board: "boardSection", ledger: "ledgerSection", strategy: "strategySection", side: "side",
+  news: "newsSection", dividend: "dividendSection",
 };
 
 /** What the screen shows when the trainer has not chosen: it follows the phase. */
@@ -117,15 +124,16 @@ function stageParts(stage) {
     agenda: { current: true, agenda: true, motions: true },
     ledger: { side: true, ledger: true },
     "ten-percent": { ten: true },
-    news: {},
-    consequences: { side: true, ledger: true, strategy: true },
-    debrief: { motions: true, side: true, strategy: true },
+    news: { news: true },
+    consequences: { dividend: true, side: true, ledger: true },
   };
   return parts[stage] || {};
 }
 
 function render(view, info = {}) {
   const { session } = view;
+  // The debrief's charts are drawn on the projector's debrief page, one at a time.
+  if (debriefStage(session.stage)) return location.replace(projectorAddress(code, { debrief: true }));
   showProblem("");
   setText(els.title, session.title);
   document.title = `${session.title} – projector – Neighbourhood plc`;
@@ -159,6 +167,8 @@ function render(view, info = {}) {
   parts.floor.render(() => floorLists(view, { level: 3 }));
   parts.ten.render(() => (ten.status === "revealed" ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));
   parts.strategy.render(() => strategyPanel(view, { level: 3 }));
+  parts.news.render(() => newsPart(view));
+  parts.dividend.render(() => dividendPart(view));
 }
 
 async function showJoin() {

@@ -3,7 +3,7 @@
 import { getJSON, sessionPath } from "./api.js";
 import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
-import { announce, elements, h, region, setOptions, setText, show } from "./dom.js";
+import { announce, elements, h, hiddenText, region, setOptions, setText, show } from "./dom.js";
 import { speakersPanel } from "./floor-controls.js";
 import { PHASE_LABELS } from "./format.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
@@ -11,8 +11,10 @@ import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } f
 import { tenPercentConsole } from "./ten-percent.js";
 import { part } from "./render.js";
 import { arrivalsForm } from "./trainer-arrivals.js";
-import { wireControls } from "./trainer-controls.js";
+import { undoButton } from "./trainer-undo.js";
+import { markPhase, wireControls } from "./trainer-controls.js";
 import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
+import { wireSections } from "./trainer-sections.js";
 import {
   agendaEditor, announcementForm, injectList, moveForm, newsWriter, recipientsPicker, speakingRecord,
 } from "./trainer-meeting.js";
@@ -26,8 +28,6 @@ const SELECTORS = {
   announcement: "#announcement",
   errors: "#errors",
   updates: "#updates",
-  setupGrid: "#setup-grid",
-  meetingGrid: "#meeting-grid",
   joinCode: "#join-code",
   joinUrl: "#join-url",
   joinQr: "#join-qr",
@@ -48,7 +48,11 @@ const SELECTORS = {
   swapFirst: "#swap-first",
   swapSecond: "#swap-second",
   minutesLink: "#minutes-link",
-  debriefLink: "#debrief-link",
+  exportLink: "#export-link",
+  exportZipLink: "#export-zip-link",
+  dividendLine: "#dividend-line",
+  advanceQuarter: "#advance-quarter",
+  advanceYear: "#advance-year",
   itemClock: "#item-clock",
   chairPanel: "#chair-panel",
   agenda: "#agenda",
@@ -107,11 +111,14 @@ function trainerConsole(code, els) {
   const forms = [
     speakers, releaseTo, newsWriter(els.newsWriter, act), announcementForm(els.announce, act),
     agendaEditor(els.agendaEditor, act), moveForm(els.move, act), tenPercentConsole(els.ten, act),
-    arrivalsForm(els.move.closest("section"), act),
+    arrivalsForm(els.move.closest("section"), act), undoButton(els.move.closest("section"), act),
   ];
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
-  els.debriefLink.href = `/trainer/${encodeURIComponent(code)}/debrief`;
+  for (const link of document.querySelectorAll(".debrief-link")) link.href = `/trainer/${encodeURIComponent(code)}/debrief`;
+  els.exportLink.href = sessionPath(code, "/export.json");
+  els.exportZipLink.href = sessionPath(code, "/export.zip");
   wireControls(els, { act, report, latest: () => latest });
+  const sections = wireSections();
   wireProjectorLink(code, report);
   const stageButtons = wireStageButtons(act);
 
@@ -124,14 +131,16 @@ function trainerConsole(code, els) {
     document.title = `${session.code} – ${session.title} – Neighbourhood plc`;
     clock.update(view);
     stageButtons(view);
+    sections(view);
     if (info.kind === "update" || info.kind === "resume") {
       const words = describeEvents(info.events, view, { before });
       if (words) announce(els.updates, words);
     }
     const lobby = session.phase === "lobby";
     setText(els.phaseNow, `Now: ${PHASE_LABELS[session.phase] || session.phase}${session.paused ? " (clock paused)" : ""}.`);
-    setText(els.pause, session.paused ? "Resume clock" : "Pause clock");
+    els.pause.replaceChildren(session.paused ? "Resume" : "Pause", hiddenText(" clock"));
     els.pause.disabled = session.phase === "closed";
+    markPhase(els, session.phase);
     els.autoPair.disabled = !lobby;
     els.chairSelect.disabled = !lobby;
     els.shuffleForm.querySelector("button").disabled = !lobby;
@@ -151,11 +160,8 @@ function trainerConsole(code, els) {
     for (const form of forms) form.update(view);
     regions.injects.render(() => injectList(view, act, releaseTo, report));
     regions.record.render(() => speakingRecord(view));
-    // From the board meeting on, the meeting's tools come first.
-    const meetingFirst = ["board", "debrief", "closed"].includes(session.phase);
-    if (meetingFirst && els.meetingGrid.nextElementSibling !== els.setupGrid) els.setupGrid.before(els.meetingGrid);
-    if (!meetingFirst && els.setupGrid.nextElementSibling !== els.meetingGrid) els.meetingGrid.before(els.setupGrid);
     renderMeeting(view);
+    renderTime(els, view);
   }
 
   function renderMeeting(view) {
@@ -174,7 +180,7 @@ function trainerConsole(code, els) {
       return [...open, ...done].map(card);
     });
     regions.strategy.render(() => strategyPanel(view, { level: 4 }));
-    regions.ledger.render(() => ledgerTable(view, { showCaption: false }));
+    regions.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
   }
 
   return {
@@ -203,4 +209,16 @@ function trainerConsole(code, els) {
       els.projectorLink.href = `/projector/${encodeURIComponent(code)}`;
     },
   };
+}
+
+/** The consequences part: the dividend so far, and the buttons that move time on (board meeting and debrief only). */
+function renderTime(els, view) {
+  const rounds = view.consequences?.rounds || [];
+  const last = rounds.at(-1);
+  setText(els.dividendLine, last
+    ? `Residents' dividend ${last.label.toLowerCase()}: ${Number(last.dividend).toFixed(2)} (100.00 at the start).`
+    : "Time has not moved on yet: the residents' dividend is 100.00.");
+  const can = ["board", "debrief"].includes(view.session.phase);
+  els.advanceQuarter.disabled = !can;
+  els.advanceYear.disabled = !can;
 }
