@@ -9,7 +9,6 @@ without doing anything twice.
 
 from __future__ import annotations
 
-import json
 import secrets
 import time
 from collections.abc import Callable, Sequence
@@ -22,11 +21,13 @@ from .domain import events as ev
 from .domain.core.errors import RuleViolation
 from .domain.decide import decide
 from .domain.follow_up.plan import plan
-from .domain.views import Viewer, shown_event, view_for
+from .domain.sections import Sections
+from .domain.views import Viewer
 from .imports import Imported
 from .live import Live, LiveSessions, fold
 from .reads import Reads
 from .realtime.hub import Connection, Hub
+from .realtime.stream import Publication, shown_events, sync_message
 from .scenarios.loader import Pack, facts
 from .store import events as log
 from .store import records, summaries
@@ -46,10 +47,6 @@ class Recorded:
     token: str | None = None
 
 
-def _shown(state, numbered: Sequence[tuple[int, ev.Event]], viewer: Viewer) -> list[dict]:
-    return [shown for seq, e in numbered if (shown := shown_event(state, e, seq, viewer)) is not None]
-
-
 def _removed_seats(events: Sequence[ev.Event]) -> list[str]:
     return [e.seat_id for e in events if isinstance(e, ev.SeatRemoved)]
 
@@ -62,6 +59,7 @@ class Actions:
     def __init__(self, live: LiveSessions, hub: Hub, clock: Callable[[], float] = time.time):
         self.live, self.hub, self.clock = live, hub, clock
         self.reads = Reads(live, clock)
+        self._sections: dict[str, Sections] = {}  # each watched session's views, kept between its updates
         live.watched = lambda code: hub.count(code) > 0  # a watched session is never evicted
 
     async def create_session(self, pack: Pack, owner: int | None = None) -> str:
@@ -155,6 +153,7 @@ class Actions:
             await to_thread.run_sync(self._delete, [code])
             self.live.forget(code)
             self.hub.close_room(code)
+            self._sections.pop(code, None)
 
     def _delete(self, codes: list[str]) -> None:
         with session_scope(self.live.engine) as db:
@@ -240,14 +239,22 @@ class Actions:
         return seq
 
     def _publish(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
-        now = self.clock()
-        messages = {}
-        for viewer in self.hub.viewers(code):
-            shown = _shown(state, numbered, viewer)
-            messages[viewer.key] = json.dumps(
-                {"type": "update", "seq": state.seq, "events": shown, "view": view_for(state, viewer, now)}
-            )
-        self.hub.deliver(code, messages)
+        """Sends each connection watching the session what changed for it (call under the session's lock)."""
+        connections = self.hub.connections(code)
+        if not connections:
+            self._sections.pop(code, None)  # nobody is watching: nothing worth keeping
+            return
+        publication = Publication(self._sections_of(code), state, numbered, self.clock())
+        messages = {conn: text for conn in connections if (text := publication.message(conn)) is not None}
+        self.hub.deliver_each(code, messages)
+
+    def _sections_of(self, code: str) -> Sections:
+        sections = self._sections.get(code)
+        if sections is None:
+            for unwatched in [c for c in self._sections if self.hub.count(c) == 0]:
+                del self._sections[unwatched]
+            sections = self._sections[code] = Sections()
+        return sections
 
     async def attach(self, code: str, conn: Connection, after: int) -> None:
         """Sends a new connection what it missed after `after` (or a fresh view), then joins it to the room.
@@ -259,18 +266,8 @@ class Actions:
             state, viewer = live.state, conn.viewer
             reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
             missed = [] if reset else await to_thread.run_sync(self._load_after, code, after)
-            shown = _shown(state, missed, viewer)
-            conn.push(
-                json.dumps(
-                    {
-                        "type": "sync",
-                        "seq": state.seq,
-                        "events": shown,
-                        "reset": reset,
-                        "view": view_for(state, viewer, self.clock()),
-                    }
-                )
-            )
+            shown = shown_events(state, missed, viewer)
+            conn.push(sync_message(self._sections_of(code), conn, state, shown, reset, self.clock()))
             self.hub.join(code, conn)
 
     def _load_after(self, code: str, after: int) -> list[tuple[int, ev.Event]]:

@@ -94,15 +94,15 @@ AnyCommand = Annotated[
     | RevealTenPercent
     | AdvanceTime
     | Reflect
+    | SetDoors
+    | RemoveSeats
     | WriteNotebook
     | WriteDraft
     | TableDraft
     | DiscardDraft
     | SeatThirdMember
     | SeatObserver
-    | Undo
-    | SetDoors
-    | RemoveSeats,
+    | Undo,
     Field(discriminator="type"),
 ]
 

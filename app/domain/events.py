@@ -108,6 +108,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TenPercentRevealed,
         TimeAdvanced,
         ReflectionGiven,
+        DoorsSet,
         NotebookWritten,
         DraftWritten,
         DraftTabled,
@@ -119,7 +120,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         AgendaItemRemoved,
         NewsWithdrawn,
         MotionRestored,
-        DoorsSet,
     )
 }
 
