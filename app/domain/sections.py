@@ -159,7 +159,7 @@ ME = Section(
     "me",
     lambda s, w, now: me_view(s, w.viewer.seat_id) if w.viewer.seat_id else None,
     lambda w: w.viewer.seat_id,
-    _fields(*ROLE_FIELDS, "clock", "ten_percent", "notebooks", "drafts"),  # the pair's own notebook and drafts
+    _fields(*ROLE_FIELDS, "clock", "ten_percent", "notebooks", "drafts"),
 )
 
 

@@ -51,8 +51,9 @@ class Publication:
         self._personal: dict[str, dict[str, Any]] = {}  # by viewer key
         self._events: dict[str, str] = {}
         self._distinct_events: list[tuple[list[dict], str]] = []
-        self._patches: dict[tuple[str, int, int], str] = {}
-        self._shared_patches: dict[int, list[str]] = {}
+        # Keyed by the ids of the values compared, and holding those values, so no id is reused meanwhile.
+        self._patches: dict[tuple[str, int, int], tuple[Any, Any, str]] = {}
+        self._shared_patches: dict[int, tuple[dict[str, Any], list[str]]] = {}
 
     def message(self, conn: Connection) -> str | None:
         """The `delta` for this connection, counted in its stream; None when nothing changed for it."""
@@ -92,8 +93,8 @@ class Publication:
             return []
         found = self._shared_patches.get(id(sent))
         if found is None:
-            found = self._shared_patches[id(sent)] = self._patch_parts(sent, self.shared)
-        return found
+            found = self._shared_patches[id(sent)] = (sent, self._patch_parts(sent, self.shared))
+        return found[1]
 
     def _patch_parts(self, sent: dict[str, Any], now: dict[str, Any]) -> list[str]:
         return [p for name in _names(sent, now) if (p := self._patch(name, sent, now))]
@@ -103,11 +104,11 @@ class Publication:
         old, new = sent.get(name, _ABSENT), view.get(name, _ABSENT)
         if old is new:
             return ""
-        key = (name, id(old), id(new))  # both values are alive until the update is sent, so ids are not reused
-        text = self._patches.get(key)
-        if text is None:
-            text = self._patches[key] = json.dumps(_section_ops(name, old, new))[1:-1]
-        return text
+        key = (name, id(old), id(new))
+        found = self._patches.get(key)
+        if found is None:
+            found = self._patches[key] = (old, new, json.dumps(_section_ops(name, old, new))[1:-1])
+        return found[2]
 
 
 def _names(sent: dict[str, Any], view: dict[str, Any]) -> list[str]:

@@ -1,6 +1,8 @@
-// The parts of the participant's page drawn fresh from each view: their role and the motions.
+// The parts of the participant's page drawn from each view (their role, the
+// motions, the news), and where focus goes after proposing a motion.
 
 import { h } from "./dom.js";
+import { focusFallback } from "./focus.js";
 import { timeOfDay } from "./format.js";
 import { directorateName, motionCard, splitMotions } from "./meeting.js";
 import { amendmentDecisions, chairMotionControls, seatMotionControls } from "./meeting-controls.js";
@@ -84,4 +86,26 @@ export function newsList(view) {
       ? h("p", {}, "Read each one in ", h("a", { href: "#pack-section" }, "your briefing pack"), ", under “News during the day”.")
       : null,
   ];
+}
+
+/**
+ * After "Propose motion", focus goes to the new motion's heading once it is
+ * drawn (the update may come before or after the server's answer to the command).
+ */
+export function newMotionFocus() {
+  let known = new Set(); // the motions there were when the proposal went off
+  let waiting = false;
+  let last = null;
+  const look = () => {
+    const mine = last?.me?.directorate;
+    const fresh = waiting && last?.motions.find((m) => !known.has(m.id) && m.directorate === mine);
+    if (!fresh) return;
+    waiting = false;
+    focusFallback(document.getElementById(`motion-${fresh.id}-title`));
+  };
+  return {
+    sending() { known = new Set((last?.motions || []).map((m) => m.id)); },
+    expect() { waiting = true; look(); },
+    seen(view) { last = view; look(); },
+  };
 }

@@ -80,30 +80,40 @@ def replay_day(game: Game) -> int:
     return sent
 
 
-# After the meeting: time moving on, the big screen, the debrief and its reflections, the clock.
-ENDINGS = ["quarter", "year", "stage", "debrief", "reflect", "reflect", "reflect", "pause", "resume"]
+# More of the meeting, then after it: pairs' notebooks and drafts, late arrivals, undo, time moving on, the big
+# screen, the debrief and its reflections, the clock.
+ENDINGS = ["notebook", "draft", "late", "undo", "quarter", "year", "stage", "debrief", "reflect", "reflect", "pause"]
+
+
+def ending(game: Game, kind: str, k: int) -> tuple[c.Command, c.Actor]:
+    seats = sorted(game.state.seats) or ["nobody"]
+    someone = c.Actor.seat(seats[k % len(seats)])
+    if kind == "late":
+        late = game.join("fire")  # refused once the doors are shut or the meeting is over
+        pairs = sorted(game.state.pairs) or ["p1"]
+        if k % 2:
+            return c.SeatObserver(seat_id=late), c.TRAINER
+        return c.SeatThirdMember(seat_id=late, pair_id=pairs[k % len(pairs)]), c.TRAINER
+    return {
+        "notebook": (c.WriteNotebook(text=f"Plan {k}"), someone),
+        "draft": (c.WriteDraft(motion=c.DraftMotion(text=f"Draft {k}", kind="free")), someone),
+        "undo": (c.Undo(), c.TRAINER),
+        "quarter": (c.AdvanceTime(period="quarter"), c.TRAINER),
+        "year": (c.AdvanceTime(period="year"), c.TRAINER),
+        "stage": (c.SetStage(stage=["consequences", "ledger", "debrief"][k % 3]), c.TRAINER),
+        "debrief": (c.StartPhase(phase="debrief"), c.TRAINER),
+        "reflect": (c.Reflect(ratings={"trust": 1 + k % 5}, comment=f"Note {k}"), someone),
+        "pause": (c.PauseClock() if k % 2 else c.ResumeClock(), c.TRAINER),
+    }[kind]
 
 
 @st.composite
 def whole_days(draw) -> Game:
-    """A random session from arrival through the meeting (`games`), then a random ending."""
+    """A random session from arrival through the meeting (`games`), then more of it and a random ending."""
     game = draw(games())
-    for kind, k in draw(st.lists(st.tuples(st.sampled_from(ENDINGS), st.integers(0, 20)), max_size=12)):
-        seats = sorted(game.state.seats) or ["nobody"]
-        command, actor = {
-            "quarter": (c.AdvanceTime(period="quarter"), c.TRAINER),
-            "year": (c.AdvanceTime(period="year"), c.TRAINER),
-            "stage": (c.SetStage(stage=["consequences", "ledger", "debrief"][k % 3]), c.TRAINER),
-            "debrief": (c.StartPhase(phase="debrief"), c.TRAINER),
-            "reflect": (
-                c.Reflect(ratings={"trust": 1 + k % 5}, comment=f"Note {k}"),
-                c.Actor.seat(seats[k % len(seats)]),
-            ),
-            "pause": (c.PauseClock(), c.TRAINER),
-            "resume": (c.ResumeClock(), c.TRAINER),
-        }[kind]
+    for kind, k in draw(st.lists(st.tuples(st.sampled_from(ENDINGS), st.integers(0, 20)), max_size=16)):
         with contextlib.suppress(RuleViolation):
-            game.do(command, actor)
+            game.do(*ending(game, kind, k))
         game.states.append(game.state)
     return game
 
