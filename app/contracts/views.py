@@ -92,6 +92,7 @@ class DirectorateRow(Wire):
     id: str
     name: str
     director_title: str
+    assistant_title: str
     budget: int
     balance: int
     pair_id: str | None

@@ -59,9 +59,9 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **stage_reducer.HANDLERS,
     **consequences_reducer.HANDLERS,
     **debrief_reducer.HANDLERS,
-    **doors_reducer.HANDLERS,
     **notebook_reducer.HANDLERS,
     **drafts_reducer.HANDLERS,
     **arrivals_reducer.HANDLERS,
     **undo_reducer.HANDLERS,
+    **doors_reducer.HANDLERS,
 }

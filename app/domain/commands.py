@@ -94,15 +94,15 @@ AnyCommand = Annotated[
     | RevealTenPercent
     | AdvanceTime
     | Reflect
-    | SetDoors
-    | RemoveSeats
     | WriteNotebook
     | WriteDraft
     | TableDraft
     | DiscardDraft
     | SeatThirdMember
     | SeatObserver
-    | Undo,
+    | Undo
+    | SetDoors
+    | RemoveSeats,
     Field(discriminator="type"),
 ]
 

@@ -69,9 +69,9 @@ _RULES: dict[str, Rule] = {
     **stage_rules.RULES,
     **consequences_rules.RULES,
     **debrief_rules.RULES,
-    **doors_rules.RULES,
     **notebook_rules.RULES,
     **drafts_rules.RULES,
     **arrivals_rules.RULES,
     **undo_rules.RULES,
+    **doors_rules.RULES,
 }

@@ -108,7 +108,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TenPercentRevealed,
         TimeAdvanced,
         ReflectionGiven,
-        DoorsSet,
         NotebookWritten,
         DraftWritten,
         DraftTabled,
@@ -120,6 +119,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         AgendaItemRemoved,
         NewsWithdrawn,
         MotionRestored,
+        DoorsSet,
     )
 }
 

@@ -176,6 +176,7 @@ def directorates_view(state: SessionState) -> list[dict[str, Any]]:
                 "id": d.id,
                 "name": d.name,
                 "director_title": d.director_title,
+                "assistant_title": d.assistant_title,
                 "budget": d.budget,
                 "balance": state.ledger[d.id],
                 "pair_id": held.pair_id if held else None,

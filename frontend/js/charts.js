@@ -40,13 +40,15 @@ export function setupCharts({ big = false } = {}) {
   if (!chartsAvailable()) return;
   const { defaults } = window.Chart;
   defaults.font.family = getComputedStyle(document.body).fontFamily;
-  defaults.font.size = big ? 20 : 14;
+  // On the big screen the type grows with the screen, to be read from the back of the room.
+  const size = big ? Math.round(Math.min(28, Math.max(16, innerWidth / 75))) : 14;
+  defaults.font.size = size;
   defaults.color = "#1b1f24";
   defaults.borderColor = "#d9d7d0";
   defaults.maintainAspectRatio = false;
   defaults.plugins.legend.labels.boxWidth = big ? 28 : 20;
-  defaults.plugins.tooltip.titleFont = { size: big ? 20 : 14, weight: "bold" };
-  defaults.plugins.tooltip.bodyFont = { size: big ? 20 : 14 };
+  defaults.plugins.tooltip.titleFont = { size, weight: "bold" };
+  defaults.plugins.tooltip.bodyFont = { size };
   if (big || matchMedia("(prefers-reduced-motion: reduce)").matches) defaults.animation = false;
 }
 
@@ -192,7 +194,8 @@ export function monthsLineConfig({ series, names = {}, yTitle = "", yFormat = nu
           title: { display: !small, text: "Months from the start" },
           ticks: {
             stepSize: small ? Math.max(3, Math.ceil(maxX / 9) * 3) : (maxX > 24 ? 6 : 3),
-            maxRotation: 0, callback: (v) => (small ? `${v}m` : String(v)),
+            // "inner" keeps the first label right of the y axis, clear of the lowest value's label.
+            maxRotation: 0, align: "inner", callback: (v) => (small ? `${v}m` : String(v)),
           },
         },
         y: { ...axis({ title: yTitle, format: yFormat }), ...(small ? { ticks: { maxTicksLimit: 5, ...(yFormat ? { callback: (v) => yFormat(Number(v)) } : {}) } } : {}) },

@@ -7,9 +7,11 @@ import {
   COLOURS, barConfig, chartPanel, dataTable, dividendChange, dividendText, flowDiagram, monthsLineConfig,
   reflectionResults, setupCharts, shortPounds, wrapLabel,
 } from "./charts.js";
+import { keepClearOf } from "./banner-room.js";
 import { clockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
 import { announce, elements, h, region, setText, show } from "./dom.js";
+import { debriefStage, projectorAddress } from "./projector-stages.js";
 import {
   CHOICE_LABELS, KIND_LABELS, STATUS_LABELS, TERM_LABELS, VOICE_LABELS, VOICE_NAMES, listWords, numberText, plural,
   pounds, timeOfDay,
@@ -20,6 +22,8 @@ import {
 } from "./meeting.js";
 
 const PROJECTOR = location.pathname.startsWith("/projector/");
+// A projector link carries its own read-only key, so the big screen needs nobody signed in.
+const projectorKey = PROJECTOR ? new URLSearchParams(location.search).get("key") || "" : "";
 const code = codeFromPath(PROJECTOR ? "/projector" : "/trainer");
 
 const SELECTORS = {
@@ -87,6 +91,12 @@ const els = elements(SELECTORS);
 setupCharts({ big: PROJECTOR });
 
 const ADVANCE_PHASES = ["board", "debrief"];
+// On the projector one part shows at a time, the one the trainer put on the big screen.
+const STAGE_SECTIONS = {
+  debrief: "dividend-section", "debrief-flows": "flows-section", "debrief-costs": "costs-section",
+  "debrief-indicators": "indicators-section", "debrief-motions": "motions-section", "debrief-voices": "voices-section",
+  "debrief-ten": "ten-section", "debrief-reflection": "reflection-section",
+};
 const VOICE_ORDER = ["resident", "director", "assistant", "chair", "other"];
 const VOICE_COLOURS = { resident: COLOURS.orange, director: COLOURS.blue, assistant: COLOURS.teal, chair: COLOURS.purple, other: COLOURS.grey };
 
@@ -125,6 +135,7 @@ const regions = {
 
 const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
 const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
+keepClearOf(els.errors);
 
 // --- small helpers -------------------------------------------------------------------------
 
@@ -372,6 +383,15 @@ function causesPart(rows) {
 
 // --- indicators ---------------------------------------------------------------------------------
 
+const ON_SCREEN = 6;
+
+/** The indicators that moved furthest from their baselines, in the pack's order: the ones a room can read at once. */
+function mostMoved(rows) {
+  const moved = (r) => Math.abs(r.value - r.baseline) / Math.max(Math.abs(r.baseline), 1);
+  const chosen = new Set([...rows].sort((a, b) => moved(b) - moved(a)).slice(0, ON_SCREEN));
+  return rows.filter((r) => chosen.has(r));
+}
+
 /** One small line chart per indicator, grouped by the directorate that owns it, each with its target dashed. */
 function indicatorMultiples(container) {
   const panelsById = new Map();
@@ -385,7 +405,9 @@ function indicatorMultiples(container) {
     const owners = [...view.directorates.map((d) => d.id), null];
     const groups = owners.map((owner) => ({ owner, rows: rows.filter((r) => (r.owner || null) === owner) }))
       .filter((g) => g.rows.length);
-    container.replaceChildren(key, ...groups.map((g) => h("div", { class: "multiples-group" },
+    const note = PROJECTOR && rows.length < view.indicators.length
+      ? h("p", { class: "indicator-note subtle" }, `The ${rows.length} indicators that moved furthest, of ${view.indicators.length}.`) : null;
+    container.replaceChildren(...[note, key].filter(Boolean), ...groups.map((g) => h("div", { class: "multiples-group" },
       h("h3", {}, g.owner ? directorateName(view, g.owner) : "Owned by no directorate (these follow the dividend)"),
       h("div", { class: "multiples" }, g.rows.map((r) => {
         const panel = chartPanel({
@@ -408,7 +430,7 @@ function indicatorMultiples(container) {
         panelsById.clear();
         return;
       }
-      const rows = last.indicators;
+      const rows = PROJECTOR ? mostMoved(last.indicators) : last.indicators;
       const shape = JSON.stringify(rows.map((r) => [r.id, r.owner, r.name, r.unit]));
       if (shape !== built) {
         build(view, rows);
@@ -560,7 +582,8 @@ function renderVoices(view) {
     config: total ? barConfig({
       labels: voices.map((v) => VOICE_LABELS[v]),
       series: [{ label: "Contributions", values: voices.map((v) => byVoice[v] || 0), colour: voices.map((v) => VOICE_COLOURS[v]) }],
-      valueTitle: "Times called to speak", legend: false, step: 1,
+      // Bars across, names down the side: the names of the kinds of voice never crowd each other on a narrow chart.
+      horizontal: true, valueTitle: "Times called to speak", legend: false, step: 1,
     }) : null,
     label: "Bar chart: how often residents, directors, executive assistants and the chair were called to speak",
     description: total ? voices.map((v) => `${VOICE_LABELS[v]}: ${byVoice[v] || 0}`).join("; ") : "",
@@ -577,7 +600,8 @@ function renderVoices(view) {
   const roleOf = (p) => [VOICE_NAMES[p.voice] || p.voice, p.directorate ? directorateName(view, p.directorate) : ""].filter(Boolean).join(", ");
   panels.people.update({
     config: people.length ? barConfig({
-      labels: people.map((p) => [p.name, ...(p.directorate ? wrapLabel(directorateName(view, p.directorate), 22) : [VOICE_NAMES[p.voice] || ""])]),
+      // Two lines a person at most (their name, then their directorate or voice), so the rows never run into each other.
+      labels: people.map((p) => [p.name, p.directorate ? directorateName(view, p.directorate) : VOICE_NAMES[p.voice] || ""]),
       series: present.map((v) => ({
         label: VOICE_LABELS[v], colour: VOICE_COLOURS[v], values: people.map((p) => (p.voice === v ? p.count : null)),
       })),
@@ -610,7 +634,20 @@ function tenPart(view) {
 
 // --- drawing from each view -----------------------------------------------------------------------
 
+/** On the projector: the one part the trainer chose (the dividend until they choose); another stage leaves the debrief. */
+function showStage(stage) {
+  if (stage && !debriefStage(stage)) {
+    location.replace(projectorAddress(code, { debrief: false }));
+    return false;
+  }
+  const shown = STAGE_SECTIONS[stage] || STAGE_SECTIONS.debrief;
+  for (const section of document.querySelectorAll(".debrief-card")) show(section, section.id === shown);
+  document.body.dataset.stage = stage || "";
+  return true;
+}
+
 function render(view, info = {}) {
+  if (PROJECTOR && !showStage(view.session.stage)) return;
   const before = latest;
   latest = view;
   const { session } = view;
@@ -738,6 +775,7 @@ function report(message) {
 }
 
 async function verify() {
+  if (projectorKey) return "This projector link no longer works: the trainer has made a new one. Ask them for it.";
   try {
     await getJSON(sessionPath(code, "/view"));
     return "";
@@ -760,6 +798,10 @@ function setMode() {
   for (const el of [els.trainerLinks, els.contents, els.advance, els.recordSection, els.recordNav]) show(el, true);
   els.consoleLink.href = `/trainer/${encodeURIComponent(code)}`;
   els.projectorLink.href = `/projector/${encodeURIComponent(code)}/debrief`;
+  // The big screen shows the debrief only while a debrief stage is chosen: opening it here chooses the first.
+  els.projectorLink.addEventListener("click", () => {
+    if (!debriefStage(latest?.session.stage)) act({ type: "set-stage", stage: "debrief" }).catch(() => {});
+  });
   els.advanceQuarter.addEventListener("click", () => advance(els.advanceQuarter));
   els.advanceYear.addEventListener("click", () => advance(els.advanceYear));
   wireRecord();
@@ -768,6 +810,12 @@ function setMode() {
 async function boot() {
   if (!code) {
     showProblem("No session code", "The address has no session code in it.");
+    return;
+  }
+  // With a projector link's key nobody is signed in: the projector's own view comes over the websocket.
+  if (projectorKey) {
+    setMode();
+    connect(null);
     return;
   }
   let view;
@@ -794,8 +842,13 @@ async function boot() {
   setMode();
   // The projector draws only what the projector may see, so it waits for its own view over the websocket.
   if (!PROJECTOR) render(view, { kind: "http", events: [] });
+  connect(view);
+}
+
+/** Opens the live connection; the trainer's page carries on from `view`, the projector's starts from the beginning. */
+function connect(view) {
   connection = new Connection({
-    code, as: PROJECTOR ? "projector" : "trainer", after: PROJECTOR ? 0 : (view.session.seq || 0),
+    code, as: PROJECTOR ? "projector" : "trainer", key: projectorKey, after: PROJECTOR ? 0 : (view?.session.seq || 0),
     onView: render, onError: report, onStatus: statusIndicator(els.connection), verify,
   });
   els.connection.hidden = false;

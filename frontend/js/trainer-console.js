@@ -3,16 +3,18 @@
 import { getJSON, sessionPath } from "./api.js";
 import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
-import { announce, elements, h, region, setOptions, setText, show } from "./dom.js";
+import { announce, elements, h, hiddenText, region, setOptions, setText, show } from "./dom.js";
 import { speakersPanel } from "./floor-controls.js";
 import { PHASE_LABELS } from "./format.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
 import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } from "./meeting-controls.js";
 import { tenPercentConsole } from "./ten-percent.js";
+import { part } from "./render.js";
 import { arrivalsForm } from "./trainer-arrivals.js";
 import { undoButton } from "./trainer-undo.js";
-import { wireControls } from "./trainer-controls.js";
+import { markPhase, wireControls } from "./trainer-controls.js";
 import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
+import { wireSections } from "./trainer-sections.js";
 import {
   agendaEditor, announcementForm, injectList, moveForm, newsWriter, recipientsPicker, speakingRecord,
 } from "./trainer-meeting.js";
@@ -26,8 +28,6 @@ const SELECTORS = {
   announcement: "#announcement",
   errors: "#errors",
   updates: "#updates",
-  setupGrid: "#setup-grid",
-  meetingGrid: "#meeting-grid",
   joinCode: "#join-code",
   joinUrl: "#join-url",
   joinQr: "#join-qr",
@@ -48,7 +48,11 @@ const SELECTORS = {
   swapFirst: "#swap-first",
   swapSecond: "#swap-second",
   minutesLink: "#minutes-link",
-  debriefLink: "#debrief-link",
+  exportLink: "#export-link",
+  exportZipLink: "#export-zip-link",
+  dividendLine: "#dividend-line",
+  advanceQuarter: "#advance-quarter",
+  advanceYear: "#advance-year",
   itemClock: "#item-clock",
   chairPanel: "#chair-panel",
   agenda: "#agenda",
@@ -90,11 +94,12 @@ function trainerConsole(code, els) {
   let latest = null;
   const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
   const itemClock = itemClockDisplay(els.itemClock);
+  // The meeting's parts are drawn from every view through render.js; the arrival's are rebuilt when their data changes.
   const regions = {
     roster: region(els.roster), pairs: region(els.pairs), shuffle: region(els.shuffleResult),
-    agenda: region(els.agenda), motions: region(els.motions), ledger: region(els.ledger),
-    injects: region(els.injects), strategy: region(els.strategy), record: region(els.record),
-    announcement: region(els.announcement),
+    agenda: part(els.agenda), motions: part(els.motions), ledger: part(els.ledger),
+    injects: part(els.injects), strategy: part(els.strategy), record: part(els.record),
+    announcement: part(els.announcement),
   };
 
   const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
@@ -109,27 +114,33 @@ function trainerConsole(code, els) {
     arrivalsForm(els.move.closest("section"), act), undoButton(els.move.closest("section"), act),
   ];
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
-  els.debriefLink.href = `/trainer/${encodeURIComponent(code)}/debrief`;
+  for (const link of document.querySelectorAll(".debrief-link")) link.href = `/trainer/${encodeURIComponent(code)}/debrief`;
+  els.exportLink.href = sessionPath(code, "/export.json");
+  els.exportZipLink.href = sessionPath(code, "/export.zip");
   wireControls(els, { act, report, latest: () => latest });
+  const sections = wireSections();
   wireProjectorLink(code, report);
   const stageButtons = wireStageButtons(act);
 
   // --- drawing from each view --------------------------------------------------------
   function render(view, info = {}) {
+    const before = latest;
     latest = view;
     const { session } = view;
     setText(els.title, `Session ${session.code}: ${session.title}`);
     document.title = `${session.code} – ${session.title} – Neighbourhood plc`;
     clock.update(view);
     stageButtons(view);
+    sections(view);
     if (info.kind === "update" || info.kind === "resume") {
-      const words = describeEvents(info.events, view);
+      const words = describeEvents(info.events, view, { before });
       if (words) announce(els.updates, words);
     }
     const lobby = session.phase === "lobby";
     setText(els.phaseNow, `Now: ${PHASE_LABELS[session.phase] || session.phase}${session.paused ? " (clock paused)" : ""}.`);
-    setText(els.pause, session.paused ? "Resume clock" : "Pause clock");
+    els.pause.replaceChildren(session.paused ? "Resume" : "Pause", hiddenText(" clock"));
     els.pause.disabled = session.phase === "closed";
+    markPhase(els, session.phase);
     els.autoPair.disabled = !lobby;
     els.chairSelect.disabled = !lobby;
     els.shuffleForm.querySelector("button").disabled = !lobby;
@@ -145,16 +156,12 @@ function trainerConsole(code, els) {
     show(els.swapForm, session.shuffled && ["lobby", "read_in"].includes(session.phase) && swaps.length > 1);
     setOptions(els.swapFirst, swaps);
     setOptions(els.swapSecond, swaps, els.swapSecond.value || swaps[1]?.value);
-    regions.announcement.render(view.announcement, () => announcementContent(view));
+    regions.announcement.render(() => announcementContent(view));
     for (const form of forms) form.update(view);
-    regions.injects.render({ i: view.injects, ph: session.phase, s: view.seats.map((x) => x.name) },
-      () => injectList(view, act, releaseTo, report));
-    regions.record.render(view.floor, () => speakingRecord(view));
-    // From the board meeting on, the meeting's tools come first.
-    const meetingFirst = ["board", "debrief", "closed"].includes(session.phase);
-    if (meetingFirst && els.meetingGrid.nextElementSibling !== els.setupGrid) els.setupGrid.before(els.meetingGrid);
-    if (!meetingFirst && els.setupGrid.nextElementSibling !== els.meetingGrid) els.meetingGrid.before(els.setupGrid);
+    regions.injects.render(() => injectList(view, act, releaseTo, report));
+    regions.record.render(() => speakingRecord(view));
     renderMeeting(view);
+    renderTime(els, view);
   }
 
   function renderMeeting(view) {
@@ -162,9 +169,9 @@ function trainerConsole(code, els) {
     show(els.chairPanel, session.phase === "board");
     chair.update(view);
     itemClock.update(view);
-    regions.agenda.render({ a: view.agenda, c: session.current_item }, () => agendaList(view, { descriptions: "current" }));
+    regions.agenda.render(() => agendaList(view, { descriptions: "current" }));
     pruneKeptForms(view);
-    regions.motions.render({ m: view.motions, ph: session.phase, d: view.directorates.length, q: view.quorum }, () => {
+    regions.motions.render(() => {
       const { open, done } = splitMotions(view);
       const card = (m) => motionCard(view, m, {
         level: 4, controls: [...chairMotionControls(view, m, act, report), ...correctionControls(view, m, act)],
@@ -172,8 +179,8 @@ function trainerConsole(code, els) {
       if (!open.length && !done.length) return h("p", {}, "No motions yet. Directorates put motions during the board meeting.");
       return [...open, ...done].map(card);
     });
-    regions.strategy.render(view.strategy, () => strategyPanel(view, { level: 4 }));
-    regions.ledger.render({ d: view.directorates, t: view.ledger_total, f: view.funds }, () => ledgerTable(view, { showCaption: false }));
+    regions.strategy.render(() => strategyPanel(view, { level: 4 }));
+    regions.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
   }
 
   return {
@@ -202,4 +209,16 @@ function trainerConsole(code, els) {
       els.projectorLink.href = `/projector/${encodeURIComponent(code)}`;
     },
   };
+}
+
+/** The consequences part: the dividend so far, and the buttons that move time on (board meeting and debrief only). */
+function renderTime(els, view) {
+  const rounds = view.consequences?.rounds || [];
+  const last = rounds.at(-1);
+  setText(els.dividendLine, last
+    ? `Residents' dividend ${last.label.toLowerCase()}: ${Number(last.dividend).toFixed(2)} (100.00 at the start).`
+    : "Time has not moved on yet: the residents' dividend is 100.00.");
+  const can = ["board", "debrief"].includes(view.session.phase);
+  els.advanceQuarter.disabled = !can;
+  els.advanceYear.disabled = !can;
 }

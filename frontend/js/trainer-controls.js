@@ -1,5 +1,5 @@
 // The trainer's controls that are built once in trainer.html and only wired up here:
-// phases and clock, auto-pair, chair, shuffle and swap.
+// phases and clock, moving time on, auto-pair, chair, shuffle and swap.
 
 import { wholeNumber } from "./format.js";
 import { confirmAction, phaseQuestion } from "./trainer-confirm.js";
@@ -13,7 +13,8 @@ export function wireControls(els, { act, report, latest }) {
 
   els.phaseButtons.addEventListener("click", async (event) => {
     const btn = event.target.closest("button[data-phase]");
-    if (!btn) return;
+    // The running phase's button does nothing: pressing it again would only restart that phase's clock.
+    if (!btn || btn.dataset.phase === latest()?.session.phase) return;
     // The phase version on screen when pressed: if another screen moves the day on meanwhile, nothing changes.
     const command = { type: "start-phase", phase: btn.dataset.phase, phase_version: latest()?.session.phase_version };
     if (els.minutes.value.trim()) {
@@ -34,6 +35,9 @@ export function wireControls(els, { act, report, latest }) {
   });
 
   els.pause.addEventListener("click", () => quietly({ type: latest()?.session.paused ? "resume-clock" : "pause-clock" }));
+  for (const btn of [els.advanceQuarter, els.advanceYear]) {
+    btn.addEventListener("click", () => quietly({ type: "advance-time", period: btn.dataset.period }));
+  }
   els.autoPair.addEventListener("click", () => quietly({ type: "auto-pair" }));
   els.chairSelect.addEventListener("change", () => quietly({ type: "choose-chair", seat_id: els.chairSelect.value || null }));
 
@@ -61,4 +65,12 @@ export function wireControls(els, { act, report, latest }) {
     }
     quietly({ type: "swap-pairs", first, second });
   });
+}
+
+/** Marks the running phase's button as the current step of the day, so it reads as where the day is. */
+export function markPhase(els, phase) {
+  for (const btn of els.phaseButtons.querySelectorAll("button[data-phase]")) {
+    if (btn.dataset.phase === phase) btn.setAttribute("aria-current", "step");
+    else btn.removeAttribute("aria-current");
+  }
 }

@@ -55,3 +55,18 @@ def shuffle_and_read_in(console: Page, seed: int) -> None:
     console.get_by_role("button", name="Shuffle roles").click()
     expect(console.locator("#shuffle-result")).to_contain_text(str(seed))
     console.get_by_role("button", name="Start read-in").click()
+
+
+def big_screen_menu(console: Page):
+    """Opens the console bar's big-screen menu (stage buttons, projector links) if it is closed; returns it."""
+    picker = console.locator("#stage-picker")
+    if not picker.evaluate("details => details.open"):
+        picker.locator("summary").click()
+    return picker
+
+
+def open_part(console: Page, name: str) -> None:
+    """Shows one of the console's parts of the day ("Seating", "Meeting"...)."""
+    tab = console.get_by_role("tab", name=name, exact=True)
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true")

@@ -122,7 +122,8 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
         debrief.get_by_text("Health: £536,293 a year of extra demand exported by the shortfall in Housing", exact=False)
     ).to_be_visible()
 
-    # The projector: large type, no controls, and the results only once three have answered.
+    # The projector: large type, no controls, the part the console put on it, the results once three have answered.
+    run(trainer, type="set-stage", stage="debrief-reflection")
     screen = trainer.new_page()
     screen.goto(f"{base}/projector/{code}/debrief")
     results = screen.get_by_role("region", name="How the partnership worked")
@@ -146,7 +147,9 @@ def test_a_transfer_to_the_source_lifts_the_dividend_and_reflections_reach_the_p
             expect(results).to_contain_text("2 people have answered so far")
 
     expect(results).to_contain_text("3 people have answered")
-    scores = results.get_by_role("table", name=re.compile("Reflection results"))
+    expect(results.get_by_role("img", name=re.compile("Stacked bar chart"))).to_be_visible()
+    # The numbers behind the chart are on the trainer's own copy (the big screen shows the chart and the comments).
+    scores = debrief.get_by_role("table", name=re.compile("Reflection results"))
     expect(scores).to_be_visible()
     shared_aims = scores.get_by_role("row").filter(has_text="Shared aims")
     expect(shared_aims.get_by_role("cell").first).to_have_text("4")  # the average of 3, 4 and 5

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.steps import create_session
+from tests.browser.steps import big_screen_menu, create_session
 
 
 def test_the_projector_shows_only_the_stage_the_console_chose(day_server, new_context):
@@ -11,7 +11,7 @@ def test_the_projector_shows_only_the_stage_the_console_chose(day_server, new_co
     expect(join_code).to_be_visible()  # before any choice the screen follows the phase
     expect(roster).to_be_visible()
 
-    stages = console.get_by_role("group", name="On the big screen")
+    stages = big_screen_menu(console).get_by_role("group", name="On the big screen")
     stages.get_by_role("button", name="Who is here").click()
     expect(stages.get_by_role("button", name="Who is here")).to_have_attribute("aria-pressed", "true")
     expect(roster).to_be_visible()

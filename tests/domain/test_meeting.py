@@ -532,6 +532,8 @@ TRAINER_COMMANDS = [
     c.SeatThirdMember(seat_id="s0", pair_id="p1"),
     c.SeatObserver(seat_id="s0"),
     c.Undo(),
+    c.SetDoors(open=False),
+    c.RemoveSeats(seat_ids=["s0"]),
 ]
 CHAIR_COMMANDS = [
     c.OpenItem(item_id="objectives"),

@@ -125,8 +125,6 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     extra = game.join("fire")
     resident = game.join(RESIDENT)
     game.do(c.RemoveSeat(seat_id=extra))
-    game.do(c.SetDoors(open=False))
-    game.do(c.SetDoors(open=True))  # open again for the late arrivals below
     game.do(c.AutoPair())
     game.do(c.MoveSeat(seat_id=seats[5], to_pair=None))
     game.do(c.ChooseChair(seat_id=seats[5]))
@@ -144,6 +142,8 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     game.do(c.SeatObserver(seat_id=watcher))
     game.do(c.Undo())  # seating-restored: the observer is without a place again
     game.do(c.SeatObserver(seat_id=watcher))
+    game.do(c.SetDoors(open=False))
+    game.do(c.SetDoors(open=True))
     game.do(c.PauseClock())
     game.do(c.ResumeClock())
     game.do(c.StartPhase(phase="board"))

@@ -1,0 +1,35 @@
+// Parts of the big screen beyond the meeting's own: the news released to everyone, the residents'
+// dividend, and the move to the debrief's own page, where the charts are.
+
+import { h } from "./dom.js";
+
+/** The stages that show one debrief chart; "debrief" itself is the first, the dividend. */
+export function debriefStage(stage) {
+  return typeof stage === "string" && (stage === "debrief" || stage.startsWith("debrief-"));
+}
+
+/** The address of the projector's debrief (or, from the debrief, of the projector), keeping a projector link's key. */
+export function projectorAddress(code, { debrief }) {
+  return `/projector/${encodeURIComponent(code)}${debrief ? "/debrief" : ""}${location.search}`;
+}
+
+/** The news released to everyone, newest first: the newest large, the three before it smaller. */
+export function newsPart(view) {
+  const released = (view.injects || []).filter((n) => n.released_at).sort((a, b) => b.released_at - a.released_at);
+  if (!released.length) return h("p", { class: "big-text" }, "No news yet.");
+  const [latest, ...earlier] = released;
+  return [
+    h("p", { class: "news-latest" }, latest.title),
+    earlier.length ? h("ul", { class: "news-earlier" }, earlier.slice(0, 3).map((n) => h("li", {}, n.title))) : null,
+  ];
+}
+
+/** The residents' dividend after the latest round, and where it started. */
+export function dividendPart(view) {
+  const last = (view.consequences?.rounds || []).at(-1);
+  if (!last) return h("p", { class: "big-text" }, "The residents' dividend starts at 100.00. Time has not moved on yet.");
+  const by = Math.round((last.dividend - 100) * 100) / 100;
+  const change = by === 0 ? "the same as at the start" : `${by > 0 ? "up" : "down"} ${Math.abs(by).toFixed(2)} since the start`;
+  return h("p", { class: "dividend-line" }, `Residents' dividend ${last.label.toLowerCase()}: `,
+    h("strong", {}, Number(last.dividend).toFixed(2)), ` (${change})`);
+}
