@@ -34,7 +34,7 @@ def test_lobby_to_a_carried_transfer_seen_on_the_projector(day_server, new_conte
     console.get_by_role("button", name="Open item").click()
     expect(projector.locator("body")).to_contain_text("Budget strategy")
 
-    proposer.get_by_label("Motion").fill("Move money to where the exported cost starts.")
+    proposer.get_by_label("Motion", exact=True).fill("Move money to where the exported cost starts.")
     proposer.get_by_label("Transfer from").select_option(label=source["name"])
     proposer.get_by_label("Transfer to").select_option(label=target["name"])
     proposer.get_by_label("Amount (£)").fill(str(AMOUNT))
