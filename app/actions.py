@@ -9,7 +9,8 @@ without doing anything twice.
 
 from __future__ import annotations
 
-import json
+import asyncio
+import random
 import secrets
 import time
 from collections.abc import Callable, Sequence
@@ -22,11 +23,13 @@ from .domain import events as ev
 from .domain.core.errors import RuleViolation
 from .domain.decide import decide
 from .domain.follow_up.plan import plan
-from .domain.views import Viewer, shown_event, view_for
+from .domain.sections import Sections
+from .domain.views import Viewer
 from .imports import Imported
 from .live import Live, LiveSessions, fold
 from .reads import Reads
 from .realtime.hub import Connection, Hub
+from .realtime.stream import Publication, shown_events, sync_message
 from .scenarios.loader import Pack, facts
 from .store import events as log
 from .store import records, summaries
@@ -36,6 +39,11 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # A reconnect further behind than this gets a fresh view instead of a replay: replaying thousands of events
 # under the session's lock held up everyone else in the room.
 MAX_CATCH_UP = 200
+# Writers on PostgreSQL take turns (LiveSessions.writing), so an append conflicts only if something wrote
+# without taking its turn (a new session's first events, an older version during an upgrade). Each retry
+# catches up and decides again, after a jittered pause so two writers in step fall out of step.
+APPEND_ATTEMPTS = 12
+RETRY_PAUSE = 0.005
 
 
 @dataclass(frozen=True)
@@ -44,10 +52,6 @@ class Recorded:
     duplicate: bool = False
     seat_id: str | None = None
     token: str | None = None
-
-
-def _shown(state, numbered: Sequence[tuple[int, ev.Event]], viewer: Viewer) -> list[dict]:
-    return [shown for seq, e in numbered if (shown := shown_event(state, e, seq, viewer)) is not None]
 
 
 def _removed_seats(events: Sequence[ev.Event]) -> list[str]:
@@ -62,6 +66,7 @@ class Actions:
     def __init__(self, live: LiveSessions, hub: Hub, clock: Callable[[], float] = time.time):
         self.live, self.hub, self.clock = live, hub, clock
         self.reads = Reads(live, clock)
+        self._sections: dict[str, Sections] = {}  # each watched session's views, kept between its updates
         live.watched = lambda code: hub.count(code) > 0  # a watched session is never evicted
 
     async def create_session(self, pack: Pack, owner: int | None = None) -> str:
@@ -88,8 +93,8 @@ class Actions:
 
     async def follow_up(self, previous: str) -> str:
         """Starts the next meeting of a finished session's people, in their real-life roles; returns its code."""
-        async with self.live.lock(previous):
-            earlier = await self.live.current(previous)
+        async with self.live.writing(previous):  # it appends FollowUpOpened to the earlier meeting
+            earlier = await self._caught_up(previous)
             if earlier.state.phase not in ("debrief", "closed"):
                 raise RuleViolation("Finish the board meeting first: a follow-up carries forward what it agreed.")
             existing = await to_thread.run_sync(self.reads.follow_up_of, previous)
@@ -155,6 +160,7 @@ class Actions:
             await to_thread.run_sync(self._delete, [code])
             self.live.forget(code)
             self.hub.close_room(code)
+            self._sections.pop(code, None)
 
     def _delete(self, codes: list[str]) -> None:
         with session_scope(self.live.engine) as db:
@@ -195,9 +201,9 @@ class Actions:
         credential: tuple[str, str] | None = None,
     ) -> Recorded:
         key = actor_key(ctx.actor)
-        async with self.live.lock(code):
-            for attempt in range(3):
-                live = await self.live.current(code)
+        async with self.live.writing(code):
+            for attempt in range(APPEND_ATTEMPTS):
+                live = await self._caught_up(code)
                 if command_id is not None:
                     seen = await to_thread.run_sync(self._seen, code, key, command_id)
                     if seen is not None:
@@ -209,13 +215,11 @@ class Actions:
                     seq = await to_thread.run_sync(self._store, live, after, key, command_id, ctx.now, credential)
                     break
                 except log.SequenceConflict:
-                    if attempt == 2:
+                    if attempt == APPEND_ATTEMPTS - 1:
                         raise
+                    await asyncio.sleep(random.uniform(0, RETRY_PAUSE * 2 ** min(attempt, 5)))
             self.live.put(code, after)
-            state = after.state
-            self._publish(code, state, list(numbered))
-            for removed in _removed_seats(new_events):
-                self.hub.remove_seat(code, removed)
+            self._tell(code, after.state, list(numbered))
         seat_id, token = credential or (None, None)
         return Recorded(seq, seat_id=seat_id, token=token)
 
@@ -239,15 +243,55 @@ class Actions:
             db.commit()
         return seq
 
+    async def relay(self, code: str) -> None:
+        """The doorbell rang: another process stored events in `code`. Tells this process's viewers, under the
+        lock, so they hear each event once and in order however the ring and this process's own commands race."""
+        if self.live.cached(code) is None:
+            return  # nobody here watches it (a watched session stays cached); it is read afresh when asked for
+        async with self.live.lock(code):
+            if self.live.cached(code) is not None:  # still: it may have been let go while waiting for the lock
+                await self._caught_up(code)
+
+    async def deleted_elsewhere(self, code: str) -> None:
+        """The doorbell says another process deleted the session: let it go here too, and close its screens."""
+        if self.live.cached(code) is None:
+            return  # a watched session is always cached: nothing here to let go
+        async with self.live.lock(code):
+            self.live.forget(code)
+            self.hub.close_room(code)
+
+    async def _caught_up(self, code: str) -> Live:
+        """Under the lock: the session with everything any process stored. What this process's copy lacked has
+        not been told to its viewers yet (the doorbell may still be on its way), so it is told now, before
+        anything newer. Invariant: a cached session's viewers have been told every event in the cache."""
+        before = self.live.cached(code)
+        live = await self.live.current(code)
+        if before is not None and live.state.seq > before.state.seq:
+            self._tell(code, live.state, [(seq, e) for seq, e in live.events if seq > before.state.seq])
+        return live
+
+    def _tell(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
+        self._publish(code, state, numbered)
+        for removed in _removed_seats([e for _, e in numbered]):
+            self.hub.remove_seat(code, removed)
+
     def _publish(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
-        now = self.clock()
-        messages = {}
-        for viewer in self.hub.viewers(code):
-            shown = _shown(state, numbered, viewer)
-            messages[viewer.key] = json.dumps(
-                {"type": "update", "seq": state.seq, "events": shown, "view": view_for(state, viewer, now)}
-            )
-        self.hub.deliver(code, messages)
+        """Sends each connection watching the session what changed for it (call under the session's lock)."""
+        connections = self.hub.connections(code)
+        if not connections:
+            self._sections.pop(code, None)  # nobody is watching: nothing worth keeping
+            return
+        publication = Publication(self._sections_of(code), state, numbered, self.clock())
+        messages = {conn: text for conn in connections if (text := publication.message(conn)) is not None}
+        self.hub.deliver_each(code, messages)
+
+    def _sections_of(self, code: str) -> Sections:
+        sections = self._sections.get(code)
+        if sections is None:
+            for unwatched in [c for c in self._sections if self.hub.count(c) == 0]:
+                del self._sections[unwatched]
+            sections = self._sections[code] = Sections()
+        return sections
 
     async def attach(self, code: str, conn: Connection, after: int) -> None:
         """Sends a new connection what it missed after `after` (or a fresh view), then joins it to the room.
@@ -255,27 +299,15 @@ class Actions:
         Both happen under the session's lock, so no update can slip between the catch-up and the live stream.
         """
         async with self.live.lock(code):
-            live = await self.live.current(code)
+            live = await self._caught_up(code)
             state, viewer = live.state, conn.viewer
             reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
-            missed = [] if reset else await to_thread.run_sync(self._load_after, code, after)
-            shown = _shown(state, missed, viewer)
-            conn.push(
-                json.dumps(
-                    {
-                        "type": "sync",
-                        "seq": state.seq,
-                        "events": shown,
-                        "reset": reset,
-                        "view": view_for(state, viewer, self.clock()),
-                    }
-                )
-            )
+            # From memory, not the database: another process may have stored more since, which this
+            # connection must hear once, as an update, after joining the room.
+            missed = [] if reset else [(seq, e) for seq, e in live.events if seq > after]
+            shown = shown_events(state, missed, viewer)
+            conn.push(sync_message(self._sections_of(code), conn, state, shown, reset, self.clock()))
             self.hub.join(code, conn)
-
-    def _load_after(self, code: str, after: int) -> list[tuple[int, ev.Event]]:
-        with session_scope(self.live.engine) as db:
-            return log.load(session=db, code=code, after=after)
 
     async def view(self, code: str, viewer: Viewer) -> dict:
         """Read without the write lock: see `app.reads`."""

@@ -210,7 +210,7 @@ def _seated(kind: str, seat: str, **renamed: str) -> Guesser:
 
 def _draft_written(s: SessionState, e: ev.DraftWritten, _: list) -> list[Guess]:
     """A new draft (its id given by the rules) or a rewrite of one the pair already has."""
-    fields = {"type": "write-draft", "motion": e.motion}
+    fields = {"type": "write-draft", "motion": asdict(e.motion)}
     ids = [e.draft_id] if e.draft_id in s.drafts else [None]
     return [(c.Actor.seat(e.seat_id), fields | {"draft_id": draft_id}) for draft_id in ids]
 
@@ -253,6 +253,7 @@ GUESSERS: dict[type, Guesser] = {
     ev.TenPercentRevealed: _trainer("reveal-ten-percent"),
     ev.TimeAdvanced: _trainer("advance-time", "period"),
     ev.ReflectionGiven: _seated("reflect", "seat_id", ratings="ratings", comment="comment"),
+    ev.CorrectionUndone: _trainer("undo", seq="undone_seq"),
     ev.ThirdMemberSeated: _trainer("seat-third-member", "seat_id", "pair_id"),
     ev.ObserverSeated: _trainer("seat-observer", "seat_id"),
     ev.NotebookWritten: _seated("write-notebook", "seat_id", text="text"),

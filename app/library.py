@@ -12,17 +12,19 @@ import logging
 import os
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from .scenarios import diff
 from .scenarios.archive import read_zip, write_zip
 from .scenarios.checks import YAML
 from .scenarios.files import read_folder
 from .scenarios.loader import Pack, load_files
 from .scenarios.problems import PackInvalid, Problem
-from .store import records
+from .store import pack_history, records
 from .store.db import session_scope
 
 log = logging.getLogger("nplc")
@@ -82,13 +84,19 @@ class PackLibrary:
             self._store(pack, files, make_current=False)
         self.refresh()
 
-    def upload(self, data: bytes, name: str = "upload.zip") -> Pack:
+    def upload(self, data: bytes, name: str = "upload.zip", uploaded_by: int | None = None) -> Pack:
         """Takes zip bytes; validates and stores the pack as its newest version. Raises PackInvalid."""
+        return self.store_upload(data, name, uploaded_by).pack
+
+    def store_upload(self, data: bytes, name: str = "upload.zip", uploaded_by: int | None = None) -> Stored:
+        """Like `upload`, saying whether a new version was made: the same files as a stored version make none
+        (that version becomes the newest again, and keeps who uploaded it first)."""
         files = read_zip(data, name)
         pack = checked(name, files)
-        self._store(pack, files, make_current=True)
+        was_current = pack.id in self.current and self.current[pack.id].version == pack.version
+        new = self._store(pack, files, make_current=not was_current, uploaded_by=uploaded_by)
         self.refresh()
-        return pack
+        return Stored(pack, new, was_current)
 
     def archive(self, pack_id: str, version: str | None = None) -> bytes | None:
         pack = self.current.get(pack_id)
@@ -110,12 +118,59 @@ class PackLibrary:
         with session_scope(self.engine) as db:
             self.current = records.latest_packs(session=db)
 
-    def _store(self, pack: Pack, files: dict[str, bytes], make_current: bool) -> None:
+    def _store(self, pack: Pack, files: dict[str, bytes], make_current: bool, uploaded_by: int | None = None) -> bool:
+        """Stores the version unless it is stored already; returns whether it was new."""
         with session_scope(self.engine) as db:
-            records.save_pack_version(
-                session=db, pack=pack, at=time.time(), archive=write_zip(files), make_current=make_current
+            new = records.save_pack_version(
+                session=db,
+                pack=pack,
+                at=time.time(),
+                archive=write_zip(files),
+                make_current=make_current,
+                uploaded_by=uploaded_by,
             )
             try:
                 db.commit()
             except IntegrityError:  # another process starting at the same moment stored this very version first
                 db.rollback()
+                return False
+            return new
+
+    def versions(self, pack_id: str) -> list[dict]:
+        """Every stored version of a library pack, newest first: when, who uploaded it, and which is current."""
+        with session_scope(self.engine) as db:
+            stored = pack_history.versions_of(session=db, pack_id=pack_id)
+        current = self.current.get(pack_id)
+        return [
+            {
+                "version": v.version,
+                "stored_at": v.stored_at,
+                "uploaded_by": v.uploaded_by,
+                "title": Pack.from_json(v.content).scenario.title,
+                "current": current is not None and v.version == current.version,
+            }
+            for v in reversed(stored)
+        ]
+
+    def changes(self, pack_id: str, before: str, after: str) -> dict | None:
+        """What changed from one stored version of a pack to another; None if either is not stored."""
+        with session_scope(self.engine) as db:
+            stored = {v.version: v for v in pack_history.versions_of(session=db, pack_id=pack_id)}
+        if before not in stored or after not in stored:
+            return None
+        old, new = stored[before], stored[after]
+        files = diff.file_changes(_files(old.archive), _files(new.archive))
+        figures = diff.scenario_changes(Pack.from_json(old.content).scenario, Pack.from_json(new.content).scenario)
+        return {"before": before, "after": after, "files": files, **figures}
+
+
+@dataclass(frozen=True)
+class Stored:
+    pack: Pack
+    new: bool  # False: the same files as a version already stored, so no new version was made
+    was_current: bool  # it was already the newest version
+
+
+def _files(archive: bytes | None) -> dict[str, bytes]:
+    """A stored version's files; none for a version stored before packs kept their zip."""
+    return read_zip(archive, "stored version") if archive else {}

@@ -14,7 +14,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 
 from anyio import to_thread
@@ -26,7 +27,7 @@ from .domain.events import Event
 from .scenarios.loader import Pack
 from .store import events as log
 from .store import records
-from .store.db import session_scope
+from .store.db import lock_session_writes, session_scope, unlock_session_writes
 
 Numbered = tuple[tuple[int, Event], ...]
 
@@ -75,11 +76,30 @@ class LiveSessions:
         """The session's write lock. Only writers take it; reads never wait for it."""
         return self._locks.setdefault(code, asyncio.Lock())
 
+    @asynccontextmanager
+    async def writing(self, code: str) -> AsyncIterator[None]:
+        """The session's write lock, and on PostgreSQL the database's lock on writing to it, which every
+        process takes: writes to one session from several processes take turns instead of racing to append,
+        so none is refused for having lost the race too often. Reads never wait for either."""
+        async with self.lock(code):
+            if self.engine.dialect.name != "postgresql":
+                yield  # SQLite serves one process: the lock above is enough
+                return
+            held = await to_thread.run_sync(lock_session_writes, self.engine, code)
+            try:
+                yield
+            finally:
+                await to_thread.run_sync(unlock_session_writes, held, code)
+
     def cached(self, code: str) -> Live | None:
         return self._live.get(code)
 
     def __len__(self) -> int:
         return len(self._live)
+
+    def codes(self) -> list[str]:
+        """The codes of every cached session (the doorbell catches them all up after a lost connection)."""
+        return list(self._live)
 
     def put(self, code: str, live: Live) -> None:
         """Keeps the newer of what is cached and `live` (a slow load never overwrites a fresher write)."""
@@ -119,15 +139,6 @@ class LiveSessions:
             live = live.after(newer)
             self.put(code, live)
         return live
-
-    async def catch_up(self, code: str) -> None:
-        """Brings a cached session up to date with what another process stored (the doorbell calls this).
-        No lock needed: `put` keeps whichever copy is further along, and both come from the same log."""
-        live = self._live.get(code)
-        if live is not None:
-            newer = await to_thread.run_sync(self._stored_after, code, live.state.seq)
-            if newer:
-                self.put(code, live.after(newer))
 
     async def _load(self, code: str) -> Live:
         live = await to_thread.run_sync(self._replay, code)

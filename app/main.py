@@ -26,8 +26,9 @@ from .config import Settings, get_settings
 from .library import PackLibrary
 from .live import LiveSessions
 from .realtime import ws
+from .realtime.doorbell import Doorbell, listener_url
 from .realtime.hub import Hub
-from .retention import purge_daily
+from .retention import purge, purge_daily
 from .secret_key import default_key_file, load_secret_key
 from .shipped import FRONTEND
 from .store.db import check_pragmas, make_engine
@@ -53,9 +54,20 @@ def build_services(settings: Settings) -> Services:
             log.warning(
                 "Skipped the scenario pack '%s'; fix this and restart to use it: %s/%s", bad.pack, bad.pack, problem
             )
-    purged = actions.purge_older_than(settings.retention_days)
+    purged = purge(actions, settings.retention_days)
     log.info("retention: deleted %d session(s) older than %d days", purged, settings.retention_days)
     return Services(settings, live, actions, cookies, library)
+
+
+def start_doorbell(services: Services) -> Doorbell | None:
+    """On PostgreSQL, where several processes may serve one database, listens for the others' commits.
+    SQLite serves one process (`nplc serve` refuses a second), so there is nobody to listen to."""
+    engine = services.live.engine
+    if engine.dialect.name != "postgresql":
+        return None
+    doorbell = Doorbell(listener_url(engine), services.actions)
+    doorbell.start()
+    return doorbell
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -68,8 +80,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.services = build_services(settings)
         services = app.state.services
         purging = asyncio.create_task(purge_daily(services.actions, services.settings.retention_days))
+        app.state.doorbell = doorbell = start_doorbell(services)
         yield
         purging.cancel()
+        if doorbell:
+            await doorbell.close()
         if owned:
             app.state.services.live.engine.dispose()
 

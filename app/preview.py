@@ -1,59 +1,38 @@
 """`nplc scenario preview PATH`: the pack as each role would read it, for proofreading.
 
-The page offers a role switcher and reloads itself when any file of the pack
-changes (it asks `/version` every couple of seconds). A broken pack shows its
-problems, `file:line: what to fix`, instead of the documents.
+Each role is one click away. Documents are shown through the same path as the participant's page
+(`reader_html`) and with the same stylesheet. A pack with problems is shown as far as it can be read, each
+problem beside the document it concerns. The page reloads itself when a file of the pack is saved: it
+listens on `/changes`, which waits for the next change with watchfiles (uvicorn[standard] brings it).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import AsyncIterator
+from pathlib import Path, PurePosixPath
 
-from fastapi import FastAPI, Query
-from fastapi.responses import HTMLResponse
+import anyio
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
 
-from . import templating
+from . import preview_pages, templating
+from .preview_simulate import MAX_PLAN_CHARS, example_plan, folder_plan, plan_files, played
 from .scenarios.files import read_folder
 from .scenarios.loader import Pack, load_files, pack_version
 from .scenarios.problems import PackInvalid
+from .scenarios.simulate import PlanError
 from .shipped import FRONTEND
 
-
-def roles(pack: Pack) -> list[tuple[str, str]]:
-    s = pack.scenario
-    return [(d.id, f"{d.director_title} ({d.name})") for d in s.directorates] + [
-        ("chair", s.chair.title),
-        ("residents", s.residents.title),
-        ("everyone", "Everyone (shared papers only)"),
-    ]
-
-
-def role_documents(pack: Pack, role: str) -> list:
-    return [d for d in pack.documents.values() if role in d.visible_to or "everyone" in d.visible_to]
-
-
-def _problems_page(folder: Path, bad: PackInvalid, version: str) -> HTMLResponse:
-    problems = [str(p) for p in bad.problems]
-    return templating.page(
-        "preview.html", title=f"Problems in {folder.name}", folder=folder.name, problems=problems, version=version
-    )
-
-
-def _role_page(pack: Pack, role: str, version: str) -> HTMLResponse:
-    documents = [
-        {"title": d.title, "section": d.section, "html": templating.trusted(d.html)} for d in role_documents(pack, role)
-    ]
-    return templating.page(
-        "preview.html",
-        title=f"Preview: {pack.scenario.title}",
-        pack_title=pack.scenario.title,
-        roles=roles(pack),
-        role=role,
-        version_label=pack.version,
-        documents=documents,
-        version=version,
-    )
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+WATCH_SECONDS = 25  # a quiet `/changes` ends after this, and the page asks again
 
 
 def _read(folder: Path) -> tuple[dict[str, bytes] | PackInvalid, str]:
@@ -66,6 +45,133 @@ def _read(folder: Path) -> tuple[dict[str, bytes] | PackInvalid, str]:
     return files, pack_version(files)
 
 
+_BUILT: dict[tuple[str, str], tuple[preview_pages.Preview, Pack | None]] = {}
+
+
+def build_preview(folder: Path) -> tuple[preview_pages.Preview, Pack | None, str]:
+    """The preview of the folder as it is now, the Pack if it is valid, and the version of its files. The files
+    are read every time (their version is their content), but checked and rendered only when they change."""
+    files, version = _read(folder)
+    key = (str(folder), version)
+    built = _BUILT.get(key)
+    if built is None:
+        built = _built(folder, files)
+        _BUILT.clear()  # one folder, one version at a time: the newest is all the page shows
+        _BUILT[key] = built
+    return *built, version
+
+
+def _built(folder: Path, files: dict[str, bytes] | PackInvalid) -> tuple[preview_pages.Preview, Pack | None]:
+    if isinstance(files, PackInvalid):
+        return preview_pages.of_broken(folder.name, {}, files.problems), None
+    try:
+        pack = load_files(folder.name, files)
+    except PackInvalid as bad:
+        return preview_pages.of_broken(folder.name, files, bad.problems), None
+    return preview_pages.of_pack(pack), pack
+
+
+def _page(folder: Path, role: str | None) -> HTMLResponse:
+    preview, pack, version = build_preview(folder)
+    chosen = (
+        role if role in {key for key, _ in preview.roles} else (preview.roles[0][0] if preview.roles else "everyone")
+    )
+    groups = preview_pages.for_role(preview, chosen)
+    shown = {d.id for _, docs in groups for d in docs}
+    elsewhere = [(d, p) for d in preview.documents if d.id not in shown for p in d.problems]
+    count = len(preview.problems) + sum(len(d.problems) for d in preview.documents)
+    return templating.page(
+        "preview.html",
+        title=f"Preview: {preview.title}",
+        folder=folder.name,
+        pack_title=preview.title,
+        roles=preview.roles,
+        role=chosen,
+        groups=[(label, [_shown(d) for d in docs]) for label, docs in groups],
+        problems=preview.problems,
+        elsewhere=[(d.title, ", ".join(d.visible_to), p) for d, p in elsewhere],
+        count=count,
+        version=version,
+        version_label=pack.version if pack else version,
+        valid=pack is not None,
+    )
+
+
+def _shown(d: preview_pages.PreviewDocument) -> dict:
+    return {
+        "id": d.id,
+        "title": d.title,
+        "section": d.section,
+        "html": templating.trusted(d.html),
+        "problems": d.problems,
+    }
+
+
+async def _next_change(folder: Path, since: str) -> AsyncIterator[str]:
+    """One server-sent event when the pack differs from `since` (at once if it already does), else a comment
+    after WATCH_SECONDS; the page reloads on the event and simply asks again after the comment."""
+    from watchfiles import awatch
+
+    if _read(folder)[1] != since:
+        yield "data: changed\n\n"
+        return
+    stop = anyio.Event()
+    try:
+        with anyio.move_on_after(WATCH_SECONDS):
+            async for _ in awatch(folder, stop_event=stop, recursive=True):
+                if _read(folder)[1] != since:
+                    yield "data: changed\n\n"
+                    return
+    except (OSError, RuntimeError):  # the folder went away or cannot be watched: the page reloads to say so
+        yield "data: changed\n\n"
+        return
+    finally:
+        stop.set()
+    yield ": nothing changed\n\n"
+
+
+class PlanIn(BaseModel):
+    plan: str = Field(max_length=MAX_PLAN_CHARS)
+
+
+def add_simulator(app: FastAPI, folder: Path) -> None:
+    """The simulator page: pick or paste a plan, see its rounds as charts beside doing nothing."""
+
+    @app.get("/simulate", response_class=HTMLResponse)
+    def simulator() -> HTMLResponse:
+        preview, pack, version = build_preview(folder)
+        files, _ = _read(folder)
+        plans = plan_files(files) if isinstance(files, dict) else []
+        example = example_plan(pack) if pack else ""
+        return templating.page(
+            "simulate.html",
+            title=f"Simulate: {preview.title}",
+            pack_title=preview.title,
+            plans=plans,
+            example=example,
+            valid=pack is not None,
+            version=version,
+        )
+
+    @app.get("/plans/{path:path}", response_class=PlainTextResponse)
+    def plan_text(path: str) -> str:
+        files, _ = _read(folder)
+        text = None if isinstance(files, PackInvalid) else folder_plan(files, path)
+        if text is None:
+            raise HTTPException(404, "There is no such plan in the pack's folder.")
+        return text
+
+    @app.post("/simulate")
+    def play(plan: PlanIn) -> JSONResponse:
+        _, pack, _ = build_preview(folder)
+        if pack is None:
+            return JSONResponse({"detail": "The pack has problems; fix them in the preview first."}, status_code=409)
+        try:
+            return JSONResponse(played(pack, plan.plan))
+        except PlanError as bad:
+            return JSONResponse({"detail": f"The plan cannot be played: {bad}"}, status_code=422)
+
+
 def create_preview_app(folder: Path) -> FastAPI:
     app = FastAPI(title="Neighbourhood plc pack preview", docs_url=None, redoc_url=None)
     app.mount("/static", StaticFiles(directory=FRONTEND), name="static")
@@ -74,15 +180,22 @@ def create_preview_app(folder: Path) -> FastAPI:
     def version() -> dict:
         return {"version": _read(folder)[1]}
 
+    @app.get("/changes")
+    def changes(since: str = Query(max_length=64)) -> StreamingResponse:
+        return StreamingResponse(_next_change(folder, since), media_type="text/event-stream")
+
+    @app.get("/files/{path:path}")
+    def picture(path: str) -> Response:
+        files, _ = _read(folder)
+        kind = IMAGE_TYPES.get(PurePosixPath(path).suffix.lower())
+        if isinstance(files, PackInvalid) or kind is None or path not in files:
+            raise HTTPException(404, "There is no such picture in the pack.")
+        return Response(files[path], media_type=kind)
+
     @app.get("/", response_class=HTMLResponse)
     def preview(role: str | None = Query(None, max_length=40)) -> HTMLResponse:
-        files, current = _read(folder)
-        try:
-            if isinstance(files, PackInvalid):
-                raise files
-            pack = load_files(folder.name, files)
-        except PackInvalid as bad:
-            return _problems_page(folder, bad, current)
-        return _role_page(pack, role or pack.scenario.directorates[0].id, current)
+        return _page(folder, role)
+
+    add_simulator(app, folder)
 
     return app

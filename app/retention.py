@@ -9,8 +9,11 @@ from collections.abc import Awaitable, Callable
 from anyio import to_thread
 
 from .actions import Actions
+from .store.db import one_process_at_a_time
 
 DAY = 24 * 60 * 60
+# Names the PostgreSQL advisory lock that purges hold (any fixed number other than the migrations' will do).
+PURGE_LOCK = 7_301_965
 log = logging.getLogger("nplc")
 
 
@@ -19,9 +22,17 @@ async def purge_daily(actions: Actions, days: int, sleep: Callable[[float], Awai
     while True:
         await sleep(DAY)
         try:
-            purged = await to_thread.run_sync(actions.purge_older_than, days)
+            purged = await to_thread.run_sync(purge, actions, days)
         except Exception:
             log.exception("the daily retention purge failed; it will run again tomorrow")
             continue
         if purged:
             log.info("deleted %d session(s) older than %d days", purged, days)
+
+
+def purge(actions: Actions, days: int) -> int:
+    """Deletes sessions older than `days`; returns how many. Several processes on one PostgreSQL database all
+    purge at start-up and daily; one at a time, so two never delete the same sessions in different orders and
+    deadlock. Blocking."""
+    with one_process_at_a_time(actions.live.engine, PURGE_LOCK):
+        return actions.purge_older_than(days)

@@ -19,6 +19,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     commands = scenario.add_subparsers(dest="scenario_command", required=True)
     validate = commands.add_parser("validate", help="check a pack (folder or .zip) and list every problem")
     validate.add_argument("path", type=Path)
+    validate.add_argument("--plan", type=Path, help="also play this plan (as simulate does) and list its warnings")
     new = commands.add_parser("new", help="start a new pack that validates and plays at once")
     new.add_argument("name")
     new.add_argument("--into", type=Path, default=Path("scenarios"), help="parent folder (default scenarios/)")
@@ -64,6 +65,25 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{len(bad.problems)} problem(s) found.", file=sys.stderr)
         return 1
     print(f"{path}: '{pack.scenario.title}' is valid ({len(pack.documents)} documents, version {pack.version}).")
+    return _check_plan(pack, args.plan) if args.plan else 0
+
+
+def _check_plan(pack: Pack, plan_path: Path) -> int:
+    """Plays a plan on a valid pack; prints each warning as `plan:round N: warning`. 1 if it cannot be played."""
+    from .scenarios.simulate import PlanError, read_plan, simulate
+
+    try:
+        rounds = simulate(pack, read_plan(plan_path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        print(f"{plan_path}: no such plan file", file=sys.stderr)
+        return 1
+    except PlanError as bad:
+        print(f"{plan_path}: {bad}")
+        return 1
+    found = [(n, w) for n, r in enumerate(rounds, start=1) for w in r["warnings"]]
+    for number, warning in found:
+        print(f"{plan_path}: round {number}: warning: {warning}")
+    print(f"{plan_path}: the plan plays ({len(rounds)} rounds, {len(found)} warning(s)).")
     return 0
 
 
@@ -115,5 +135,7 @@ def _preview(args: argparse.Namespace) -> int:
         print(f"{args.path}: not a pack folder (no scenario.yaml in it)", file=sys.stderr)
         return 1
     print(f"Previewing {args.path} at http://127.0.0.1:{args.port} (it reloads when you save a file)", flush=True)
-    uvicorn.run(create_preview_app(args.path), host="127.0.0.1", port=args.port, log_level="warning")
+    # An open page keeps a request waiting for the next change, so stopping does not wait long for it.
+    app = create_preview_app(args.path)
+    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", timeout_graceful_shutdown=1)
     return 0

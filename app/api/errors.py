@@ -11,8 +11,10 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 
+from ..auth import TRAINER_COOKIE
 from ..domain.core.errors import RuleViolation
 from ..live import UnknownSession
+from ..logs import REQUEST_ID
 from .disk import DISK_FULL, DISK_FULL_MESSAGE, disk_full
 from .guessing import record_miss
 from .limits import RateLimited
@@ -67,9 +69,16 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def failed(request: Request, error: Exception) -> JSONResponse:
         # Logged once, with the request id, by app.api.request_ids.
-        return JSONResponse(
-            {
-                "detail": "Something went wrong on the server. Please try again, and tell the trainer if it keeps happening."
-            },
-            status_code=500,
+        return JSONResponse({"detail": failure_message(request)}, status_code=500)
+
+
+def failure_message(request: Request) -> str:
+    """What to do about a failure, for whoever saw it: a participant tells the trainer; the trainer is the one
+    told, so is asked to pass the reference of the logged failure to whoever looks after the server."""
+    if TRAINER_COOKIE in request.cookies:
+        reference = getattr(request.state, "request_id", None) or REQUEST_ID.get()
+        return (
+            "Something went wrong on the server. Please try again. If it keeps happening, tell whoever looks "
+            f"after this server, giving the reference {reference} and the time."
         )
+    return "Something went wrong on the server. Please try again, and tell the trainer if it keeps happening."

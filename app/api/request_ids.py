@@ -32,6 +32,7 @@ class RequestIds:
             await self.app(scope, receive, send)
             return
         request_id = request_id_from(scope)
+        scope.setdefault("state", {})["request_id"] = request_id  # for the failure page, answered outside this
         token = REQUEST_ID.set(request_id)
         status = 0
         started = time.perf_counter()

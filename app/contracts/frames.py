@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typing
 from enum import IntEnum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field
 
@@ -46,22 +46,36 @@ CLOSE_MEANINGS: dict[CloseCode, str] = {
 
 
 class SyncFrame(Wire):
-    """First, on every connection: the events missed after `after`, then the view."""
+    """First, on every connection: the events missed after `after`, then the whole view; its stream starts."""
 
     type: Literal["sync"]
     seq: int
+    n: Literal[0] = Field(description="this connection's stream number: 0 here, one more with each `delta`")
     events: list[ShownEvent]
     view: View
     reset: bool = Field(description="true (with no events): start again from this view")
 
 
-class UpdateFrame(Wire):
-    """Each time the session changes. A client ignores any frame whose `seq` is not above the last it has."""
+class PatchOp(Wire):
+    """One JSON Patch (RFC 6902) operation; `path` is a JSON Pointer into the view, such as `/motions/0/voted`."""
 
-    type: Literal["update"]
+    op: Literal["add", "remove", "replace"]
+    path: str = Field(pattern=r"^(/[^/]*)+$")
+    value: Any = Field(None, description="the new value (for `add` and `replace`; absent for `remove`)")
+
+
+class DeltaFrame(Wire):
+    """Each time the session changes: what changed in this viewer's view since the last message, as a patch."""
+
+    type: Literal["delta"]
     seq: int
+    n: int = Field(
+        ge=1,
+        description="one more than the last `sync` or `delta` on this connection; a gap means "
+        "the client's view is wrong: it reconnects for a fresh `sync`",
+    )
     events: list[ShownEvent]
-    view: View
+    patch: list[PatchOp] = Field(description="applied in order to the view; sections left out did not change")
 
 
 class AckFrame(Wire):
@@ -86,7 +100,7 @@ class PongFrame(Wire):
 
 
 ServerFrame = Annotated[
-    Union[SyncFrame, UpdateFrame, AckFrame, ErrorFrame, PongFrame],  # noqa: UP007
+    Union[SyncFrame, DeltaFrame, AckFrame, ErrorFrame, PongFrame],  # noqa: UP007
     Field(discriminator="type"),
 ]
 

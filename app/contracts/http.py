@@ -63,6 +63,40 @@ class PackStored(Wire):
     id: str
     title: str
     version: str
+    new: bool = Field(description="false: the same files as a stored version, so no new version was made")
+    detail: str = Field(description="what happened, in a sentence for the trainer")
+
+
+class PackVersion(Wire):
+    """One stored version of a pack, in the console's version list."""
+
+    version: str
+    stored_at: float
+    uploaded_by: str | None = Field(description="the trainer who uploaded it; null if read from the scenarios folder")
+    title: str
+    current: bool
+
+
+class PackChange(Wire):
+    what: str = Field(description="where it sits in scenario.yaml: directorates.housing.budget.total")
+    before: Any = Field(description="null where the earlier version does not have it")
+    after: Any = Field(description="null where the later version does not have it")
+
+
+class PackFileChanges(Wire):
+    added: list[str]
+    removed: list[str]
+    changed: list[str]
+
+
+class PackChanges(Wire):
+    """What changed from one version of a pack to another."""
+
+    before: str
+    after: str
+    files: PackFileChanges
+    figures: list[PackChange] = Field(description="changed numbers: budgets, costs, baselines, minutes...")
+    settings: list[PackChange] = Field(description="changed texts and choices")
 
 
 class SessionCode(Wire):

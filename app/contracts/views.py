@@ -61,9 +61,15 @@ class Session(Wire):
     )
 
 
+class Undoable(Wire):
+    seq: int = Field(description="where the correction is in the log; `undo` may name it")
+    what: str = Field(description="the correction in words, e.g. moving Asha into Housing")
+
+
 class TrainerSession(Session):
     seed: int | None = Field(description="the shuffle's seed (trainer only)")
     chair_pick: str | None = Field(description="the seat chosen to chair, before the shuffle says so (trainer only)")
+    undoable: Undoable | None = Field(description="the latest correction `undo` would reverse (trainer only)")
 
 
 class SeatRow(Wire):
@@ -86,6 +92,7 @@ class DirectorateRow(Wire):
     id: str
     name: str
     director_title: str
+    assistant_title: str
     budget: int
     balance: int
     pair_id: str | None

@@ -23,12 +23,13 @@ from .phases import reducer as phases_reducer
 from .shuffle import reducer as shuffle_reducer
 from .stage import reducer as stage_reducer
 from .ten_percent import reducer as ten_percent_reducer
+from .undo import reducer as undo_reducer
 
 
 def apply(state: SessionState | None, event: ev.Event) -> SessionState:
     """Takes a state and one event, returns the state after it, with `seq` advanced by one."""
     new = _HANDLERS[type(event)](state, event)
-    return replace(new, seq=(state.seq if state else 0) + 1)
+    return undo_reducer.remember(state, event, replace(new, seq=(state.seq if state else 0) + 1))
 
 
 def replay_session(events: Iterable[ev.Event]) -> SessionState:
@@ -58,8 +59,9 @@ _HANDLERS: dict[type[ev.Event], Fold] = {
     **stage_reducer.HANDLERS,
     **consequences_reducer.HANDLERS,
     **debrief_reducer.HANDLERS,
-    **doors_reducer.HANDLERS,
     **notebook_reducer.HANDLERS,
     **drafts_reducer.HANDLERS,
     **arrivals_reducer.HANDLERS,
+    **undo_reducer.HANDLERS,
+    **doors_reducer.HANDLERS,
 }

@@ -52,6 +52,7 @@ from .phases.commands import PauseClock, ResumeClock, StartPhase
 from .shuffle.commands import Shuffle, SwapPairs
 from .stage.commands import SetStage
 from .ten_percent.commands import AnswerTenPercent, OpenTenPercent, RevealTenPercent
+from .undo.commands import Undo
 
 AnyCommand = Annotated[
     Join
@@ -93,14 +94,15 @@ AnyCommand = Annotated[
     | RevealTenPercent
     | AdvanceTime
     | Reflect
-    | SetDoors
-    | RemoveSeats
     | WriteNotebook
     | WriteDraft
     | TableDraft
     | DiscardDraft
     | SeatThirdMember
-    | SeatObserver,
+    | SeatObserver
+    | Undo
+    | SetDoors
+    | RemoveSeats,
     Field(discriminator="type"),
 ]
 
@@ -165,6 +167,7 @@ __all__ = [
     "TableDraft",
     "TargetTermsIn",
     "TransferTerms",
+    "Undo",
     "VoidMotion",
     "Vote",
     "Withdraw",

@@ -27,6 +27,7 @@ from .phases import rules as phases_rules
 from .shuffle import rules as shuffle_rules
 from .stage import rules as stage_rules
 from .ten_percent import rules as ten_percent_rules
+from .undo import rules as undo_rules
 
 
 def decide(state: SessionState, command: c.Command, ctx: c.Context) -> list[ev.Event]:
@@ -68,8 +69,9 @@ _RULES: dict[str, Rule] = {
     **stage_rules.RULES,
     **consequences_rules.RULES,
     **debrief_rules.RULES,
-    **doors_rules.RULES,
     **notebook_rules.RULES,
     **drafts_rules.RULES,
     **arrivals_rules.RULES,
+    **undo_rules.RULES,
+    **doors_rules.RULES,
 }

@@ -27,7 +27,7 @@ from .core.event_base import (
 )
 from .debrief.events import ReflectionGiven
 from .doors.events import DoorsSet
-from .drafts.events import DraftDiscarded, DraftTabled, DraftWritten
+from .drafts.events import DraftDiscarded, DraftTabled, DraftTerms, DraftWritten
 from .floor.events import (
     AgendaItemAdded,
     AgendaItemEdited,
@@ -62,6 +62,7 @@ from .phases.events import ClockPaused, ClockResumed, PhaseStarted
 from .shuffle.events import Assignment, PairsSwapped, RolesShuffled
 from .stage.events import StageSet
 from .ten_percent.events import TenPercentAnswered, TenPercentOpened, TenPercentRevealed
+from .undo.events import AgendaItemRemoved, CorrectionUndone, MotionRestored, NewsWithdrawn, SeatingRestored
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
@@ -107,13 +108,18 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TenPercentRevealed,
         TimeAdvanced,
         ReflectionGiven,
-        DoorsSet,
         NotebookWritten,
         DraftWritten,
         DraftTabled,
         DraftDiscarded,
         ThirdMemberSeated,
         ObserverSeated,
+        CorrectionUndone,
+        SeatingRestored,
+        AgendaItemRemoved,
+        NewsWithdrawn,
+        MotionRestored,
+        DoorsSet,
     )
 }
 
@@ -126,6 +132,7 @@ __all__ = [
     "AgendaItemEdited",
     "AgendaItemMoved",
     "AgendaItemOpened",
+    "AgendaItemRemoved",
     "AmendmentDecided",
     "AmendmentProposed",
     "Announced",
@@ -137,10 +144,12 @@ __all__ = [
     "ChairChosen",
     "ClockPaused",
     "ClockResumed",
+    "CorrectionUndone",
     "DirectorateFacts",
     "DoorsSet",
     "DraftDiscarded",
     "DraftTabled",
+    "DraftTerms",
     "DraftWritten",
     "Event",
     "ExportedCostFacts",
@@ -155,10 +164,12 @@ __all__ = [
     "InjectWritten",
     "LeverFacts",
     "MotionProposed",
+    "MotionRestored",
     "MotionRuledOut",
     "MotionSeconded",
     "MotionVoided",
     "MotionWithdrawn",
+    "NewsWithdrawn",
     "NotebookWritten",
     "ObserverSeated",
     "PairSpec",
@@ -173,6 +184,7 @@ __all__ = [
     "SeatJoined",
     "SeatMoved",
     "SeatRemoved",
+    "SeatingRestored",
     "SessionCreated",
     "SpeakerCalled",
     "SpeakerFinished",

@@ -65,6 +65,7 @@ WHO_MAY: Final[tuple[tuple[type[c.Command], May], ...]] = (
     (c.SetBallot, May.CHAIR),
     (c.CloseVote, May.CHAIR),
     (c.VoidMotion, May.TRAINER),
+    (c.Undo, May.TRAINER),  # the latest reversible correction (app/domain/undo)
     # the 10% round, time passing and the debrief
     (c.OpenTenPercent, May.TRAINER),
     (c.AnswerTenPercent, May.SEATED),

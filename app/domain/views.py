@@ -39,6 +39,19 @@ class Viewer:
         return self.seat_id if self.kind == "seat" and self.seat_id is not None else self.kind
 
 
+_encoded: dict[int, tuple[ev.Event, dict[str, Any]]] = {}
+
+
+def _encode(event: ev.Event) -> dict[str, Any]:
+    """An event's fields, encoded once however many viewers it is shown to (a shallow copy: callers change it)."""
+    hit = _encoded.get(id(event))
+    if hit is None or hit[0] is not event:
+        if len(_encoded) > 1000:
+            _encoded.clear()
+        hit = _encoded[id(event)] = (event, encode(event))
+    return dict(hit[1])
+
+
 def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) -> dict[str, Any] | None:
     """Takes an event and a viewer; returns the event as that viewer may see it, or None.
 
@@ -49,7 +62,7 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
     trainer, seat = viewer.kind == TRAINER, viewer.seat_id
     if isinstance(event, ev.ChairChosen) and not trainer:
         return None
-    if isinstance(event, ev.PairsSet) and not _pairs_shown(state, viewer):
+    if isinstance(event, ev.PairsSet) and not pairs_shown(state, viewer):
         return None  # the pairs before the shuffle leave out the chair pick
     if isinstance(event, ev.ReflectionGiven):
         return None  # reflections are anonymous: only their totals are ever shown
@@ -61,7 +74,7 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
         return None
     if isinstance(event, (ev.InjectReleased, ev.InjectWritten)) and event.to and not (trainer or seat in event.to):
         return None
-    body = encode(event)
+    body = _encode(event)
     if isinstance(event, ev.SessionCreated):
         body = {"code": event.code, "title": event.scenario.title}
     if isinstance(event, ev.RolesShuffled) and not trainer:
@@ -71,7 +84,7 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
     return {"seq": seq, "type": event.type, **body}
 
 
-def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
+def session_view(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
     clock, scenario = state.clock, state.scenario
     info = {
         "code": state.code,
@@ -103,10 +116,12 @@ def _session(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
     if viewer.kind == TRAINER:
         info["seed"] = state.seed
         info["chair_pick"] = state.chair_pick
+        latest = state.corrections[-1] if state.corrections else None
+        info["undoable"] = {"seq": latest.seq, "what": latest.what} if latest else None
     return info
 
 
-def _pairs_shown(state: SessionState, viewer: Viewer) -> bool:
+def pairs_shown(state: SessionState, viewer: Viewer) -> bool:
     """Before the shuffle the pairs are the trainer's: whoever is left out of them would be the chair pick."""
     return viewer.kind == TRAINER or state.shuffled
 
@@ -130,7 +145,7 @@ def role_title(state: SessionState, seat_id: SeatId) -> str:
     return ""
 
 
-def _seats(state: SessionState, pairs_shown: bool) -> list[dict[str, Any]]:
+def seats_view(state: SessionState, pairs_shown: bool) -> list[dict[str, Any]]:
     def agency_name(agency_id: str) -> str:
         return "Resident" if agency_id == RESIDENT else state.agency_facts(agency_id).name
 
@@ -152,7 +167,7 @@ def _seats(state: SessionState, pairs_shown: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def _directorates(state: SessionState) -> list[dict[str, Any]]:
+def directorates_view(state: SessionState) -> list[dict[str, Any]]:
     rows = []
     for d in state.scenario.directorates:
         held = state.holder(d.id)
@@ -161,6 +176,7 @@ def _directorates(state: SessionState) -> list[dict[str, Any]]:
                 "id": d.id,
                 "name": d.name,
                 "director_title": d.director_title,
+                "assistant_title": d.assistant_title,
                 "budget": d.budget,
                 "balance": state.ledger[d.id],
                 "pair_id": held.pair_id if held else None,
@@ -178,7 +194,7 @@ def _directorates(state: SessionState) -> list[dict[str, Any]]:
     return rows
 
 
-def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
+def me_view(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
     seat = state.seats.get(seat_id)
     if seat is None:
         return {"seat_id": seat_id, "removed": True}
@@ -208,57 +224,82 @@ def _me(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
     }
 
 
+def agencies_view(state: SessionState) -> list[dict[str, Any]]:
+    return [{"id": a.id, "name": a.name} for a in state.scenario.agencies]
+
+
+def pairs_view(state: SessionState, shown: bool) -> list[dict[str, Any]]:
+    return [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items() if shown]
+
+
+def indicators_view(state: SessionState) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": i.id,
+            "name": i.name,
+            "unit": i.unit,
+            "baseline": i.baseline,
+            "better": i.better,
+            "owner": i.owner,
+            "target": i.target,
+        }
+        for i in state.scenario.indicators
+    ]
+
+
+def exported_costs_view(state: SessionState) -> list[dict[str, Any]]:
+    return [
+        {"source": x.source, "target": x.target, "annual_cost": x.annual_cost, "because": x.because}
+        for x in state.scenario.exported_costs
+    ]
+
+
+def levers_view(state: SessionState) -> list[dict[str, Any]]:
+    return [{"id": v.id, "name": v.name, "because": v.because} for v in state.scenario.levers] + [
+        {"id": p.id, "name": f"{f.name}: {p.name}", "because": p.because}
+        for f in state.scenario.funds
+        for p in f.purposes
+    ]
+
+
+def carried_view(state: SessionState) -> list[dict[str, Any]]:
+    return [
+        {
+            "meeting": d.meeting,
+            "kind": d.kind,
+            "text": d.text,
+            "directorate": d.directorate,
+            "term": d.term,
+            "indicator": d.indicator,
+            "value": d.value,
+            "by": d.by,
+        }
+        for d in state.carried
+    ]
+
+
 def view_for(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
-    """Takes the state and a viewer; returns everything that viewer may see, as plain data."""
+    """Takes the state and a viewer; returns everything that viewer may see, as plain data.
+
+    Built afresh every time: the oracle that `sections.Sections` (built once per change, shared) must match."""
     view: dict[str, Any] = {
         "viewer": viewer.kind,
-        "session": _session(state, viewer, now),
-        "agencies": [{"id": a.id, "name": a.name} for a in state.scenario.agencies],
-        "seats": _seats(state, _pairs_shown(state, viewer)),
-        "pairs": [{"id": p, "seats": list(seats)} for p, seats in state.pairs.items() if _pairs_shown(state, viewer)],
+        "session": session_view(state, viewer, now),
+        "agencies": agencies_view(state),
+        "seats": seats_view(state, pairs_shown(state, viewer)),
+        "pairs": pairs_view(state, pairs_shown(state, viewer)),
         "chair": seat_ref(state, state.chair),
-        "directorates": _directorates(state),
-        "indicators": [
-            {
-                "id": i.id,
-                "name": i.name,
-                "unit": i.unit,
-                "baseline": i.baseline,
-                "better": i.better,
-                "owner": i.owner,
-                "target": i.target,
-            }
-            for i in state.scenario.indicators
-        ],
-        "exported_costs": [
-            {"source": x.source, "target": x.target, "annual_cost": x.annual_cost, "because": x.because}
-            for x in state.scenario.exported_costs
-        ],
+        "directorates": directorates_view(state),
+        "indicators": indicators_view(state),
+        "exported_costs": exported_costs_view(state),
         "ledger_total": sum(state.ledger.values()),
         "funds": fund_rows(state),
-        "levers": [{"id": v.id, "name": v.name, "because": v.because} for v in state.scenario.levers]
-        + [
-            {"id": p.id, "name": f"{f.name}: {p.name}", "because": p.because}
-            for f in state.scenario.funds
-            for p in f.purposes
-        ],
+        "levers": levers_view(state),
         **meeting_view(state, viewer.kind, viewer.seat_id, now),
         "consequences": consequences_view(state),
-        "carried": [
-            {
-                "meeting": d.meeting,
-                "kind": d.kind,
-                "text": d.text,
-                "directorate": d.directorate,
-                "term": d.term,
-                "indicator": d.indicator,
-                "value": d.value,
-                "by": d.by,
-            }
-            for d in state.carried
-        ],
+        "carried": carried_view(state),
         "reflection": reflection_view(state, viewer.seat_id if viewer.kind == "seat" else None),
     }
     if viewer.kind == "seat" and viewer.seat_id is not None:
-        view["me"] = _me(state, viewer.seat_id)
+        view["me"] = me_view(state, viewer.seat_id)
     return view

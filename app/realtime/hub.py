@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict, deque
+from typing import Any
 
 from ..domain.views import Viewer
 
@@ -54,6 +55,10 @@ class Connection:
         self.close_reason = ""
         self._queue: deque[str] = deque()
         self._ready = asyncio.Event()
+        # The client's copy of its view, section by section, and how many messages of its stream it has been
+        # sent (its `sync` is 0): what the next `delta` is worked out against (see app/realtime/stream.py).
+        self.sent: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+        self.n = 0
 
     @property
     def closed(self) -> bool:
@@ -135,6 +140,18 @@ class Hub:
 
     def viewers(self, code: str) -> set[Viewer]:
         return {conn.viewer for conn in self._rooms.get(code, ())}
+
+    def connections(self, code: str) -> list[Connection]:
+        return list(self._rooms.get(code, ()))
+
+    def deliver_each(self, code: str, messages: dict[Connection, str]) -> None:
+        """Takes connection -> serialised message; queues each for its connection (if still in the room)."""
+        room = self._rooms.get(code)
+        if not room:
+            return
+        for conn, text in messages.items():
+            if conn in room and not conn.push(text):
+                self.leave(code, conn)
 
     def deliver(self, code: str, messages: dict[str, str]) -> None:
         """Takes viewer key -> serialised message; queues each for every connection of that viewer.

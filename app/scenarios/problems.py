@@ -80,10 +80,25 @@ def _number(value: object) -> object:
     return value
 
 
+def _comma_in_text(path: Path, before: tuple[str, str]) -> str:
+    """What to say when a comma in unquoted text inside `{ }` split it, so its second half looks like a field."""
+    key, text = before
+    return (
+        f"{dotted(path[:-1] + (key,))} has a comma in its text, and inside {{ }} a comma ends the value, so "
+        f"'{path[-1]}' was read as a field of its own; put the whole text in double quotes: "
+        f'{key}: "{text}, {path[-1]}"'
+    )
+
+
 def from_validation(error: ValidationError, file: str, lines: dict[Path, int]) -> list[Problem]:
     """Takes pydantic's errors for one YAML file; returns one Problem each, at the line it concerns."""
+    bare_keys: dict[Path, tuple[str, str]] = getattr(lines, "bare_keys", {})
     problems = []
     for item in error.errors():
         path = tuple(item["loc"])
-        problems.append(Problem(file, line_for(lines, path), f"{dotted(path)} {_advice(item)}"))
+        if item["type"] == "extra_forbidden" and path in bare_keys:
+            message = _comma_in_text(path, bare_keys[path])
+        else:
+            message = f"{dotted(path)} {_advice(item)}"
+        problems.append(Problem(file, line_for(lines, path), message))
     return problems

@@ -113,6 +113,33 @@ def point_images(html: str, base: str) -> str:
     return _PACK_IMAGE.sub(lambda m: f'{m.group(1)}{base}{m.group(2)}"', html)
 
 
+# Where a document's own headings start on a page that lists documents under section and title headings
+# (the participant's pack, the organiser's preview): its highest heading becomes an h4.
+READER_TOP_HEADING = 4
+_HEADING = re.compile(r"<(/?)h([1-6])(\s[^>]*)?>")
+
+
+def demote_headings(html: str, top: int) -> str:
+    """Takes a document's HTML; returns it with its highest heading at level `top` and the rest moved with it
+    (never below h6), so the page's outline stays in order. The HTML is nh3's, so a tag is always a tag."""
+    levels = [int(m.group(2)) for m in _HEADING.finditer(html) if not m.group(1)]
+    if not levels:
+        return html
+    shift = top - min(levels)
+
+    def moved(m: re.Match[str]) -> str:
+        return f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}{m.group(3) or ''}>"
+
+    return _HEADING.sub(moved, html) if shift else html
+
+
+def reader_html(html: str, files_base: str, top: int = READER_TOP_HEADING) -> str:
+    """A rendered document as a reader's page shows it: its pictures served from `files_base` and its
+    headings below the page's. The one way documents reach a page: the participant's pack, the print view
+    and the organiser's preview all go through it, so they show the same HTML."""
+    return demote_headings(point_images(html, files_base), top)
+
+
 def image_paths(html: str, base: str) -> set[str]:
     """The pack paths of the images a document shows, once `point_images` has pointed them at `base`."""
     return {src[len(base) :] for src in re.findall(r'<img[^>]*?\ssrc="([^"]+)"', html) if src.startswith(base)}

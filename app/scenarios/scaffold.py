@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from pathlib import Path
 
 DIRECTORATES = {
@@ -37,11 +39,11 @@ YAML_HEAD = """\
 # A new Neighbourhood plc pack. Every field is explained in docs/scenario-format.md.
 # Check it with:  nplc scenario validate {folder}
 id: {id}
-title: "{title}"
+title: {title}
 summary: >-
   Replace this with two or three sentences a trainer reads when choosing a scenario:
   the place, its main problems and what the board must decide.
-area: "{title} (fictional)"
+area: {area}
 total_budget: 1200000
 timings: {{lobby: 15, read_in: 60, board: 90, debrief: 30}}
 chair: {{title: Managing Director}}
@@ -107,7 +109,8 @@ def _markdown(title: str, hint: str) -> bytes:
 
 def scaffold_files(pack_id: str, title: str, folder: str) -> dict[str, bytes]:
     """Returns the files of a new pack: path -> bytes."""
-    yaml = YAML_HEAD.format(id=pack_id, title=title, folder=folder)
+    quoted = {"title": _quoted(title), "area": _quoted(f"{title} (fictional)")}
+    yaml = YAML_HEAD.format(id=pack_id, folder=folder, **quoted)
     yaml += "".join(_directorate_yaml(key) for key in DIRECTORATES) + _documents_yaml()
     files = {
         "scenario.yaml": yaml.encode(),
@@ -127,15 +130,32 @@ def scaffold_files(pack_id: str, title: str, folder: str) -> dict[str, bytes]:
     return files
 
 
-def create_pack(parent: Path, name: str) -> Path:
-    """Writes a new pack folder `parent/<id>`; raises FileExistsError if it is there already."""
-    pack_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "new-pack"
+def _quoted(text: str) -> str:
+    """Text as a YAML double-quoted string (JSON's quoting is YAML's), accents kept as they are."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def slug(name: str) -> str:
+    """A display name as a pack id: 'Côte Ward' -> 'cote-ward', 'St. Mary's  Estate' -> 'st-mary-s-estate'.
+    Accents are dropped from their letters (not the letters themselves), capitals lowered, and every run
+    of anything else becomes one hyphen; the id starts with a letter and is at most 40 characters."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    pack_id = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].rstrip("-") or "new-pack"
     if not pack_id[0].isalpha():
-        pack_id = f"pack-{pack_id}"[:40]
+        pack_id = f"pack-{pack_id}"[:40].rstrip("-")
+    return pack_id
+
+
+def create_pack(parent: Path, name: str) -> Path:
+    """Writes a new pack folder `parent/<id>`, the name kept as its title; raises FileExistsError if it is
+    there already."""
+    pack_id = slug(name)
     folder = parent / pack_id
     if folder.exists():
         raise FileExistsError(folder)
-    for path, data in scaffold_files(pack_id, name.strip() or pack_id, folder.as_posix()).items():
+    title = " ".join(name.split())[:100] or pack_id
+    for path, data in scaffold_files(pack_id, title, folder.as_posix()).items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_bytes(data)
     return folder

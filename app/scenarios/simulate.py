@@ -24,6 +24,7 @@ from ..domain import commands as c
 from ..domain import events as ev
 from ..domain.consequences.views import consequences_view
 from ..domain.core.errors import RuleViolation
+from ..domain.core.money import pounds
 from ..domain.core.state import SessionState
 from ..domain.core.types import RESIDENT
 from ..domain.decide import decide
@@ -110,12 +111,12 @@ class Board:
         self.do(c.StartPhase(phase="board"))
         self.do(c.OpenItem(item_id=self.state.agenda[0].id))
 
-    def _voters(self) -> dict[str, c.Actor]:
+    def voters(self) -> dict[str, c.Actor]:
         return {a.directorate: c.Actor.seat(a.director) for a in self.state.assignments.values()}
 
     def carry(self, **terms: Any) -> None:
         """Proposes a motion, has another directorate second it, every directorate vote for it, and closes it."""
-        voters = self._voters()
+        voters = self.voters()
         first, second = list(voters.values())[:2]
         self.do(c.Propose(**terms), first)
         motion = f"m{len(self.state.motions)}"
@@ -141,14 +142,31 @@ def _check_names(board: Board, plan: Plan) -> None:
                 )
 
 
+def unheld_warning(state: SessionState, source: str, amount: int) -> str | None:
+    """A warning for a transfer out of a directorate no pair holds: nobody at the table can object to it."""
+    d = state.directorate(source)
+    if d is None or state.holder(source) is not None:
+        return None
+    left = state.ledger.get(source, 0) - amount
+    drains = "drains it" if left <= 0 else f"leaves it {pounds(left)}"
+    return (
+        f"nobody holds {d.name}, so no one at the table can object to moving {pounds(amount)} out of it "
+        f"(it {drains}); check that the day will have a pair for every directorate"
+    )
+
+
 def simulate(pack: Pack, plan: Plan) -> list[dict[str, Any]]:
     """Plays the plan; returns each round as {label, dividend, had_nothing_been_done, indicators, ledger,
-    exported, explanation}. Raises PlanError for a plan the rules refuse."""
+    exported, explanation, warnings}. Raises PlanError for a plan the rules refuse."""
     board = Board(pack)
     _check_names(board, plan)
+    warnings: list[list[str]] = []
     for number, step in enumerate(plan.rounds, start=1):
+        warnings.append([])
         try:
             for t in step.transfers:
+                if warning := unheld_warning(board.state, t.source, t.amount):
+                    warnings[-1].append(warning)
                 terms = c.TransferTerms(source=t.source, target=t.target, amount=t.amount, reason="the plan")
                 board.carry(text=f"Move {t.amount} from {t.source} to {t.target}", kind="transfer", transfer=terms)
             for lever in step.levers:
@@ -156,7 +174,8 @@ def simulate(pack: Pack, plan: Plan) -> list[dict[str, Any]]:
             board.do(c.AdvanceTime(period=step.advance))
         except RuleViolation as refused:
             raise PlanError(f"round {number}: {refused}") from None
-    return [_round(r) for r in consequences_view(board.state)["rounds"]]
+    rounds = [_round(r) for r in consequences_view(board.state)["rounds"]]
+    return [r | {"warnings": found} for r, found in zip(rounds, warnings, strict=False)]
 
 
 def _round(r: dict[str, Any]) -> dict[str, Any]:
@@ -166,6 +185,7 @@ def _round(r: dict[str, Any]) -> dict[str, Any]:
             exported[f"{cause['source']}>{d['id']}"] = cause["amount"]
     return {
         "label": r["label"],
+        "months": r["months"],
         "dividend": r["dividend"],
         "had_nothing_been_done": r["had_nothing_been_done"],
         "indicators": {i["id"]: i["value"] for i in r["indicators"]},
@@ -181,6 +201,7 @@ def as_text(rounds: list[dict[str, Any]]) -> str:
         lines.append(
             f"{r['label']}: dividend {r['dividend']:.2f} (had the board done nothing: {r['had_nothing_been_done']:.2f})"
         )
+        lines += [f"  Warning: {warning}" for warning in r.get("warnings", [])]
         lines += [f"  {why}" for why in r["explanation"]]
         lines.append("  Ledger: " + ", ".join(f"{k} £{v:,}" for k, v in r["ledger"].items()))
         lines.append("  Exported costs a year: " + ", ".join(f"{k} £{v:,}" for k, v in r["exported"].items()))

@@ -28,6 +28,15 @@ MAX_DIGITS = 20
 INT_TAG = "tag:yaml.org,2002:int"
 
 
+class LineMap(dict[Path, int]):
+    """Path -> line, and the keys written without a value inside `{ }` (each with the key before it): the mark
+    of a comma in unquoted text, which YAML reads as the end of one entry and the start of another."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bare_keys: dict[Path, tuple[str, str]] = {}  # path of the bare key -> (key before it, its text)
+
+
 class YamlProblem(Exception):
     """One or more problems, each (line, message), found before the data could be trusted."""
 
@@ -36,7 +45,7 @@ class YamlProblem(Exception):
         self.found = [(line, message), *more]
 
 
-def load_with_lines(text: str) -> tuple[Any, dict[Path, int]]:
+def load_with_lines(text: str) -> tuple[Any, LineMap]:
     """Takes YAML text; returns (data, path -> 1-based line). Raises YamlProblem."""
     if len(text.encode("utf-8")) > MAX_YAML_BYTES:
         raise YamlProblem(
@@ -46,7 +55,7 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path, int]]:
     loader = _loader(text)
     try:
         node = loader.get_single_node()
-        lines: dict[Path, int] = {}
+        lines = LineMap()
         problems: list[tuple[int, str]] = []
         if node is not None:
             _walk(node, (), lines, problems)
@@ -151,11 +160,21 @@ def _explain(error: yaml.MarkedYAMLError) -> tuple[int, str]:
     )
 
 
-def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], problems: list[tuple[int, str]]) -> None:
+def _bare(key: yaml.Node, value: yaml.Node) -> bool:
+    """A key with no colon after it in `{ }`: `{label: Repairs, damp work}` makes 'damp work' such a key."""
+    return value.tag == "tag:yaml.org,2002:null" and value.value == "" and value.start_mark.index == key.end_mark.index
+
+
+def _walk(node: yaml.Node, path: Path, lines: LineMap, problems: list[tuple[int, str]]) -> None:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
+        before: tuple[str, str] | None = None
         for key, value in node.value:
+            if node.flow_style and isinstance(key, yaml.ScalarNode) and _bare(key, value) and before:
+                lines.bare_keys[path + (key.value,)] = before
+            plain = isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)
+            before = (key.value, value.value) if plain else None
             here = key.start_mark.line + 1
             if not isinstance(key, yaml.ScalarNode):
                 problems.append((here, "a key must be a plain word, not a list or mapping; check the indentation"))

@@ -12,7 +12,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, create_engine, text
 
 from . import models  # noqa: F401  (registers the tables)
@@ -59,6 +59,58 @@ def migrate(engine: Engine) -> None:
     finally:
         if locked is not engine:
             locked.dispose()
+
+
+@contextmanager
+def one_process_at_a_time(engine: Engine, key: int) -> Iterator[None]:
+    """Holds a PostgreSQL advisory lock named `key` (waiting for it), so work that every process would start
+    (the retention purge) runs in one at a time; the next finds it done. SQLite serves one process: no lock.
+    The lock belongs to the connection, so a process that dies mid-way lets it go with the connection."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            connection.commit()
+
+
+# Names the advisory locks that serialise writes to one session across processes; the session code is the
+# second half of each lock's name (hashed: two codes sharing a hash only ever wait for each other).
+SESSION_WRITES = 7_301_966
+
+
+def lock_session_writes(engine: Engine, code: str) -> Connection:
+    """Waits for, then holds, a PostgreSQL advisory lock on writing to the session; returns the connection
+    holding it, for `unlock_session_writes`. If this process dies the lock goes with its connection."""
+    connection = engine.connect()
+    try:
+        connection.execute(
+            text("SELECT pg_advisory_lock(:space, hashtext(:code))"), {"space": SESSION_WRITES, "code": code}
+        )
+        connection.commit()
+    except BaseException:
+        connection.invalidate()
+        connection.close()
+        raise
+    return connection
+
+
+def unlock_session_writes(connection: Connection, code: str) -> None:
+    try:
+        connection.execute(
+            text("SELECT pg_advisory_unlock(:space, hashtext(:code))"), {"space": SESSION_WRITES, "code": code}
+        )
+        connection.commit()
+    except BaseException:
+        connection.invalidate()  # closing the connection for good lets go of the lock; it must not go back held
+        raise
+    finally:
+        connection.close()
 
 
 def _in_memory(engine: Engine) -> bool:

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import json
+import os
+import secrets
 from collections.abc import Sequence
 
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
 from ..domain.core import codec
 from ..domain.events import Event
 from .models import CommandRow, EventRow
+
+# On PostgreSQL every append rings this channel (app/realtime/doorbell.py listens), naming the server that
+# appended, so that server can ignore its own ring: it has already told its own viewers.
+DOORBELL = "nplc_log"
+PROCESS = f"{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def ringer(engine: object) -> str:
+    """Names a server in its rings: its process and its engine (a test may run two servers in one process)."""
+    return f"{PROCESS}-{id(engine)}"
 
 
 class SequenceConflict(Exception):
@@ -40,7 +53,19 @@ def append(*, session: Session, code: str, events: Sequence[Event], expected_seq
     except IntegrityError:
         session.rollback()
         raise SequenceConflict(code) from None
+    if rows:
+        ring(session=session, code=code, seq=expected_seq + len(rows))
     return expected_seq + len(rows)
+
+
+def ring(*, session: Session, code: str, seq: int, gone: bool = False) -> None:
+    """Tells the other processes on this database that `code` has reached `seq` (or, `gone`, was deleted).
+    PostgreSQL sends the notice when the transaction commits and never if it rolls back, so the doorbell
+    rings only for what is stored."""
+    if session.get_bind().dialect.name != "postgresql":
+        return  # SQLite serves one process: there is nobody else to tell
+    notice = json.dumps({"from": ringer(session.get_bind()), "code": code, "seq": seq, "gone": gone})
+    session.connection().execute(text("SELECT pg_notify(:channel, :notice)"), {"channel": DOORBELL, "notice": notice})
 
 
 def load(*, session: Session, code: str, after: int = 0) -> list[tuple[int, Event]]:

@@ -69,6 +69,7 @@ class PackVersionRow(SQLModel, table=True):
     stored_at: float
     # Came only with an imported session: it runs that session but is never part of the library.
     imported: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
+    uploaded_by: int | None = Field(default=None)  # the trainer account that uploaded it; None from the folder
 
 
 class TrainerAccount(SQLModel, table=True):

@@ -10,6 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, delete, select
 
 from ..scenarios.loader import Pack
+from . import events
 from .models import (
     CommandRow,
     EventRow,
@@ -69,6 +70,7 @@ def delete_session(*, session: Session, code: str) -> None:
         session.exec(delete(table).where(col(table.session_code) == code))
     session.exec(delete(SessionSummary).where(col(SessionSummary.code) == code))
     session.exec(delete(SessionRow).where(col(SessionRow.code) == code))
+    events.ring(session=session, code=code, seq=0, gone=True)  # other processes close its screens too
 
 
 def sessions_before(*, session: Session, cutoff: float) -> list[str]:
@@ -91,6 +93,7 @@ def save_pack_version(
     archive: bytes | None = None,
     make_current: bool = False,
     imported: bool = False,
+    uploaded_by: int | None = None,
 ) -> bool:
     """Stores a pack version unless it is already stored; returns whether it was new.
 
@@ -106,6 +109,7 @@ def save_pack_version(
         "archive": archive,
         "stored_at": at,
         "imported": imported,
+        "uploaded_by": uploaded_by,
     }
     # Insert-if-absent, so two servers storing the same pack at start-up never collide on the primary key:
     # on PostgreSQL the second insert waits for the first to commit, then does nothing.

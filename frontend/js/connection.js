@@ -1,7 +1,14 @@
 // The one websocket a page keeps to its session (docs/protocol.md).
 //
-// - Views arrive in `sync` and `update` messages; anything whose `seq` is not
-//   above the last one seen is ignored, except a `sync` with `reset: true`.
+// - A `sync` (the first message on every connection) carries the whole view;
+//   after it, each `delta` carries what changed, as a patch applied to the view
+//   kept here (patch.js), and pages are handed the whole view put together, as
+//   before: onView(view, {events, kind}). Views are shared between updates
+//   (only what changed is new), so pages must not change them.
+// - Deltas are numbered per connection (`n`). A number skipped, or a patch that
+//   does not fit, means the view kept here is wrong: the page drops the socket
+//   and reconnects at once with `after=` its last seq, and that connection's
+//   `sync` brings the whole view again (and any events it missed).
 // - Every command gets a client-made id. Until the server acks it (or refuses
 //   it), it stays in `pending`, and after a reconnect it is sent again with the
 //   SAME id: the server de-duplicates, so nothing happens twice.
@@ -10,6 +17,7 @@
 //   coming back online, to the tab or to the window retries at once.
 
 import { ConnectionBanner, describeCommand } from "./connection-banner.js";
+import { ViewStream } from "./patch.js";
 
 const PING_EVERY_MS = 25_000;
 const SILENT_LIMIT_MS = 60_000; // no frame at all for this long: treat the socket as dead
@@ -46,6 +54,8 @@ export class Connection {
     this.lastSeq = options.after || 0;
     this.handlers = options;
     this.pending = new Map(); // id -> {frame, resolve, reject}
+    this.stream = new ViewStream();
+    this.resyncing = false;
     this.tries = 0;
     this.socket = null;
     this.ready = false;
@@ -108,7 +118,7 @@ export class Connection {
     }
     const handle = {
       sync: () => this.onSync(msg),
-      update: () => this.onUpdate(msg),
+      delta: () => this.onDelta(msg),
       ack: () => this.settle(msg.id, true, msg),
       error: () => this.onCommandError(msg),
       pong: () => {},
@@ -121,7 +131,9 @@ export class Connection {
     this.tries = 0;
     this.ready = true;
     this.setStatus("connected");
-    const fresh = msg.reset || typeof msg.seq !== "number" || msg.seq > this.lastSeq;
+    this.stream.sync(msg); // the deltas on this connection follow from this view, whether shown or not
+    const fresh = this.resyncing || msg.reset || typeof msg.seq !== "number" || msg.seq > this.lastSeq;
+    this.resyncing = false;
     if (fresh && msg.view) {
       const resumed = this.lastSeq > 0 && !msg.reset;
       if (typeof msg.seq === "number") this.lastSeq = msg.seq;
@@ -130,10 +142,26 @@ export class Connection {
     this.flush();
   }
 
-  onUpdate(msg) {
-    if (typeof msg.seq !== "number" || msg.seq <= this.lastSeq || !msg.view) return;
-    this.lastSeq = msg.seq;
-    this.handlers.onView?.(msg.view, { events: msg.events || [], kind: "update" });
+  onDelta(msg) {
+    const view = this.stream.delta(msg);
+    if (!view) {
+      this.resync();
+      return;
+    }
+    if (typeof msg.seq === "number" && msg.seq > this.lastSeq) this.lastSeq = msg.seq;
+    this.handlers.onView?.(view, { events: msg.events || [], kind: "update" });
+  }
+
+  /** The view kept here cannot be trusted: a new connection's sync brings the whole view again. */
+  resync() {
+    const old = this.socket;
+    this.socket = null; // so its close starts no back-off
+    this.ready = false;
+    this.resyncing = true;
+    clearInterval(this.pingTimer);
+    old?.close(1000, "Reconnecting for a fresh view.");
+    // Commands in flight are sent again after the sync, with the same ids: nothing happens twice.
+    this.start();
   }
 
   onCommandError(msg) {

@@ -7,6 +7,7 @@ import {
   COLOURS, barConfig, chartPanel, dataTable, dividendChange, dividendText, flowDiagram, monthsLineConfig,
   reflectionResults, setupCharts, shortPounds, wrapLabel,
 } from "./charts.js";
+import { keepClearOf } from "./banner-room.js";
 import { clockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
 import { announce, elements, h, region, setText, show } from "./dom.js";
@@ -134,6 +135,7 @@ const regions = {
 
 const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
 const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
+keepClearOf(els.errors);
 
 // --- small helpers -------------------------------------------------------------------------
 

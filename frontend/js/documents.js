@@ -27,21 +27,6 @@ function grouped(docs) {
   return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
-/** Moves a document's own headings below the page's, so the outline stays in order (h1 becomes h`top`). */
-function demoteHeadings(body, top) {
-  const found = [...body.querySelectorAll("h1, h2, h3, h4, h5, h6")];
-  if (!found.length) return;
-  const highest = Math.min(...found.map((el) => Number(el.tagName[1])));
-  for (const el of found) {
-    const level = Math.min(6, top + Number(el.tagName[1]) - highest);
-    if (`H${level}` === el.tagName) continue;
-    const swap = document.createElement(`h${level}`);
-    swap.append(...el.childNodes);
-    for (const { name, value } of el.attributes) swap.setAttribute(name, value);
-    el.replaceWith(swap);
-  }
-}
-
 /**
  * Takes the container and session code; returns {refresh()}. `refresh` fetches
  * the list again (when packs open or the seat's role changes) and keeps
@@ -71,8 +56,9 @@ export function packPanel(container, code, headingLevel = 3) {
         return;
       }
     }
-    body.innerHTML = opened.get(doc.id); // sanitised server-side
-    demoteHeadings(body, headingLevel + 1);
+    // Sanitised server-side, its headings already below this list's (app/scenarios/render.py: reader_html),
+    // exactly as the organiser's preview and the print view show it.
+    body.innerHTML = opened.get(doc.id);
   }
 
   function docItem(doc) {

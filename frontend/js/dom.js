@@ -1,6 +1,8 @@
 // Small DOM helpers. Text always goes in through textContent; the only
 // innerHTML in the frontend is the server-sanitised briefing document HTML.
 
+import { focusFallback, focusTrail, pickFocusTarget } from "./focus.js";
+
 const PROPS = new Set(["value", "checked", "selected", "disabled", "hidden", "open", "indeterminate"]);
 
 /** Takes a tag, attributes and children; returns the element. `on*` functions become listeners. */
@@ -9,7 +11,7 @@ export function h(tag, attrs = {}, ...children) {
   for (const [name, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith("on") && typeof value === "function") {
-      el.addEventListener(name.slice(2).toLowerCase(), value);
+      listen(el, name.slice(2).toLowerCase(), value);
     } else if (name === "class") {
       el.className = value;
     } else if (name === "dataset") {
@@ -22,6 +24,30 @@ export function h(tag, attrs = {}, ...children) {
   }
   append(el, children);
   return el;
+}
+
+// Listeners set through h() live here, behind one dispatching listener per event type, so
+// that a redraw (render.js) can carry the newest handlers over to the live node it keeps.
+const handlers = new WeakMap(); // element -> {type: handler}
+
+function dispatch(event) {
+  return handlers.get(this)?.[event.type]?.call(this, event);
+}
+
+function listen(el, type, handler) {
+  let own = handlers.get(el);
+  if (!own) handlers.set(el, (own = {}));
+  if (!(type in own)) el.addEventListener(type, dispatch);
+  own[type] = handler;
+}
+
+/** Gives `live` the handlers h() set on `built` (and drops those `built` does not have). */
+export function carryHandlers(built, live) {
+  const theirs = handlers.get(built);
+  const own = handlers.get(live);
+  if (!theirs && !own) return;
+  for (const type of Object.keys(own || {})) if (!theirs || !(type in theirs)) own[type] = undefined;
+  for (const [type, handler] of Object.entries(theirs || {})) listen(live, type, handler);
 }
 
 function append(el, children) {
@@ -68,6 +94,32 @@ export function keeper() {
   };
 }
 
+const islands = new Map(); // id -> a kept node that stand-ins with that id stand for
+
+/**
+ * Takes a kept node (it must have an id); returns a stand-in to put in content
+ * being drawn. After the draw, placeIslands() swaps the kept node in for its
+ * stand-in; a morph (render.js) leaves a kept node, and all in it, as it is.
+ */
+export function island(node) {
+  node.setAttribute("data-island", "");
+  islands.set(node.id, node);
+  return node.cloneNode(false);
+}
+
+/** True when `node` is a kept node itself, not a stand-in for one. */
+export function isIsland(node) {
+  return node.nodeType === 1 && node.hasAttribute("data-island") && islands.get(node.id) === node;
+}
+
+/** Puts each kept node in place of its stand-in within `container`. */
+export function placeIslands(container) {
+  for (const slot of container.querySelectorAll("[data-island]")) {
+    const kept = islands.get(slot.id);
+    if (kept && kept !== slot) slot.replaceWith(kept);
+  }
+}
+
 /** Text that screen readers read but that is not shown. */
 export function hiddenText(text) {
   return h("span", { class: "visually-hidden" }, text);
@@ -94,9 +146,10 @@ export function show(el, visible) {
 }
 
 /**
- * A part of the page redrawn from data. `render(data, build)` rebuilds it only
- * when the data changed, and puts focus back on the element with the same
- * `data-key` so keyboard users do not lose their place.
+ * A part of the page rebuilt whole when its data changes: `render(data, build)`.
+ * Left for the debrief's and reflection's pages (their charts are drawn on
+ * canvases, which a morph cannot carry over) and the console's arrival tables;
+ * everything else draws through render.js, which keeps every node in place.
  */
 export function region(container) {
   let last;
@@ -106,28 +159,14 @@ export function region(container) {
       if (signature === last) return false;
       last = signature;
       const active = document.activeElement;
-      const hadFocus = active && container.contains(active);
-      const key = hadFocus ? active.dataset.key : undefined;
+      const trail = active && active !== document.body && container.contains(active) ? focusTrail(active, container) : null;
       container.replaceChildren(...[build(data)].flat().filter(Boolean));
-      if (hadFocus) restoreFocus(container, key);
+      placeIslands(container);
+      if (trail) focusFallback(pickFocusTarget(trail, container));
       return true;
     },
     reset() { last = undefined; },
   };
-}
-
-function restoreFocus(container, key) {
-  const again = key ? container.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
-  if (again && !again.disabled) {
-    again.focus();
-    return;
-  }
-  // The control went away (e.g. a vote button after voting): keep focus nearby, not on <body>.
-  const holder = container.closest("[tabindex='-1']") || container.closest("section");
-  if (holder) {
-    if (!holder.hasAttribute("tabindex")) holder.setAttribute("tabindex", "-1");
-    holder.focus({ preventScroll: true });
-  }
 }
 
 /** Replaces a <select>'s options only when they changed, keeping the chosen value when it still exists. */

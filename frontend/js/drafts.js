@@ -2,6 +2,7 @@
 // meeting in one action (it then becomes a motion like any other). Only the pair ever receives its drafts.
 
 import { h, hiddenText, setOptions } from "./dom.js";
+import { draw } from "./render.js";
 
 const KINDS = [
   { value: "free", label: "Resolution (free text)" },
@@ -86,16 +87,16 @@ export function pairDrafts(anchor, act) {
     const label = `${KIND_NAMES[draft.kind] || "Motion"}${draft.term ? ` (${draft.term} term)` : ""}`;
     const about = hiddenText(`: ${draft.text.slice(0, 40)}`);
     const buttons = draft.tabled ? [h("span", { class: "hint" }, `Tabled as motion ${draft.tabled}.`)] : [
-      h("button", { type: "button", class: "small secondary", onclick: edit(draft) }, "Edit", about.cloneNode(true)),
-      board ? h("button", { type: "button", class: "small primary", onclick: send({ type: "table-draft", draft_id: draft.id }, "Motion tabled.") },
-        "Table this motion", about.cloneNode(true)) : null,
-      h("button", { type: "button", class: "small secondary", onclick: send({ type: "discard-draft", draft_id: draft.id }, "Draft discarded.") },
-        "Discard", about.cloneNode(true)),
+      h("button", { type: "button", class: "small secondary", id: `draft-row-${draft.id}-edit`, onclick: edit(draft) },
+        "Edit", about.cloneNode(true)),
+      board ? h("button", { type: "button", class: "small primary", id: `draft-row-${draft.id}-table`,
+        onclick: send({ type: "table-draft", draft_id: draft.id }, "Motion tabled.") }, "Table this motion", about.cloneNode(true)) : null,
+      h("button", { type: "button", class: "small secondary", id: `draft-row-${draft.id}-discard`,
+        onclick: send({ type: "discard-draft", draft_id: draft.id }, "Draft discarded.") }, "Discard", about.cloneNode(true)),
     ];
-    return h("li", { "data-key": `draft-${draft.id}` }, h("strong", {}, label), " ", draft.text, h("div", { class: "button-row" }, ...buttons));
+    return h("li", { id: `draft-row-${draft.id}` }, h("strong", {}, label), " ", draft.text, h("div", { class: "button-row" }, ...buttons));
   }
 
-  let drawn = null;
   return {
     update(view) {
       const me = view.me || {};
@@ -103,12 +104,8 @@ export function pairDrafts(anchor, act) {
       const open = ["read_in", "board"].includes(phase) && !!me.directorate && Array.isArray(me.drafts);
       section.hidden = !open;
       if (!open) return;
-      const key = JSON.stringify([me.drafts, phase]);
-      if (key === drawn) return;
-      drawn = key;
-      const focusedKey = document.activeElement?.closest?.("li")?.dataset.key;
-      list.replaceChildren(...me.drafts.map((d) => row(d, phase === "board")));
-      if (focusedKey) list.querySelector(`[data-key="${focusedKey}"] button`)?.focus();
+      // Drawn through render.js: a focused button stays put while the partner's drafts come and go.
+      draw(list, me.drafts.map((d) => row(d, phase === "board")));
     },
   };
 }

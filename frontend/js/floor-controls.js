@@ -3,7 +3,8 @@
 // participant page (the chair's seat gets the calling controls too) and the
 // trainer's console.
 
-import { announce, h, hiddenText, region, setText, show } from "./dom.js";
+import { announce, h, hiddenText, setText, show } from "./dom.js";
+import { part } from "./render.js";
 import { floorLists } from "./meeting.js";
 
 /**
@@ -31,7 +32,8 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
     onclick: () => send({ type: "raise-hand" }) }, "Raise hand");
   const lower = h("button", { type: "button", class: "secondary", id: `${prefix}-lower`,
     onclick: () => send({ type: "lower-hand" }) }, "Lower hand");
-  const mine = h("p", { class: "my-place", tabindex: "-1" });
+  // Where focus goes when the hand button it was on goes away: data-landing gives it a visible outline.
+  const mine = h("p", { class: "my-place", tabindex: "-1", "data-landing": true });
   const next = h("button", { type: "button", class: "primary", onclick: pressed({ type: "call-speaker" }) }, "Call next speaker");
   const finish = h("button", { type: "button", class: "secondary", onclick: pressed({ type: "finish-speaker" }) }, "Finish speaker");
   const done = h("button", { type: "button", class: "secondary", id: `${prefix}-done`,
@@ -39,13 +41,13 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
   const handRow = h("div", { class: "button-row" }, raise, lower, done);
   const chairRow = h("div", { class: "button-row" }, next, finish);
   const lists = h("div", { class: "floor-lists" });
-  const listRegion = region(lists);
+  const listPart = part(lists);
   container.replaceChildren(...[lists, seat ? mine : null, seat ? handRow : null, chairRow, message].filter(Boolean));
 
   const personControls = (p) => h("span", { class: "queue-controls" },
-    h("button", { type: "button", class: "small", "data-key": `${prefix}-call-${p.id}`,
+    h("button", { type: "button", class: "small", id: `${prefix}-call-${p.id}`, "data-key": `${prefix}-call-${p.id}`,
       onclick: pressed({ type: "call-speaker", seat_id: p.id }) }, "Call", hiddenText(` ${p.name}`)),
-    h("button", { type: "button", class: "secondary small", "data-key": `${prefix}-off-${p.id}`,
+    h("button", { type: "button", class: "secondary small", id: `${prefix}-off-${p.id}`, "data-key": `${prefix}-off-${p.id}`,
       onclick: pressed({ type: "lower-hand", seat_id: p.id }) }, "Take off the queue", hiddenText(` (${p.name})`)));
 
   return {
@@ -53,8 +55,7 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
       const floor = view.floor || { speaking: null, queue: [] };
       const board = view.session.phase === "board";
       const chairing = board && (view.viewer === "trainer" || !!view.me?.can?.chair);
-      listRegion.render({ f: floor, chairing, d: view.directorates.map((d) => d.name) },
-        () => floorLists(view, { controls: chairing ? personControls : null }));
+      listPart.render(() => floorLists(view, { controls: chairing ? personControls : null }));
       show(chairRow, chairing);
       // Still pressable when there is nothing to do: the server then says why (and focus stays put).
       unavailable(next, !floor.queue.length);

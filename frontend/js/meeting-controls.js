@@ -5,10 +5,10 @@
 // a command and shows any refusal (see the page modules).
 //
 // Small forms inside motion cards (an amendment, a ruling, a correction) are
-// built once and kept (dom.js `keeper`), then put back into each redrawn card,
-// so nothing typed is lost when a new view arrives.
+// built once and kept (dom.js `keeper`); each drawn card holds a stand-in
+// (dom.js `island`) where the kept form stays, so nothing typed is lost to an update.
 
-import { announce, h, hiddenText, keeper, setOptions, setText } from "./dom.js";
+import { announce, h, hiddenText, island, keeper, setOptions, setText } from "./dom.js";
 import {
   CHOICE_LABELS, ITEM_MOTION_KIND, KIND_LABELS, TERM_LABELS, parseNumber, parsePounds, plural, pounds,
 } from "./format.js";
@@ -19,8 +19,9 @@ import {
 const castingChoices = new Map(); // motion id -> "for" | "against", kept across redraws
 const kept = keeper(); // small forms inside motion cards, by key
 
+/** A button keyed by `key`, which is also its id, so each redraw keeps the same node. */
 function button(text, key, onClick, extra = {}) {
-  return h("button", { type: "button", "data-key": key, onclick: onClick, ...extra }, text);
+  return h("button", { type: "button", id: key, "data-key": key, onclick: onClick, ...extra }, text);
 }
 
 /**
@@ -74,7 +75,7 @@ function disclosure(key, label, build, { buttonClass = "secondary", suffix = "" 
     const toggle = h("button", {
       type: "button", class: buttonClass, "aria-expanded": "false", "aria-controls": panelId, "data-key": `${key}-toggle`,
     }, label, suffix ? hiddenText(suffix) : null);
-    const wrap = h("div", { class: "disclosure" }, toggle, panel);
+    const wrap = h("div", { class: "disclosure", id: `${key}-box` }, toggle, panel);
     let body = null;
     let data;
     const set = (open) => {
@@ -96,7 +97,8 @@ function disclosure(key, label, build, { buttonClass = "secondary", suffix = "" 
       }
     });
     return {
-      wrap,
+      /** A stand-in for the kept form, for the card being drawn. */
+      get wrap() { return island(wrap); },
       update(next) {
         data = next;
         body?.update?.(next);
@@ -263,14 +265,16 @@ function amendForm(view, m, act) {
       const command = { type: "amend", motion_id: m.id, text: words };
       if (extra.transfer) command.transfer = extra.transfer;
       if (extra.target) command.target = extra.target;
-      submit.disabled = true;
+      // Busy, not disabled: a disabled button would drop keyboard focus to the page.
+      if (submit.getAttribute("aria-busy") === "true") return;
+      submit.setAttribute("aria-busy", "true");
       try {
         await act(command, message);
         close();
       } catch {
         // act() has shown the server's reason in `message`.
       } finally {
-        submit.disabled = false;
+        submit.removeAttribute("aria-busy");
       }
     });
     return {
@@ -347,12 +351,14 @@ function ruleOutForm(view, m, act) {
         reason.focus();
         return;
       }
-      submit.disabled = true;
+      // Busy, not disabled: a disabled button would drop keyboard focus to the page.
+      if (submit.getAttribute("aria-busy") === "true") return;
+      submit.setAttribute("aria-busy", "true");
       try {
         await act({ type: "rule-out", motion_id: m.id, reason: reason.value.trim() }, message);
         form.reset();
       } catch { /* shown in `message` */ } finally {
-        submit.disabled = false;
+        submit.removeAttribute("aria-busy");
       }
     });
     return { nodes: form, first: reason };
@@ -400,12 +406,14 @@ export function correctionControls(view, m, act) {
         reason.focus();
         return;
       }
-      submit.disabled = true;
+      // Busy, not disabled: a disabled button would drop keyboard focus to the page.
+      if (submit.getAttribute("aria-busy") === "true") return;
+      submit.setAttribute("aria-busy", "true");
       try {
         await act({ type: "void-motion", motion_id: m.id, reason: reason.value.trim() }, message);
         form.reset();
       } catch { /* shown in `message` */ } finally {
-        submit.disabled = false;
+        submit.removeAttribute("aria-busy");
       }
     });
     return {
@@ -480,7 +488,10 @@ const TEXT_HINTS = {
   free: "What should the board agree? One clear sentence is best.",
 };
 
-/** The "Propose a motion" form. Built once, so typing is never lost to a redraw. */
+/**
+ * The "Propose a motion" form. Built once, so typing is never lost to a redraw.
+ * `ids.prefix` names its fields; `ids.onSending()` runs as it goes off, `ids.onProposed()` once the board has it.
+ */
 export function proposeForm(container, act, ids = {}) {
   const id = (name) => `${ids.prefix || "propose"}-${name}`;
   const kinds = Object.keys(KIND_LABELS);
@@ -616,7 +627,10 @@ export function proposeForm(container, act, ids = {}) {
     const command = readCommand();
     if (!command) return;
     announce(message, "");
-    submit.disabled = true;
+    // Busy, not disabled: a disabled button would drop keyboard focus to the page.
+    if (submit.getAttribute("aria-busy") === "true") return;
+    submit.setAttribute("aria-busy", "true");
+    ids.onSending?.();
     try {
       await act(command, message);
       const k = kind();
@@ -625,10 +639,11 @@ export function proposeForm(container, act, ids = {}) {
       if (view?.me?.directorate) owner.value = view.me.directorate;
       showHint();
       announce(message, "Your motion is before the board. It needs another directorate to second it.");
+      ids.onProposed?.();
     } catch {
       // act() has already shown the server's reason in `message`.
     } finally {
-      submit.disabled = false;
+      submit.removeAttribute("aria-busy");
     }
   });
 

@@ -76,19 +76,30 @@ export function ledgerTable(view, { caption = "Corporate ledger", showCaption = 
       full ? h("td", { class: "num" }, pounds(budgets)) : null))));
 }
 
+/**
+ * The pack's title for the assistant's column: its own `assistant_title` when every directorate shares one,
+ * else "Assistant", each directorate's own title then shown in its row.
+ */
+export function assistantHeading(view) {
+  const titles = new Set(view.directorates.map((d) => d.assistant_title || "Executive assistant"));
+  return titles.size === 1 ? [...titles][0] : "Assistant";
+}
+
 /** Who holds which directorate after the shuffle. `pairs: true` adds the pair column (trainer). */
 export function boardTable(view, { pairs = false, caption = "The board", titles = true } = {}) {
   const who = (ref) => ref?.name || "Nobody";
+  const heading = assistantHeading(view);
+  const ownTitle = (d) => (titles && heading === "Assistant" ? h("span", { class: "subtle block" }, d.assistant_title) : null);
   const rows = view.directorates.map((d) => h("tr", {},
     h("th", { scope: "row" }, d.name, titles ? h("span", { class: "subtle block" }, d.director_title) : null),
     pairs ? h("td", {}, d.pair_id || "Not held") : null,
     h("td", {}, d.pair_id ? who(d.director) : "Not held"),
-    h("td", {}, d.pair_id ? (d.assistant?.name || "None") : "")));
+    h("td", {}, d.pair_id ? (d.assistant?.name || "None") : "", d.pair_id ? ownTitle(d) : null)));
   return tableBox(caption, h("table", { class: "board" },
     h("caption", {}, caption),
     h("thead", {}, h("tr", {},
       h("th", { scope: "col" }, "Directorate"), pairs ? h("th", { scope: "col" }, "Pair") : null,
-      h("th", { scope: "col" }, "Director"), h("th", { scope: "col" }, "Executive assistant"))),
+      h("th", { scope: "col" }, "Director"), h("th", { scope: "col" }, heading))),
     h("tbody", {}, rows)));
 }
 
@@ -135,13 +146,27 @@ export function withUnit(value, unit) {
   return unit.startsWith("%") ? `${numberText(value)}${unit}` : `${numberText(value)} ${unit}`;
 }
 
+/**
+ * Takes transfer terms; returns a warning when the money comes from a directorate no pair holds after the
+ * shuffle (nobody at the table can object to it), else "". The same warning as `nplc scenario simulate`.
+ */
+export function unheldWarning(view, t) {
+  const d = view.directorates.find((x) => x.id === t.source);
+  if (!d || d.pair_id || !view.directorates.some((x) => x.pair_id)) return "";
+  const left = d.balance - t.amount;
+  const drains = left <= 0 ? "it would leave nothing" : `it would leave ${pounds(left)}`;
+  return `Nobody holds ${d.name}, so no one at the table can object to moving ${pounds(t.amount)} out of it (${drains}).`;
+}
+
 function transferLine(view, t) {
   if (!t) return null;
+  const warning = unheldWarning(view, t);
   return h("p", { class: "transfer" },
     h("strong", {}, "Budget transfer: "),
     `${transferWords(view, t)}.`,
     t.reason ? ` Reason: ${t.reason}` : "",
-    t.addresses ? h("span", { class: "block" }, `It addresses the exported cost ${exportedCostLabel(view, t.addresses)}.`) : null);
+    t.addresses ? h("span", { class: "block" }, `It addresses the exported cost ${exportedCostLabel(view, t.addresses)}.`) : null,
+    warning ? h("span", { class: "block warning unheld-warning" }, warning) : null);
 }
 
 function targetLine(view, t) {
@@ -200,7 +225,7 @@ function ballotsList(view, m) {
     // A secret ballot shows who has voted, never how (the view gives only "voted", or your own choice).
     return h("p", { class: "ballots" }, `Secret ballot. Voted so far: ${listWords(entries.map(([d]) => directorateName(view, d)))}.`);
   }
-  return h("details", { class: "ballots" },
+  return h("details", { class: "ballots", id: `motion-${m.id}-ballots` },
     h("summary", {}, "How each directorate voted"),
     h("ul", {}, entries.map(([d, choice]) =>
       h("li", {}, `${directorateName(view, d)}: ${CHOICE_LABELS[choice] || choice}`))));
@@ -440,6 +465,25 @@ const PHASE_NEWS = {
   closed: "The session has finished. Thank you for taking part.",
 };
 
+const CHOICE_WORDS = { for: "for", against: "against", abstain: "abstain" };
+
+/**
+ * "Housing voted on motion 1.", or, when the view before showed its earlier
+ * choice, "Housing changed its vote on motion 1 to against." A secret ballot's
+ * event carries no choice, so nothing about how anyone voted is said.
+ */
+function voteWords(e, v, before) {
+  const who = directorateName(v, e.directorate);
+  const label = motionLabel(v, e.motion_id).toLowerCase();
+  const earlier = before?.motions?.find((m) => m.id === e.motion_id)?.ballots?.[e.directorate];
+  if (e.choice && CHOICE_WORDS[earlier] && earlier !== e.choice) {
+    return e.choice === "abstain"
+      ? `${who} changed its vote on ${label}: it now abstains.`
+      : `${who} changed its vote on ${label} to ${CHOICE_WORDS[e.choice]}.`;
+  }
+  return `${who} voted on ${label}.`;
+}
+
 const seatCalled = (v, id) => v.seats.find((s) => s.id === id)?.name || "Someone";
 
 const EVENT_WORDS = {
@@ -468,7 +512,7 @@ const EVENT_WORDS = {
   "motion-withdrawn": (e, v) => `${motionLabel(v, e.motion_id)} was withdrawn.`,
   "motion-ruled-out": (e, v) => `The chair ruled ${motionLabel(v, e.motion_id).toLowerCase()} out of order.`,
   "ballot-changed": (e, v) => `${motionLabel(v, e.motion_id)} will be decided by a ${e.secret ? "secret" : "named"} ballot.`,
-  "vote-cast": (e, v) => `${directorateName(v, e.directorate)} voted on ${motionLabel(v, e.motion_id).toLowerCase()}.`,
+  "vote-cast": voteWords,
   "vote-closed": (e, v) => `${motionLabel(v, e.motion_id)} was ${e.carried ? "carried" : "lost"}: ${e.votes_for} for, ${e.votes_against} against.`,
   "budget-transferred": (e, v) => `${pounds(e.amount)} moved from ${directorateName(v, e.source)} to ${directorateName(v, e.target)}${e.correction ? " to correct a decision" : ""}.`,
   "motion-voided": (e, v) => `${motionLabel(v, e.motion_id)} was corrected and no longer stands.`,
@@ -480,8 +524,11 @@ const EVENT_WORDS = {
   "ten-percent-revealed": () => "The extra 10% answers are revealed.",
 };
 
-/** Takes events and the view after them; returns one plain sentence about the latest few. */
-export function describeEvents(events, view, { limit = 3 } = {}) {
-  const words = events.map((e) => EVENT_WORDS[e.type]?.(e, view)).filter(Boolean);
+/**
+ * Takes events and the view after them (and `before`, the view before them, if
+ * known); returns one plain sentence about the latest few.
+ */
+export function describeEvents(events, view, { limit = 3, before = null } = {}) {
+  const words = events.map((e) => EVENT_WORDS[e.type]?.(e, view, before)).filter(Boolean);
   return words.slice(-limit).join(" ");
 }

@@ -5,8 +5,10 @@
 // screen readers and the tab's title is marked, so a person in another tab
 // sees that something is wanted.
 
-import { announce, h, show } from "./dom.js";
+import { announce, h, setText, show } from "./dom.js";
+import { focusFallback, pickFocusTarget } from "./focus.js";
 import { motionLabel } from "./meeting.js";
+import { draw } from "./render.js";
 
 /** Takes the view; returns the most pressing thing wanted of this seat, or null. */
 export function wanted(view) {
@@ -45,7 +47,8 @@ export function actionBar(bar, act, code) {
   const buttons = h("div", { class: "button-row" });
   bar.replaceChildren(sentence, buttons);
   bar.after(live);
-  let shown = "";
+  let said = "";
+  let motionId = "";
   const send = (command) => async (event) => {
     const btn = event.currentTarget;
     if (btn.getAttribute("aria-busy") === "true") return;
@@ -58,7 +61,9 @@ export function actionBar(bar, act, code) {
       btn.removeAttribute("aria-busy");
     }
   };
-  const button = (text, command, cls = "primary") => h("button", { type: "button", class: cls, onclick: send(command) }, text);
+  const button = (text, command, cls = "primary") => h("button", {
+    type: "button", class: cls, id: `bar-${command.type}-${command.choice || "go"}`, onclick: send(command),
+  }, text);
 
   function controls(need) {
     if (need.kind === "vote") {
@@ -81,21 +86,24 @@ export function actionBar(bar, act, code) {
   }
   new ResizeObserver(pad).observe(bar);
 
+  const focusNear = (card) => {
+    if (card) focusFallback(pickFocusTarget({ id: "", key: "", ancestors: [card] }, card));
+  };
+
   return {
     /** Returns the short tag for the tab's title ("Vote wanted"), or "". */
     update(view) {
       const need = wanted(view);
-      const key = need ? `${need.kind}|${need.motion?.id || ""}|${need.sentence}` : "";
-      if (key !== shown) {
-        shown = key;
-        const hadFocus = bar.contains(document.activeElement);
-        sentence.textContent = need ? need.sentence : "";
-        buttons.replaceChildren(...(need ? controls(need) : []));
-        show(bar, !!need);
-        announce(live, need ? need.sentence : "");
-        if (hadFocus && !need) document.getElementById("main")?.focus?.();
-        pad();
-      }
+      const hadFocus = bar.contains(document.activeElement);
+      setText(sentence, need ? need.sentence : "");
+      draw(buttons, need ? controls(need) : []);
+      show(bar, !!need);
+      if (need?.sentence !== said) announce(live, need ? need.sentence : "");
+      said = need?.sentence;
+      // Done with the bar (a vote cast from it): focus goes to the motion it was about, not to the page.
+      if (hadFocus && !need) focusNear(document.getElementById(`motion-${motionId}`));
+      motionId = need?.motion?.id || "";
+      pad();
       return need ? need.tag : "";
     },
   };

@@ -1,6 +1,8 @@
-// The parts of the participant's page drawn fresh from each view: their role and the motions.
+// The parts of the participant's page drawn from each view (their role, the
+// motions, the news), and where focus goes after proposing a motion.
 
 import { h } from "./dom.js";
+import { focusFallback } from "./focus.js";
 import { timeOfDay } from "./format.js";
 import { directorateName, motionCard, splitMotions } from "./meeting.js";
 import { amendmentDecisions, chairMotionControls, seatMotionControls } from "./meeting-controls.js";
@@ -15,6 +17,8 @@ const ROLE_NOTES = {
   assistant: (d) => `You support the director of ${d}. Your pair has one vote on each motion; either of you may cast it.`,
   chair: () => "You chair the board. You open each agenda item, call speakers and close each vote, with a casting vote if it is tied.",
   panel: () => "You sit on the shareholders' panel. You speak for the residents and question the board, but do not vote.",
+  member: (d) => `You joined the ${d} pair as its third member: you read its pack, share its notebook and may cast its vote.`,
+  observer: () => "You are observing: you see the shared documents and the meeting, but hold no role and do not vote.",
   unplaced: () => "You have no part in this shuffle. Please speak to the trainer.",
 };
 
@@ -82,4 +86,26 @@ export function newsList(view) {
       ? h("p", {}, "Read each one in ", h("a", { href: "#pack-section" }, "your briefing pack"), ", under “News during the day”.")
       : null,
   ];
+}
+
+/**
+ * After "Propose motion", focus goes to the new motion's heading once it is
+ * drawn (the update may come before or after the server's answer to the command).
+ */
+export function newMotionFocus() {
+  let known = new Set(); // the motions there were when the proposal went off
+  let waiting = false;
+  let last = null;
+  const look = () => {
+    const mine = last?.me?.directorate;
+    const fresh = waiting && last?.motions.find((m) => !known.has(m.id) && m.directorate === mine);
+    if (!fresh) return;
+    waiting = false;
+    focusFallback(document.getElementById(`motion-${fresh.id}-title`));
+  };
+  return {
+    sending() { known = new Set((last?.motions || []).map((m) => m.id)); },
+    expect() { waiting = true; look(); },
+    seen(view) { last = view; look(); },
+  };
 }

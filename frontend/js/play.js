@@ -1,14 +1,16 @@
 // The participant's page, /play/{code}: the join form, then the seat's view.
 
 import { ApiError, codeFromPath, getJSON, postJSON, sessionPath } from "./api.js";
+import { keepClearOf } from "./banner-room.js";
 import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
 import { packPanel } from "./documents.js";
-import { announce, elements, region, setOptions, setText, show } from "./dom.js";
+import { announce, elements, setOptions, setText, show } from "./dom.js";
+import { part } from "./render.js";
 import { speakersPanel } from "./floor-controls.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, strategyPanel } from "./meeting.js";
 import { chairPanel, proposeForm, pruneKeptForms } from "./meeting-controls.js";
-import { decidedMotions, newsList, openMotions, roleDetails } from "./play-view.js";
+import { decidedMotions, newMotionFocus, newsList, openMotions, roleDetails } from "./play-view.js";
 import { tenPercentPanel } from "./ten-percent.js";
 import { actionBar } from "./play-actions.js";
 import { pairNotebook } from "./notebook.js";
@@ -150,21 +152,19 @@ els.joinForm.addEventListener("submit", async (event) => {
 
 const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
 const itemClock = itemClockDisplay(els.itemClock);
-const announcementRegion = region(els.announcement);
-const strategyRegion = region(els.strategy);
-const newsRegion = region(els.news);
-const roleRegion = region(els.role);
-const agendaRegion = region(els.agenda);
-const motionsRegion = region(els.motions);
-const decidedRegion = region(els.decided);
-const ledgerRegion = region(els.ledger);
+// Each part is drawn from every view; render.js keeps the nodes that did not change.
+const parts = Object.fromEntries(["announcement", "strategy", "news", "role", "agenda", "motions", "decided", "ledger"]
+  .map((name) => [name, part(els[name])]));
 const pack = packPanel(els.documents, code);
+keepClearOf(els.errors);
 let actions = null;
 let chair = null;
 let propose = null;
 let speakers = null;
 let tenPercent = null;
 let packKey = null;
+let shownView = null; // the view drawn last, to tell a changed vote from a first one
+const newMotion = newMotionFocus();
 let notebook = null;
 let drafts = null;
 
@@ -222,12 +222,13 @@ function render(view, info = {}) {
   clock.update(view);
   show(els.reflectInvite, session.phase === "debrief");
   els.reflectLink.href = `/play/${encodeURIComponent(session.code)}/debrief`;
-  announcementRegion.render(view.announcement, () => announcementContent(view));
+  parts.announcement.render(() => announcementContent(view));
   if (info.kind === "update" || info.kind === "resume") {
-    const words = describeEvents(info.events, view);
+    const words = describeEvents(info.events, view, { before: shownView });
     if (words) announce(els.updates, words);
   }
-  roleRegion.render(roleData(view), () => roleDetails(view));
+  shownView = view;
+  parts.role.render(() => roleDetails(view));
   if (!notebook) notebook = pairNotebook(els.role.closest("section"), act);
   notebook.update(view);
   if (!drafts) drafts = pairDrafts(document.getElementById("notebook-section"), act);
@@ -262,11 +263,7 @@ function lookForNextMeeting(session) {
   }).catch(() => {});
 }
 
-function roleData(view) {
-  const { me, session } = view;
-  return { me, shuffled: session.shuffled, phase: session.phase, agencies: view.agencies, d: view.directorates.map((x) => x.name) };
-}
-
+// The pack's documents come over HTTP, not in the view: fetch them again only when what this seat may read can have changed.
 function renderPack(view, events) {
   const { session, me } = view;
   show(els.packSection, session.packs_open);
@@ -297,8 +294,7 @@ function renderMeeting(view) {
   itemClock.update(view);
   // While preparing, every item's description helps; in the meeting, only the open item's.
   const descriptions = phase === "board" && session.current_item ? "current" : "all";
-  agendaRegion.render({ agenda: view.agenda, current: session.current_item, descriptions },
-    () => agendaList(view, { descriptions }));
+  parts.agenda.render(() => agendaList(view, { descriptions }));
 
   const board = phase === "board";
   show(els.speakersSection, board);
@@ -309,20 +305,20 @@ function renderMeeting(view) {
 
   const proposing = !!me.can?.propose;
   show(els.proposeSection, proposing);
-  if (proposing && !propose) propose = proposeForm(els.propose, act);
+  if (proposing && !propose) propose = proposeForm(els.propose, act, { onSending: newMotion.sending, onProposed: newMotion.expect });
   propose?.update(view);
   setText(els.proposeNote, session.current_item ? "" : "The chair has not opened an agenda item yet. Motions can be put once one is open.");
 
   const report = (message) => announce(els.errors, message);
-  const motionData = { m: view.motions, me, phase, d: view.directorates.length, q: view.quorum };
   pruneKeptForms(view);
-  motionsRegion.render(motionData, () => openMotions(view, act, report));
-  decidedRegion.render(motionData, () => decidedMotions(view, act, report));
+  parts.motions.render(() => openMotions(view, act, report));
+  parts.decided.render(() => decidedMotions(view, act, report));
+  newMotion.seen(view);
   show(els.strategySection, inMeeting);
-  strategyRegion.render(view.strategy, () => strategyPanel(view, { level: 4 }));
+  parts.strategy.render(() => strategyPanel(view, { level: 4 }));
   show(els.newsSection, view.injects.length > 0);
-  newsRegion.render({ i: view.injects, open: session.packs_open }, () => newsList(view));
-  ledgerRegion.render({ d: view.directorates, total: view.ledger_total, funds: view.funds }, () => ledgerTable(view, { showCaption: false }));
+  parts.news.render(() => newsList(view));
+  parts.ledger.render(() => ledgerTable(view, { showCaption: false }));
 }
 
 window.addEventListener("error", () => {

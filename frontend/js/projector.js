@@ -4,12 +4,13 @@
 import { codeFromPath, getJSON, sessionPath } from "./api.js";
 import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, statusIndicator } from "./connection.js";
-import { announce, elements, h, region, setText, show } from "./dom.js";
+import { announce, elements, h, setText, show } from "./dom.js";
 import { listWords } from "./format.js";
 import {
   agendaItem, announcementContent, boardTable, describeEvents, floorLists, ledgerTable, motionCard, splitMotions,
   strategyPanel, tenPercentMap,
 } from "./meeting.js";
+import { part } from "./render.js";
 import { debriefStage, dividendPart, newsPart, projectorAddress } from "./projector-stages.js";
 
 const SELECTORS = {
@@ -54,12 +55,14 @@ const els = elements(SELECTORS);
 const code = codeFromPath("/projector");
 const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
 const itemClock = itemClockDisplay(els.itemClock);
-const regions = {
-  roster: region(els.roster), current: region(els.currentItem), motions: region(els.motions),
-  board: region(els.board), ledger: region(els.ledger), floor: region(els.floor), ten: region(els.ten),
-  strategy: region(els.strategy), announcement: region(els.announcement), news: region(els.news),
-  dividend: region(els.dividend),
+// Each part is drawn from every view; render.js keeps the nodes that did not change.
+const parts = {
+  roster: part(els.roster), current: part(els.currentItem), motions: part(els.motions),
+  board: part(els.board), ledger: part(els.ledger), floor: part(els.floor), ten: part(els.ten),
+  strategy: part(els.strategy), announcement: part(els.announcement), news: part(els.news),
+  dividend: part(els.dividend),
 };
+let shownView = null; // the view drawn last, to tell a changed vote from a first one
 
 function rosterList(view) {
   if (!view.seats.length) return h("p", {}, "Nobody yet. Join now!");
@@ -136,8 +139,11 @@ function render(view, info = {}) {
   document.title = `${session.title} – projector – Neighbourhood plc`;
   clock.update(view);
   itemClock.update(view);
-  regions.announcement.render(view.announcement, () => announcementContent(view));
-  if (info.kind === "update" || info.kind === "resume") announce(els.updates, describeEvents(info.events, view, { limit: 1 }));
+  parts.announcement.render(() => announcementContent(view));
+  if (info.kind === "update" || info.kind === "resume") {
+    announce(els.updates, describeEvents(info.events, view, { limit: 1, before: shownView }));
+  }
+  shownView = view;
   const phase = session.phase;
   const floor = view.floor || { speaking: null, queue: [] };
   const ten = view.ten_percent || { status: "not_started" };
@@ -150,20 +156,19 @@ function render(view, info = {}) {
   document.body.dataset.phase = phase;
   document.body.dataset.stage = session.stage || "";
 
-  regions.roster.render(view.seats, () => rosterList(view));
-  regions.current.render({ c: session.current_item, busy: splitMotions(view).open.length > 0 }, () => currentItem(view));
-  regions.motions.render({ m: view.motions }, () => motionsList(view));
-  regions.board.render({ d: view.directorates, c: view.chair }, () => [
+  parts.roster.render(() => rosterList(view));
+  parts.current.render(() => currentItem(view));
+  parts.motions.render(() => motionsList(view));
+  parts.board.render(() => [
     boardTable(view, { caption: "Who holds each directorate", titles: false }),
     h("p", {}, `${session.chair_title}: ${view.chair?.name || "the trainer"}.`),
   ]);
-  regions.ledger.render({ d: view.directorates, t: view.ledger_total, f: view.funds }, () => ledgerTable(view, { compact: true, showCaption: false }));
-  regions.floor.render({ f: floor }, () => floorLists(view, { level: 3 }));
-  regions.ten.render({ t: ten, d: view.directorates.map((d) => d.name) },
-    () => (ten.status === "revealed" ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));
-  regions.strategy.render(view.strategy, () => strategyPanel(view, { level: 3 }));
-  regions.news.render({ n: view.injects }, () => newsPart(view));
-  regions.dividend.render({ r: view.consequences?.rounds }, () => dividendPart(view));
+  parts.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
+  parts.floor.render(() => floorLists(view, { level: 3 }));
+  parts.ten.render(() => (ten.status === "revealed" ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));
+  parts.strategy.render(() => strategyPanel(view, { level: 3 }));
+  parts.news.render(() => newsPart(view));
+  parts.dividend.render(() => dividendPart(view));
 }
 
 async function showJoin() {

@@ -3,6 +3,7 @@
 // together, anonymously, once enough people have answered.
 
 import { codeFromPath, getJSON, sessionPath } from "./api.js";
+import { keepClearOf } from "./banner-room.js";
 import { SCORE_WORDS, featureName, reflectionResults, setupCharts } from "./charts.js";
 import { clockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
@@ -50,6 +51,7 @@ let features = [];
 let dirty = false; // the person has changed the form since it was last filled in from their answer
 const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
 const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
+keepClearOf(els.errors);
 const results = reflectionResults({ headingLevel: 3 });
 els.results.append(results.node);
 const regions = { announcement: region(els.announcement), mine: region(els.mine) };

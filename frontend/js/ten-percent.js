@@ -4,6 +4,7 @@
 // map of who depends on whom.
 
 import { announce, h, region, setOptions, setText, show } from "./dom.js";
+import { part } from "./render.js";
 import { listWords } from "./format.js";
 import { directorateName, tenPercentMap, tenPercentWords } from "./meeting.js";
 
@@ -27,7 +28,7 @@ export function tenPercentPanel(container, act) {
     submit, message);
   const intro = h("p", {}, QUESTION);
   const revealed = h("div", { class: "ten-revealed" });
-  const revealedRegion = region(revealed);
+  const revealedPart = part(revealed);
   container.replaceChildren(intro, current, form, revealed);
 
   form.addEventListener("submit", async (event) => {
@@ -39,12 +40,14 @@ export function tenPercentPanel(container, act) {
       recipient.focus();
       return;
     }
-    submit.disabled = true;
+    // Busy, not disabled: a disabled button would drop keyboard focus to the page.
+    if (submit.getAttribute("aria-busy") === "true") return;
+    submit.setAttribute("aria-busy", "true");
     try {
       await act({ type: "answer-ten-percent", recipient: recipient.value, reason: why.value.trim() }, message);
       announce(message, "Your answer is in. You can change it until the trainer reveals the answers.");
     } catch { /* act() has shown why in `message` */ } finally {
-      submit.disabled = false;
+      submit.removeAttribute("aria-busy");
     }
   });
 
@@ -64,7 +67,7 @@ export function tenPercentPanel(container, act) {
           : t.status === "open" ? "Your directorate has not answered yet; either of you can answer for it." : "");
       show(current, !!current.textContent);
       show(revealed, t.status === "revealed");
-      revealedRegion.render({ t, d: view.directorates.map((d) => d.name) }, () => t.status === "revealed"
+      revealedPart.render(() => t.status === "revealed"
         ? [h("h4", {}, "Who depends on whom"), tenPercentMap(view, { idPrefix: "play-ten" })] : []);
       return t.status === "open" ? !!own : t.status === "revealed";
     },

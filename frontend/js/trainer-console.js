@@ -9,7 +9,9 @@ import { PHASE_LABELS } from "./format.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
 import { chairMotionControls, chairPanel, correctionControls, pruneKeptForms } from "./meeting-controls.js";
 import { tenPercentConsole } from "./ten-percent.js";
+import { part } from "./render.js";
 import { arrivalsForm } from "./trainer-arrivals.js";
+import { undoButton } from "./trainer-undo.js";
 import { markPhase, wireControls } from "./trainer-controls.js";
 import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
 import { wireSections } from "./trainer-sections.js";
@@ -92,11 +94,12 @@ function trainerConsole(code, els) {
   let latest = null;
   const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
   const itemClock = itemClockDisplay(els.itemClock);
+  // The meeting's parts are drawn from every view through render.js; the arrival's are rebuilt when their data changes.
   const regions = {
     roster: region(els.roster), pairs: region(els.pairs), shuffle: region(els.shuffleResult),
-    agenda: region(els.agenda), motions: region(els.motions), ledger: region(els.ledger),
-    injects: region(els.injects), strategy: region(els.strategy), record: region(els.record),
-    announcement: region(els.announcement),
+    agenda: part(els.agenda), motions: part(els.motions), ledger: part(els.ledger),
+    injects: part(els.injects), strategy: part(els.strategy), record: part(els.record),
+    announcement: part(els.announcement),
   };
 
   const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
@@ -108,7 +111,7 @@ function trainerConsole(code, els) {
   const forms = [
     speakers, releaseTo, newsWriter(els.newsWriter, act), announcementForm(els.announce, act),
     agendaEditor(els.agendaEditor, act), moveForm(els.move, act), tenPercentConsole(els.ten, act),
-    arrivalsForm(els.move.closest("section"), act),
+    arrivalsForm(els.move.closest("section"), act), undoButton(els.move.closest("section"), act),
   ];
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
   for (const link of document.querySelectorAll(".debrief-link")) link.href = `/trainer/${encodeURIComponent(code)}/debrief`;
@@ -121,6 +124,7 @@ function trainerConsole(code, els) {
 
   // --- drawing from each view --------------------------------------------------------
   function render(view, info = {}) {
+    const before = latest;
     latest = view;
     const { session } = view;
     setText(els.title, `Session ${session.code}: ${session.title}`);
@@ -129,7 +133,7 @@ function trainerConsole(code, els) {
     stageButtons(view);
     sections(view);
     if (info.kind === "update" || info.kind === "resume") {
-      const words = describeEvents(info.events, view);
+      const words = describeEvents(info.events, view, { before });
       if (words) announce(els.updates, words);
     }
     const lobby = session.phase === "lobby";
@@ -152,11 +156,10 @@ function trainerConsole(code, els) {
     show(els.swapForm, session.shuffled && ["lobby", "read_in"].includes(session.phase) && swaps.length > 1);
     setOptions(els.swapFirst, swaps);
     setOptions(els.swapSecond, swaps, els.swapSecond.value || swaps[1]?.value);
-    regions.announcement.render(view.announcement, () => announcementContent(view));
+    regions.announcement.render(() => announcementContent(view));
     for (const form of forms) form.update(view);
-    regions.injects.render({ i: view.injects, ph: session.phase, s: view.seats.map((x) => x.name) },
-      () => injectList(view, act, releaseTo, report));
-    regions.record.render(view.floor, () => speakingRecord(view));
+    regions.injects.render(() => injectList(view, act, releaseTo, report));
+    regions.record.render(() => speakingRecord(view));
     renderMeeting(view);
     renderTime(els, view);
   }
@@ -166,9 +169,9 @@ function trainerConsole(code, els) {
     show(els.chairPanel, session.phase === "board");
     chair.update(view);
     itemClock.update(view);
-    regions.agenda.render({ a: view.agenda, c: session.current_item }, () => agendaList(view, { descriptions: "current" }));
+    regions.agenda.render(() => agendaList(view, { descriptions: "current" }));
     pruneKeptForms(view);
-    regions.motions.render({ m: view.motions, ph: session.phase, d: view.directorates.length, q: view.quorum }, () => {
+    regions.motions.render(() => {
       const { open, done } = splitMotions(view);
       const card = (m) => motionCard(view, m, {
         level: 4, controls: [...chairMotionControls(view, m, act, report), ...correctionControls(view, m, act)],
@@ -176,8 +179,8 @@ function trainerConsole(code, els) {
       if (!open.length && !done.length) return h("p", {}, "No motions yet. Directorates put motions during the board meeting.");
       return [...open, ...done].map(card);
     });
-    regions.strategy.render(view.strategy, () => strategyPanel(view, { level: 4 }));
-    regions.ledger.render({ d: view.directorates, t: view.ledger_total, f: view.funds }, () => ledgerTable(view, { compact: true, showCaption: false }));
+    regions.strategy.render(() => strategyPanel(view, { level: 4 }));
+    regions.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
   }
 
   return {

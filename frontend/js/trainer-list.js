@@ -4,6 +4,7 @@ import { getJSON, postFile, postJSON } from "./api.js";
 import { announce, elements, h, setOptions, setText } from "./dom.js";
 import { PHASE_LABELS, dateTime } from "./format.js";
 import { tableBox } from "./meeting.js";
+import { showVersions } from "./pack-versions.js";
 
 const SELECTORS = {
   form: "#create-form",
@@ -15,23 +16,26 @@ const SELECTORS = {
   uploadForm: "#upload-form",
   uploadFile: "#upload-file",
   uploadMessage: "#upload-message",
+  versions: "#pack-versions",
 };
 
-function packsTable(scenarios) {
+function packsTable(scenarios, versionsBox) {
   if (!scenarios.length) return h("p", {}, "No scenario packs yet. Upload one below.");
   return tableBox("Scenario packs", h("table", {},
     h("caption", { class: "visually-hidden" }, "Scenario packs"),
-    h("thead", {}, h("tr", {}, ["Scenario", "Directorates", "Version", "Download"].map((t) => h("th", { scope: "col" }, t)))),
+    h("thead", {}, h("tr", {}, ["Scenario", "Directorates", "Version", "Download", "History"].map((t) => h("th", { scope: "col" }, t)))),
     h("tbody", {}, scenarios.map((s) => h("tr", {},
       h("th", { scope: "row" }, s.title),
       h("td", { class: "num" }, String(s.directorates)),
       h("td", {}, h("code", {}, s.version)),
       h("td", {}, h("a", { href: `/api/scenarios/${encodeURIComponent(s.id)}/download`, download: "" },
-        "Download .zip", h("span", { class: "visually-hidden" }, ` of ${s.title}`))))))));
+        "Download .zip", h("span", { class: "visually-hidden" }, ` of ${s.title}`))),
+      h("td", {}, h("button", { type: "button", onclick: () => showVersions(versionsBox, s) },
+        "Versions", h("span", { class: "visually-hidden" }, ` of ${s.title}`))))))));
 }
 
 function uploadResult(answer) {
-  if (answer.ok) return h("p", {}, `Stored "${answer.body.title}" (version ${answer.body.version}). It is ready to use.`);
+  if (answer.ok) return h("p", { class: "success" }, answer.body.detail || `Stored "${answer.body.title}".`);
   const problems = answer.body.problems || [];
   return [h("p", {}, answer.body.detail || "The pack could not be stored."),
     problems.length ? h("ul", { class: "problems" }, problems.map((p) => h("li", {}, h("code", {}, p)))) : null];
@@ -77,7 +81,7 @@ export async function startList({ showPart, showSignIn, showProblem }) {
   els.scenario.addEventListener("change", describe);
   describe();
 
-  els.packs.replaceChildren(packsTable(scenarios));
+  els.packs.replaceChildren(packsTable(scenarios, els.versions));
   els.uploadForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     const file = els.uploadFile.files[0];
@@ -85,9 +89,12 @@ export async function startList({ showPart, showSignIn, showProblem }) {
     els.uploadMessage.replaceChildren(h("p", {}, "Checking the pack…"));
     const answer = await postFile("/api/scenarios", file);
     els.uploadMessage.replaceChildren(...[uploadResult(answer)].flat().filter(Boolean));
+    els.uploadMessage.classList.toggle("success", answer.ok);
     if (answer.ok) {
       scenarios = await getJSON("/api/scenarios");
-      els.packs.replaceChildren(packsTable(scenarios));
+      els.packs.replaceChildren(packsTable(scenarios, els.versions));
+      const shown = els.versions.querySelector("h3") && scenarios.find((s) => s.id === answer.body.id);
+      if (shown) showVersions(els.versions, shown);
       setOptions(els.scenario, scenarios.map((s) => ({ value: s.id, label: s.title })), answer.body.id);
       describe();
     }

@@ -3,9 +3,10 @@
 // person into another role, and the speaking record. Each form is built once
 // and only its options follow the view, so typing is never lost.
 
-import { announce, h, hiddenText, keeper, region, setOptions, setText, show } from "./dom.js";
+import { announce, h, hiddenText, island, keeper, setOptions, setText, show } from "./dom.js";
 import { ITEM_KIND_LABELS, VOICE_LABELS, VOICE_NAMES, listWords, plural, timeOfDay, wholeNumber } from "./format.js";
 import { directorateName, tableBox } from "./meeting.js";
+import { draw, part } from "./render.js";
 
 function field(label, input, hint = null) {
   return h("div", { class: "field" }, h("label", { for: input.id }, label), hint, input);
@@ -50,7 +51,6 @@ export function recipientsPicker(prefix, legend) {
   const chosen = h("input", { type: "radio", name: `${prefix}-to`, id: `${prefix}-chosen`, value: "chosen" });
   const people = h("div", { class: "people-choices", id: `${prefix}-people`, hidden: true });
   const ticked = new Set();
-  let signature = "";
   const sync = () => { people.hidden = !chosen.checked; };
   everyone.addEventListener("change", sync);
   chosen.addEventListener("change", sync);
@@ -62,16 +62,13 @@ export function recipientsPicker(prefix, legend) {
     node,
     update(view) {
       const seats = view.seats;
-      const next = seats.map((s) => `${s.id}:${s.name}:${s.title}`).join("|");
-      if (next === signature) return;
-      signature = next;
       for (const id of [...ticked]) if (!seats.some((s) => s.id === id)) ticked.delete(id);
-      people.replaceChildren(...(seats.length ? seats.map((s) => {
+      draw(people, seats.length ? seats.map((s) => {
         const id = `${prefix}-person-${s.id}`;
         const box = h("input", { type: "checkbox", id, value: s.id, checked: ticked.has(s.id),
           onchange: (e) => (e.currentTarget.checked ? ticked.add(s.id) : ticked.delete(s.id)) });
         return h("div", { class: "choice" }, box, h("label", { for: id }, s.title ? `${s.name} (${s.title})` : s.name));
-      }) : [h("p", { class: "subtle" }, "Nobody has joined yet.")]));
+      }) : h("p", { class: "subtle" }, "Nobody has joined yet."));
     },
     read() {
       if (!chosen.checked) return [];
@@ -199,7 +196,7 @@ export function agendaEditor(container, act) {
     field("Description (optional)", description),
     h("button", { type: "submit", class: "primary" }, "Add item"), message);
   const list = h("div", { class: "agenda-items" });
-  const listRegion = region(list);
+  const listPart = part(list);
   const forms = keeper();
   const listMessage = h("p", { class: "form-message", "aria-live": "polite" });
   container.replaceChildren(h("h3", {}, "Items"), list, listMessage, add);
@@ -231,7 +228,7 @@ export function agendaEditor(container, act) {
     const eMessage = h("p", { class: "form-message", "aria-live": "polite" });
     const panelId = id("panel");
     const toggle = h("button", { type: "button", class: "secondary small", "aria-expanded": "false", "aria-controls": panelId,
-      "data-key": id("toggle") }, "Edit", hiddenText(""));
+      id: id("toggle"), "data-key": id("toggle") }, "Edit", hiddenText(""));
     const form = h("form", { class: "stack", novalidate: true, id: panelId, hidden: true });
     // The fields join the page the first time the form opens, so closed forms add no fields to it.
     const fields = [
@@ -300,7 +297,7 @@ export function agendaEditor(container, act) {
       setOptions(position, [{ value: "", label: "At the end" }, ...(agenda.length ? [{ value: "0", label: "At the start" }] : []),
         ...agenda.slice(0, -1).map((item, i) => ({ value: String(i + 1), label: `After ${i + 1}. ${item.title}` }))]);
       forms.prune((id) => agenda.some((item) => item.id === id));
-      listRegion.render({ agenda, c: view.session.current_item }, () => {
+      listPart.render(() => {
         if (!agenda.length) return h("p", {}, "The agenda is empty. Add the first item below.");
         return h("ol", { class: "agenda-editor" }, agenda.map((item, i) => {
           const edit = editForm(item);
@@ -313,12 +310,13 @@ export function agendaEditor(container, act) {
               h("span", { class: "subtle" }, ` ${ITEM_KIND_LABELS[item.kind] || item.kind}, ${plural(item.minutes, "minute")}`),
               h("span", { class: "button-row agenda-buttons" },
                 // aria-disabled, not disabled: the button keeps focus when its item reaches the top or bottom.
-                h("button", { type: "button", class: "secondary small", "aria-disabled": i === 0 ? "true" : null, "data-key": `up-${item.id}`,
+                h("button", { type: "button", class: "secondary small", "aria-disabled": i === 0 ? "true" : null, id: `up-${item.id}`, "data-key": `up-${item.id}`,
                   onclick: move(item, i - 1, "first") }, "Move up", hiddenText(` “${item.title}”`)),
                 h("button", { type: "button", class: "secondary small", "aria-disabled": i === agenda.length - 1 ? "true" : null,
-                  "data-key": `down-${item.id}`, onclick: move(item, i + 1, "last") }, "Move down", hiddenText(` “${item.title}”`)),
-                edit.toggle)),
-            edit.form);
+                  id: `down-${item.id}`, "data-key": `down-${item.id}`, onclick: move(item, i + 1, "last") }, "Move down", hiddenText(` “${item.title}”`)),
+                // The edit button and form are kept (typing survives updates): the list holds their stand-ins.
+                island(edit.toggle))),
+            island(edit.form));
         }));
       });
     },

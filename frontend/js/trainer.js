@@ -1,6 +1,7 @@
 // The trainer's pages: /trainer (sessions) and /trainer/{code} (the console).
 
 import { codeFromPath, getJSON, postJSON } from "./api.js";
+import { keepClearOf } from "./banner-room.js";
 import { elements, setText, show } from "./dom.js";
 import { startConsole } from "./trainer-console.js";
 import { startList } from "./trainer-list.js";
@@ -20,6 +21,8 @@ const SELECTORS = {
 };
 const PARTS = ["loading", "signin", "problem", "listPage", "console"];
 const els = elements(SELECTORS);
+const errors = document.getElementById("errors");
+if (errors) keepClearOf(errors);
 
 /** Shows one part of the page ("listPage", "console"...) and hides the others. */
 function showPart(name) {

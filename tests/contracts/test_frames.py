@@ -100,7 +100,7 @@ def test_every_frame_in_both_directions_matches_the_contract_and_the_schema(serv
     for browser in browsers:
         browser.close()
 
-    assert {json.loads(t)["type"] for t in log.received} == {"sync", "update", "ack", "error", "pong"}
+    assert {json.loads(t)["type"] for t in log.received} == {"sync", "delta", "ack", "error", "pong"}
     for text in log.received:
         check_frame(text)  # the plugin checked them too, as every websocket test's frames are
         assert not list(schema.iter_errors(json.loads(text))), text

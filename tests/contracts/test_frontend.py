@@ -22,7 +22,7 @@ ROOTS = {
     "session": ["TrainerSession"],
     "me": ["Me", "RemovedMe", "TrainerIdentity"],  # a seat's `me`, or the trainer's (GET /api/me)
     "can": ["Can"],
-    "msg": ["SyncFrame", "UpdateFrame", "AckFrame", "ErrorFrame", "PongFrame"],
+    "msg": ["SyncFrame", "DeltaFrame", "AckFrame", "ErrorFrame", "PongFrame"],
 }
 CHAIN = re.compile(r"(?<![\w\-./?])(" + "|".join(ROOTS) + r")((?:\??\.[A-Za-z_]+)+)")
 

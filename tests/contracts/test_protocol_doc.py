@@ -50,7 +50,7 @@ def _frame_types(union) -> list[str]:
 
 def test_every_frame_type_in_both_directions_is_in_the_protocol_reference():
     types = _frame_types(ServerFrame) + _frame_types(ClientFrame)
-    assert sorted(types) == ["ack", "command", "error", "ping", "pong", "sync", "update"]
+    assert sorted(types) == ["ack", "command", "delta", "error", "ping", "pong", "sync"]
     assert [t for t in types if f'{{"type": "{t}"' not in PROTOCOL] == []
 
 

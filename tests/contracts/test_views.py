@@ -10,13 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from pydantic import ValidationError
 
-import app.actions
 import app.api.routes.records
+import app.realtime.stream
 from app.domain import commands as c
 from app.domain import views
 from app.domain.apply import apply
 from app.domain.core.errors import RuleViolation
 from app.domain.follow_up.plan import plan
+from app.domain.sections import Sections
 from app.domain.views import PROJECTOR, TRAINER, Viewer, view_for
 from tests.contracts.wire import check_view
 from tests.domain.builders import Game, board_game, meeting_command, meeting_moves
@@ -64,8 +65,9 @@ def viewers(game) -> list[Viewer]:
 def test_views_are_checked_in_every_test():
     """The plugin in tests/contracts/wire.py has swapped in a checking view_for, wherever it is used."""
     assert hasattr(views.view_for, "__wrapped__") and hasattr(views.shown_event, "__wrapped__")
-    assert app.actions.view_for is views.view_for is app.api.routes.records.view_for is view_for
-    assert app.actions.shown_event is views.shown_event
+    assert views.view_for is app.api.routes.records.view_for is view_for
+    assert app.realtime.stream.shown_event is views.shown_event
+    assert hasattr(Sections.view, "__wrapped__"), "the views sent over websockets are checked too"
 
 
 def test_every_viewer_at_every_stage_gets_a_view_the_contract_describes():

@@ -25,6 +25,7 @@ from app.contracts.frames import CloseCode, ServerFrame
 from app.contracts.http import Problem
 from app.contracts.views import MODELS
 from app.domain import views as domain_views
+from app.domain.sections import Sections
 from app.main import create_app
 
 SERVER_FRAME: TypeAdapter = TypeAdapter(ServerFrame)
@@ -98,6 +99,16 @@ def _checked_view_for(original):
     return view_for
 
 
+def _checked_sections_view(original):
+    @functools.wraps(original)
+    def view(self, state, viewer, now):
+        built = original(self, state, viewer, now)
+        check_view(built, viewer.kind)
+        return built
+
+    return view
+
+
 def _checked_shown_event(original):
     @functools.wraps(original)
     def shown_event(state, event, seq, viewer):
@@ -147,5 +158,6 @@ def pytest_configure(config) -> None:
             for original, checked in swaps:
                 if value is original:
                     setattr(module, name, checked)
+    Sections.view = _checked_sections_view(Sections.view)  # type: ignore[method-assign]
     Connection.recv = _checked_recv(Connection.recv)
     httpx.Client.send = _checked_send(httpx.Client.send)

@@ -62,9 +62,10 @@ def test_tabling_a_draft_proposes_the_same_motion_as_typing_it():
     typed.now = drafted.now
     drafted.do(c.TableDraft(draft_id=written.draft_id), drafted.seat(proposer))
     typed.do(c.Propose(**motion.model_dump()), typed.seat(proposer))
-    # The same motion, bar its version: that is the log position it was made at, one later for the draft.
-    same = {k: replace(m, version=0) for k, m in drafted.state.motions.items()}
-    assert same == {k: replace(m, version=0) for k, m in typed.state.motions.items()}
+    # The same motion, but for its version (the place in the log where it last changed).
+    assert {k: replace(m, version=0) for k, m in drafted.state.motions.items()} == {
+        k: replace(m, version=0) for k, m in typed.state.motions.items()
+    }
     assert drafted.state.drafts[written.draft_id].tabled == "m1"
     assert "already been tabled (motion m1)" in drafted.refuse(
         c.TableDraft(draft_id=written.draft_id), drafted.seat(proposer)

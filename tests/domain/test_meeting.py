@@ -529,6 +529,11 @@ TRAINER_COMMANDS = [
     c.SetStage(stage="blank"),
     c.SetDoors(open=False),
     c.RemoveSeats(seat_ids=["s0", "s1"]),
+    c.SeatThirdMember(seat_id="s0", pair_id="p1"),
+    c.SeatObserver(seat_id="s0"),
+    c.Undo(),
+    c.SetDoors(open=False),
+    c.RemoveSeats(seat_ids=["s0"]),
 ]
 CHAIR_COMMANDS = [
     c.OpenItem(item_id="objectives"),

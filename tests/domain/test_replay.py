@@ -125,7 +125,6 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     extra = game.join("fire")
     resident = game.join(RESIDENT)
     game.do(c.RemoveSeat(seat_id=extra))
-    game.do(c.SetDoors(open=False))
     game.do(c.AutoPair())
     game.do(c.MoveSeat(seat_id=seats[5], to_pair=None))
     game.do(c.ChooseChair(seat_id=seats[5]))
@@ -141,6 +140,10 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     late, watcher = game.join("fire"), game.join("fire")
     game.do(c.SeatThirdMember(seat_id=late, pair_id="p1"))
     game.do(c.SeatObserver(seat_id=watcher))
+    game.do(c.Undo())  # seating-restored: the observer is without a place again
+    game.do(c.SeatObserver(seat_id=watcher))
+    game.do(c.SetDoors(open=False))
+    game.do(c.SetDoors(open=True))
     game.do(c.PauseClock())
     game.do(c.ResumeClock())
     game.do(c.StartPhase(phase="board"))
@@ -152,6 +155,10 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     [added] = game.do(c.AddItem(title="Any other business", kind="free", minutes=10, position=0))
     game.do(c.EditItem(item_id=added.item.id, minutes=5, description="Brief, please"))
     game.do(c.MoveItem(item_id=added.item.id, position=2))
+    game.do(c.AddItem(title="Added by mistake"))
+    game.do(c.Undo())  # agenda-item-removed
+    game.do(c.WriteInject(title="Sent by mistake", text="Oops", to=[]))
+    game.do(c.Undo())  # news-withdrawn
     game.do(c.OpenItem(item_id="budget"), chair)
     game.do(c.TableDraft(draft_id=draft.draft_id), game.seat(writer))
     # A transfer motion, amended, made secret, seconded, carried, then voided.
@@ -176,6 +183,8 @@ def test_a_scripted_game_produces_every_kind_of_event_and_replays():
     budgets = {d.id: d.budget for d in game.scenario.directorates}
     assert game.state.ledger[source] == budgets[source] - 2000, "the amended amount moved"
     assert game.state.ledger[target] == budgets[target] + 2000
+    game.do(c.VoidMotion(motion_id=m1.motion_id, reason="The amount was misheard"))
+    game.do(c.Undo())  # motion-restored, and the money moves again
     game.do(c.VoidMotion(motion_id=m1.motion_id, reason="The amount was misheard"))
     assert game.state.ledger == {d.id: d.budget for d in game.scenario.directorates}
     # Motions withdrawn and ruled out.
@@ -377,6 +386,8 @@ def test_reader_keys_in_a_worked_example():
     game.do(c.SeatThirdMember(seat_id=late, pair_id=pair))
     assert game.state.reader_keys(late) == {"everyone", held.directorate}
     watcher = game.join("police")
+    game.do(c.SeatObserver(seat_id=watcher))
+    game.do(c.Undo())  # seating-restored: the observer is without a place again
     game.do(c.SeatObserver(seat_id=watcher))
     assert game.state.reader_keys(watcher) == {"everyone"}
     game.do(c.StartPhase(phase="lobby"))

@@ -37,11 +37,11 @@ def test_removing_seats_together_disconnects_each_and_closed_doors_keep_the_rest
         for ws in (first_ws, second_ws, stays_ws):
             receive(ws, "sync")
         send(trainer, code, {"type": "set-doors", "open": False})
-        assert receive(stays_ws, "update")["view"]["session"]["doors_open"] is False
+        assert receive(stays_ws, "delta")["view"]["session"]["doors_open"] is False
         send(trainer, code, {"type": "remove-seats", "seat_ids": [first, second]})
         for ws in (first_ws, second_ws):
             assert closed_with(ws) == (4403, "The trainer removed you from this session.")
-        update = receive(stays_ws, "update")
+        update = receive(stays_ws, "delta")
         assert [e["type"] for e in update["events"]] == ["seat-removed", "seat-removed"]
         assert [s["id"] for s in update["view"]["seats"]] == [stays]
 

@@ -27,7 +27,7 @@ def last_view(ws, seq: int) -> dict:
     """Reads updates until the one carrying `seq`; returns its view."""
     while True:
         message = receive(ws)
-        if message["type"] in ("sync", "update") and message["seq"] >= seq:
+        if message["type"] in ("sync", "delta") and message["seq"] >= seq:
             return message["view"]
 
 

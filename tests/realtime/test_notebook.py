@@ -13,7 +13,7 @@ def until(ws, seq: int) -> list[dict]:
     found = []
     while not found or found[-1]["seq"] < seq:
         message = receive(ws)
-        if message["type"] in ("sync", "update"):
+        if message["type"] in ("sync", "delta"):
             found.append(message)
     return found
 

@@ -50,7 +50,7 @@ def test_a_removed_seat_is_disconnected_and_its_cookie_is_dead_across_a_restart(
                 gone_ws.recv(timeout=5)
         assert closed.value.rcvd.code == 4403
         assert closed.value.rcvd.reason == "The trainer removed you from this session."
-        assert receive(stays_ws, "update")["view"]["me"]["seat_id"] == stays_id  # the others carry on
+        assert receive(stays_ws, "delta")["view"]["me"]["seat_id"] == stays_id  # the others carry on
 
     def refused_everywhere():
         assert gone.get(f"/api/sessions/{code}/view").status_code == 401

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import weakref
 from contextlib import contextmanager
 
 import pytest
@@ -12,8 +13,10 @@ from websockets.sync.client import connect
 
 from app.domain.apply import replay
 from app.domain.views import Viewer, view_for
+from app.realtime.patch import apply_patch
 from app.store import events as log
 from app.store.db import make_engine, session_scope
+from tests.contracts.wire import check_view
 from tests.support import TINY_ROSTER, board_meeting, cookie_header, join, page_client, send, timeless
 
 
@@ -25,11 +28,24 @@ def socket(server, http, role="seat", code="", after=0, origin=None):
         yield ws
 
 
+# What each open test socket's page would hold: the view from its sync, with every delta since applied.
+HELD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def receive(ws, kind: str | None = None, timeout: float = 5) -> dict:
-    """The next message (of `kind`, skipping others)."""
+    """The next message (of `kind`, skipping others). A `delta` comes with the whole `view` it makes, put
+    together as a page does (every delta is applied, those skipped too), and checked against its stream number."""
     deadline = time.monotonic() + timeout
     while True:
         message = json.loads(ws.recv(timeout=max(0.01, deadline - time.monotonic())))
+        if message["type"] == "sync":
+            HELD[ws] = (message["n"], message["view"])
+        elif message["type"] == "delta":
+            n, view = HELD[ws]
+            assert message["n"] == n + 1, "a gap in the stream"
+            message["view"] = apply_patch(view, message["patch"])
+            check_view(message["view"], message["view"]["viewer"])
+            HELD[ws] = (message["n"], message["view"])
         if kind is None or message["type"] == kind:
             return message
 
@@ -63,7 +79,7 @@ def test_two_clients_see_the_same_state(server, server_trainer, session):
         first_t, first_s = receive(trainer_ws, "sync"), receive(seat_ws, "sync")
         assert first_t["seq"] == first_s["seq"]
         send(server_trainer, code, {"type": "announce", "text": "Welcome, everyone"})
-        update_t, update_s = receive(trainer_ws, "update"), receive(seat_ws, "update")
+        update_t, update_s = receive(trainer_ws, "delta"), receive(seat_ws, "delta")
     assert update_t["seq"] == update_s["seq"] == first_t["seq"] + 1
     assert update_t["events"] == update_s["events"]
     assert update_t["events"][0]["type"] == "announced"

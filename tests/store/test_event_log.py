@@ -76,9 +76,9 @@ def test_another_process_sees_what_this_one_wrote(engine):
     code = asyncio.run(writer.create_session(TINY))
     asyncio.run(reader.state(code))  # the reader caches the session now...
     asyncio.run(writer.join(code, c.Join(name="Asha", agency="nhs")))
-    # Reads come from memory, so the reader learns of the write when told (the doorbell calls catch_up)...
+    # Reads come from memory, so the reader learns of the write when told (the doorbell calls relay)...
     assert asyncio.run(reader.state(code)).state.seats == {}
-    asyncio.run(reader.live.catch_up(code))
+    asyncio.run(reader.relay(code))
     seen = asyncio.run(reader.state(code)).state
     assert [s.name for s in seen.seats.values()] == ["Asha"]
     # ...and a writer always catches up from the log before deciding, told or not.

@@ -7,7 +7,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from ... import templating
 from ...domain.views import role_title
-from ...scenarios.render import point_images
+from ...scenarios.render import reader_html
 from ...shipped import FRONTEND
 from ..deps import ServicesDep, caller, normalise_code
 from ..guessing import check_not_guessing
@@ -63,7 +63,7 @@ async def print_pack(code: str, request: Request, svc: ServicesDep) -> HTMLRespo
         "pack.html",
         title=live.state.scenario.title,
         role_line=_role_line(live.state, who),
-        documents=[{"title": d.title, "html": templating.trusted(point_images(d.html, base))} for d in docs],
+        documents=[{"title": d.title, "html": templating.trusted(reader_html(d.html, base, top=3))} for d in docs],
     )
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from anyio import to_thread
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from ...contracts import http as wire
+from ...library import Stored
 from ...scenarios.archive import MAX_ARCHIVE_BYTES
 from ...scenarios.problems import PackInvalid
-from ..deps import ServicesDep, TrainerOnly
+from ..deps import ServicesDep, TrainerDep, TrainerOnly
 
 router = APIRouter(prefix="/api/scenarios", dependencies=[TrainerOnly], responses=wire.errors(401, 404, 413, 422))
 UPLOAD_LIMIT = MAX_ARCHIVE_BYTES
@@ -35,15 +36,19 @@ def list_scenarios(svc: ServicesDep) -> list[dict]:
     "",
     status_code=201,
     response_model=wire.PackStored,
-    responses={422: {"model": wire.PackProblems, "description": "The pack was not stored; every problem listed"}},
+    responses={
+        200: {"model": wire.PackStored, "description": "The same files as a stored version: no new version"},
+        422: {"model": wire.PackProblems, "description": "The pack was not stored; every problem listed"},
+    },
     openapi_extra=wire.body_of("application/zip", {"type": "string", "format": "binary"}),
 )
-async def upload(request: Request, svc: ServicesDep) -> Response:
-    """Upload a pack as a .zip (the request body). It is checked before it is stored; problems are listed."""
+async def upload(request: Request, svc: ServicesDep, trainer: TrainerDep) -> Response:
+    """Upload a pack as a .zip (the request body). It is checked before it is stored; problems are listed.
+    The same files as a version already stored make no new version: 200 with `new: false`."""
     data = await request.body()
     name = request.headers.get("x-filename", "upload.zip")[:100]
     try:
-        pack = await to_thread.run_sync(svc.library.upload, data, name)
+        stored = await to_thread.run_sync(svc.library.store_upload, data, name, trainer.id)
     except PackInvalid as bad:
         return JSONResponse(
             status_code=422,
@@ -52,7 +57,40 @@ async def upload(request: Request, svc: ServicesDep) -> Response:
                 "problems": [str(p) for p in bad.problems],
             },
         )
-    return JSONResponse(status_code=201, content={"id": pack.id, "title": pack.scenario.title, "version": pack.version})
+    pack = stored.pack
+    answer = {"id": pack.id, "title": pack.scenario.title, "version": pack.version, "new": stored.new}
+    return JSONResponse(status_code=201 if stored.new else 200, content=answer | {"detail": _stored_words(stored)})
+
+
+def _stored_words(stored: Stored) -> str:
+    title, version = stored.pack.scenario.title, stored.pack.version
+    if stored.new:
+        return f'Stored "{title}" as version {version}. It is ready to use.'
+    if stored.was_current:
+        return f'No new version: this is the same as version {version} of "{title}", the newest already.'
+    return f'No new version: this is the same as the earlier version {version} of "{title}", which is the newest again.'
+
+
+@router.get("/{pack_id}/versions", response_model=list[wire.PackVersion])
+async def versions(pack_id: str, svc: ServicesDep) -> list[dict]:
+    """Every stored version of a pack, newest first: when it was stored, who uploaded it, which is current."""
+    if pack_id not in svc.packs:
+        raise HTTPException(404, f"There is no stored pack '{pack_id}'.")
+    return await to_thread.run_sync(svc.library.versions, pack_id)
+
+
+@router.get("/{pack_id}/changes", response_model=wire.PackChanges)
+async def changes(
+    pack_id: str,
+    svc: ServicesDep,
+    before: str = Query(max_length=40, alias="from"),
+    after: str = Query(max_length=40, alias="to"),
+) -> dict:
+    """What changed from one stored version of a pack to another: files, figures and other settings."""
+    found = await to_thread.run_sync(svc.library.changes, pack_id, before, after)
+    if found is None:
+        raise HTTPException(404, f"The pack '{pack_id}' has no stored version {before} or {after}.")
+    return found
 
 
 @router.get(

@@ -23,7 +23,7 @@ from ...domain.lobby.rules import JOINABLE_PHASES
 from ...reach import venue_warning
 from ...realtime.protocol import value_problem
 from ...scenarios.loader import Document
-from ...scenarios.render import image_paths, markdown_to_html, point_images
+from ...scenarios.render import image_paths, markdown_to_html, point_images, reader_html
 from ..deps import CallerDep, ServicesDep, TrainerDep, normalise_code
 from ..errors import command_problem
 from ..guessing import check_not_guessing
@@ -155,7 +155,7 @@ async def document(code: str, doc_id: str, who: CallerDep, svc: ServicesDep) -> 
     doc = next((d for d in readable(live, who) if d.id == doc_id), None)
     if doc is None:
         raise HTTPException(404, "There is no such document in your pack.")
-    html = point_images(doc.html, files_base(live.state.code))
+    html = reader_html(doc.html, files_base(live.state.code))
     return {"id": doc.id, "title": doc.title, "section": doc.section, "html": html}
 
 

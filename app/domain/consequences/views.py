@@ -3,7 +3,6 @@ directorate exported and imported, with their causes in words."""
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from ..core.money import pounds
@@ -106,16 +105,29 @@ def fund_rows(state: SessionState) -> list[dict[str, Any]]:
     return rows
 
 
-_last: tuple[weakref.ref[SessionState], dict[str, Any]] | None = None
+_last: tuple[tuple[Any, ...], dict[str, Any]] | None = None
+
+
+def consequences_inputs(state: SessionState) -> tuple[Any, ...]:
+    """Everything in the state the consequences are worked out from: a vote, a speaker or a join leaves these the
+    same (the board's targets change only when a target motion is carried or voided)."""
+    targets = tuple(_board_targets(state).items())
+    return (state.scenario, state.rounds, state.carried, state.carried_stocks, state.opening_ledger, targets)
+
+
+def _same_inputs(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    return all(x is y or x == y for x, y in zip(a, b, strict=True))
 
 
 def consequences_view(state: SessionState) -> dict[str, Any]:
-    """The same for every viewer, so when one update goes to forty screens it is worked out once."""
+    """The same for every viewer, and the same object until what it is worked out from changes: worked out once
+    when one update goes to forty screens, and not at all when a vote leaves the rounds as they were."""
     global _last
-    if _last is not None and _last[0]() is state:
+    inputs = consequences_inputs(state)
+    if _last is not None and _same_inputs(_last[0], inputs):
         return _last[1]
     view = _consequences(state)
-    _last = (weakref.ref(state), view)
+    _last = (inputs, view)
     return view
 
 

@@ -16,6 +16,7 @@ from ..motions.state import Motion
 from ..notebook.state import NotebookPage
 from ..shuffle.events import Assignment
 from ..ten_percent.state import TenPercent
+from ..undo.state import Correction
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class SessionState:
     drafts: dict[str, Draft] = field(default_factory=dict)  # draft motions, private to each pair
     observers: frozenset[SeatId] = frozenset()  # late arrivals who see only what is public
     follow_up: str | None = None  # the code of the meeting that follows this one, once the trainer starts it
+    corrections: tuple[Correction, ...] = ()  # reversible corrections, latest last (see app/domain/undo)
+    muted: int = 0  # compensating events still to come from an undo, which are not corrections themselves
 
     @property
     def phase(self) -> Phase:

@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from ..core.event_base import Event
 from ..core.types import MotionId, PairId, SeatId
+from ..ledger.events import Transfer
+from ..motions.events import TargetTerms
+
+
+@dataclass(frozen=True)
+class DraftTerms:
+    """A drafted motion: the fields `propose` takes, kept as written until the draft is tabled."""
+
+    text: str
+    kind: str | None = None
+    term: str | None = None
+    target: TargetTerms | None = None
+    transfer: Transfer | None = None
+    secret: bool = False
+    lever: str | None = None
 
 
 @dataclass(frozen=True)
@@ -17,7 +32,7 @@ class DraftWritten(Event):
     draft_id: str
     pair_id: PairId
     seat_id: SeatId
-    motion: dict[str, Any]
+    motion: DraftTerms
     at: float
 
 

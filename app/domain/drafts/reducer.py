@@ -11,7 +11,7 @@ from .state import Draft
 
 
 def _written(s: SessionState, e: ev.DraftWritten) -> SessionState:
-    return replace(s, drafts={**s.drafts, e.draft_id: Draft(e.draft_id, e.pair_id, dict(e.motion), e.seat_id, e.at)})
+    return replace(s, drafts={**s.drafts, e.draft_id: Draft(e.draft_id, e.pair_id, e.motion, e.seat_id, e.at)})
 
 
 def _tabled(s: SessionState, e: ev.DraftTabled) -> SessionState:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from .. import commands as c
 from .. import events as ev
 from ..core.errors import RuleViolation
@@ -37,16 +39,23 @@ def write_draft(state: SessionState, cmd: c.WriteDraft, ctx: c.Context) -> list[
         raise RuleViolation("Drafts are written during the read-in and the board meeting.")
     if cmd.draft_id is not None:
         draft = _own_open_draft(state, pair, cmd.draft_id)
-        if draft.motion == cmd.motion.model_dump():
+        if draft.motion == terms_of(cmd.motion):
             return []  # saved twice: nothing new to record
     draft_id = cmd.draft_id or f"d{len(state.drafts) + 1}"
-    return [ev.DraftWritten(draft_id, pair, ctx.actor.own_seat(), cmd.motion.model_dump(), ctx.now)]
+    return [ev.DraftWritten(draft_id, pair, ctx.actor.own_seat(), terms_of(cmd.motion), ctx.now)]
+
+
+def terms_of(motion: c.DraftMotion) -> ev.DraftTerms:
+    fields = motion.model_dump(exclude={"target", "transfer"})
+    target = ev.TargetTerms(**motion.target.model_dump()) if motion.target else None
+    transfer = ev.Transfer(**motion.transfer.model_dump()) if motion.transfer else None
+    return ev.DraftTerms(**fields, target=target, transfer=transfer)
 
 
 def table_draft(state: SessionState, cmd: c.TableDraft, ctx: c.Context) -> list[ev.Event]:
     pair = _drafting_pair(state, ctx.actor)
     draft = _own_open_draft(state, pair, cmd.draft_id)
-    proposed = propose(state, c.Propose(**draft.motion), ctx)  # every rule for motions, as if typed now
+    proposed = propose(state, c.Propose(**asdict(draft.motion)), ctx)  # every rule for motions, as if typed now
     motion_id = next(e.motion_id for e in proposed if isinstance(e, ev.MotionProposed))
     return [ev.DraftTabled(draft.id, pair, ctx.actor.own_seat(), motion_id, ctx.now), *proposed]
 

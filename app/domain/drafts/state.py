@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..core.types import MotionId, PairId, SeatId
+from .events import DraftTerms
 
 
 @dataclass(frozen=True)
 class Draft:
     id: str
     pair_id: PairId
-    motion: dict[str, Any]
+    motion: DraftTerms
     by: SeatId
     at: float
     tabled: MotionId | None = None  # the motion it became

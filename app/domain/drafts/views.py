@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from ..core.state import SessionState
@@ -16,17 +17,11 @@ def drafts_view(state: SessionState, seat_id: SeatId) -> list[dict[str, Any]]:
     for draft in state.drafts.values():
         if draft.pair_id != pair or draft.discarded:
             continue
-        m = draft.motion
+        m = asdict(draft.motion)
         rows.append(
             {
                 "id": draft.id,
-                "text": m["text"],
-                "kind": m.get("kind"),
-                "term": m.get("term"),
-                "target": m.get("target"),
-                "transfer": m.get("transfer"),
-                "secret": bool(m.get("secret")),
-                "lever": m.get("lever"),
+                **m,
                 "by": seat_ref(state, draft.by),
                 "at": draft.at,
                 "tabled": draft.tabled,

@@ -12,7 +12,7 @@ from ..core.types import PairId, SeatId
 def notebook_view(state: SessionState, seat_id: SeatId) -> dict[str, Any] | None:
     """The seat's own pair's page (empty until someone writes), or None for a seat in no pair."""
     pair = state.pair_of(seat_id)
-    if pair is None:
+    if pair is None or not state.shuffled:  # before the shuffle the pairs are the trainer's to change
         return None
     page = state.notebooks.get(pair)
     if page is None:

@@ -1,0 +1,53 @@
+"""Sections are built once per change and shared: what a command leaves alone is the very same object after
+it, viewers who see a section alike share one value, and every view still equals `view_for`."""
+
+from __future__ import annotations
+
+from app.domain import commands as c
+from app.domain.sections import Sections
+from app.domain.views import PROJECTOR, TRAINER, Viewer, view_for
+
+from .builders import Game, board_game
+
+
+def viewers(game: Game) -> list[Viewer]:
+    return [Viewer(TRAINER), Viewer(PROJECTOR)] + [Viewer("seat", s) for s in sorted(game.state.seats)]
+
+
+def views(sections: Sections, game: Game) -> dict[Viewer, dict]:
+    found = {v: sections.view(game.state, v, game.now) for v in viewers(game)}
+    assert all(view == view_for(game.state, v, game.now) for v, view in found.items())
+    return found
+
+
+def test_a_vote_leaves_the_consequences_and_the_other_motions_as_they_were():
+    game, sections = board_game(), Sections()
+    directors = [Game.seat(a.director) for a in game.state.assignments.values()]
+    for text in ("First", "Second"):
+        game.do(c.Propose(text=text, kind="strategy"), directors[0])
+    game.do(c.Second(motion_id="m2"), directors[1])
+    game.do(c.AdvanceTime(period="year"))
+    before = views(sections, game)
+    game.do(c.Vote(motion_id="m2", choice="for"), directors[2])
+    after = views(sections, game)
+    for viewer in viewers(game):
+        assert after[viewer]["consequences"] is before[viewer]["consequences"]
+        assert after[viewer]["motions"][0] is before[viewer]["motions"][0], "m1 was not voted on"
+        assert after[viewer]["motions"][1] is not before[viewer]["motions"][1]
+        assert after[viewer]["indicators"] is before[viewer]["indicators"]
+    game.do(c.AdvanceTime(period="quarter"))
+    moved_on = views(sections, game)
+    assert moved_on[Viewer(TRAINER)]["consequences"] is not after[Viewer(TRAINER)]["consequences"]
+
+
+def test_viewers_who_see_a_section_alike_share_it_and_the_others_do_not():
+    game, sections = board_game(), Sections()
+    held = next(iter(game.state.assignments.values()))
+    director, assistant = Viewer("seat", held.director), Viewer("seat", held.assistant)
+    game.do(c.Propose(text="Ours", kind="strategy", secret=True), Game.seat(held.director))
+    found = views(sections, game)
+    assert found[director]["motions"] is found[assistant]["motions"], "one directorate, one ballot view"
+    assert found[director]["agenda"] is found[Viewer(PROJECTOR)]["agenda"] is found[Viewer(TRAINER)]["agenda"]
+    assert found[director]["me"] is not found[assistant]["me"]
+    assert found[Viewer(TRAINER)]["session"] is not found[Viewer(PROJECTOR)]["session"], "the seed is the trainer's"
+    assert found[Viewer(PROJECTOR)]["session"] is found[director]["session"]
