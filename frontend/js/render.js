@@ -69,10 +69,14 @@ export function draw(container, content) {
   for (const node of [content].flat(Infinity)) {
     if (node !== null && node !== undefined && node !== false) next.append(node);
   }
-  Idiomorph.morph(container, next, {
-    // Not ignoreActiveValue: it would also leave the focused element's text as it was (a toggle's new name).
-    morphStyle: "innerHTML", restoreFocus: true, callbacks: callbacks(),
-  });
+  if (next.childNodes.length) {
+    Idiomorph.morph(container, next, {
+      // Not ignoreActiveValue: it would also leave the focused element's text as it was (a toggle's new name).
+      morphStyle: "innerHTML", restoreFocus: true, callbacks: callbacks(),
+    });
+  } else {
+    container.replaceChildren(); // morphing to nothing leaves an empty copy of the container inside it
+  }
   placeIslands(container);
   if (trail && !(document.activeElement !== document.body && isShown(document.activeElement))) {
     focusFallback(pickFocusTarget(trail, container));
