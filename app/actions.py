@@ -259,6 +259,7 @@ class Actions:
         async with self.live.lock(code):
             self.live.forget(code)
             self.hub.close_room(code)
+            self._sections.pop(code, None)
 
     async def _caught_up(self, code: str) -> Live:
         """Under the lock: the session with everything any process stored. What this process's copy lacked has

@@ -65,18 +65,12 @@ function callbacks() {
 export function draw(container, content) {
   const active = document.activeElement;
   const trail = active && active !== document.body && container.contains(active) ? focusTrail(active, container) : null;
-  const next = document.createElement(container.tagName);
-  for (const node of [content].flat(Infinity)) {
-    if (node !== null && node !== undefined && node !== false) next.append(node);
-  }
-  if (next.childNodes.length) {
-    Idiomorph.morph(container, next, {
-      // Not ignoreActiveValue: it would also leave the focused element's text as it was (a toggle's new name).
-      morphStyle: "innerHTML", restoreFocus: true, callbacks: callbacks(),
-    });
-  } else {
-    container.replaceChildren(); // morphing to nothing leaves an empty copy of the container inside it
-  }
+  // An array: idiomorph gathers it under a stand-in parent (a single node would itself become the one child).
+  const next = [content].flat(Infinity).filter((node) => node !== null && node !== undefined && node !== false);
+  Idiomorph.morph(container, next, {
+    // Not ignoreActiveValue: it would also leave the focused element's text as it was (a toggle's new name).
+    morphStyle: "innerHTML", restoreFocus: true, callbacks: callbacks(),
+  });
   placeIslands(container);
   if (trail && !(document.activeElement !== document.body && isShown(document.activeElement))) {
     focusFallback(pickFocusTarget(trail, container));

@@ -41,6 +41,8 @@ RULES = {
     ("GET", "/api/scenarios"): "trainer",
     ("POST", "/api/scenarios"): "trainer",
     ("GET", "/api/scenarios/{pack_id}/download"): "trainer",
+    ("GET", "/api/scenarios/{pack_id}/versions"): "trainer",
+    ("GET", "/api/scenarios/{pack_id}/changes"): "trainer",
     ("GET", "/api/sessions/{code}/minutes"): "seat_or_runs",
     ("GET", "/play/{code}/minutes"): "seat_or_runs",
     ("GET", "/trainer/{code}/minutes"): "seat_or_runs",

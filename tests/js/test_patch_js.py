@@ -1,40 +1,20 @@
-"""The browser's half of the delta stream, under Node: the unit tests in tests/js (`node --test`), and
-frontend/js/patch.js applying the patches the server's `diff` makes between real views of a meeting."""
+"""The browser's half of the delta stream, under Node: frontend/js/patch.js applies the patches the server's
+`diff` makes between real views of a meeting, and gets the same views (its unit tests are in tests/js/*.test.mjs,
+which tests/test_js_units.py runs)."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
-
-import pytest
 
 from app.domain import commands as c
 from app.domain.views import PROJECTOR, TRAINER, Viewer, view_for
 from app.realtime.patch import diff
 from tests.domain.builders import Game, board_game
+from tests.test_js_units import node
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def node() -> str:
-    found = shutil.which("node")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Node is needed for the frontend's tests and is not installed")
-        pytest.skip("Node is not installed")
-    return found
-
-
-def test_the_frontend_unit_tests_pass():
-    # Named one by one: Node versions differ in what they find when given a folder.
-    files = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "tests" / "js").glob("*.test.mjs"))
-    assert len(files) >= 2
-    run = subprocess.run([node(), "--test", *files], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "# fail 0" in run.stdout and "# pass 0" not in run.stdout
 
 
 def meeting_views() -> list[tuple[dict, dict]]:

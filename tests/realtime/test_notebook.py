@@ -9,7 +9,7 @@ from tests.support import send
 
 
 def until(ws, seq: int) -> list[dict]:
-    """Every sync and update up to the one carrying `seq`."""
+    """Every sync and delta up to the one carrying `seq` (each with the whole view it makes)."""
     found = []
     while not found or found[-1]["seq"] < seq:
         message = receive(ws)
@@ -30,7 +30,9 @@ def test_the_partner_sees_each_save_live_and_nobody_else_does(server, server_tra
         for ws in sockets:
             receive(ws, "sync")
         seq = send(writer, code, {"type": "write-notebook", "text": "Ask health about the damp money  \n"})["seq"]
-        frames = [until(ws, seq) for ws in sockets]
+        # Something for everyone afterwards, so every screen has been sent whatever it was going to be sent.
+        last = send(server_trainer, code, {"type": "announce", "text": "Five minutes"})["seq"]
+        frames = [until(ws, last) for ws in sockets]
     finally:
         for each in clients:
             each.__exit__(None, None, None)
@@ -39,8 +41,10 @@ def test_the_partner_sees_each_save_live_and_nobody_else_does(server, server_tra
         "Ask health about the damp money  \n"
     ]
     assert mine[-1]["view"]["me"]["notebook"]["text"] == "Ask health about the damp money  \n"
+    assert seq < last
     for received in rest:
         assert "damp money" not in json.dumps(received)
+        assert not any(e["type"] == "notebook-written" for f in received for e in f["events"])
 
 
 def test_the_notebook_is_kept_across_a_reconnect_and_only_in_the_full_record(seated, server_trainer):  # noqa: F811
