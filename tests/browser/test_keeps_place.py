@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.steps import open_part
 from tests.browser.test_accessibility import violations
 from tests.support import join, page_client, send, sign_in_client
 
@@ -194,6 +195,7 @@ def console_for(day_server, new_context, code: str) -> Page:
 def test_the_trainer_keeps_typing_and_focus_in_the_agenda_editor_and_a_ruling(room, day_server, new_context):
     console = console_for(day_server, new_context, room.code)
     editor = console.locator("#agenda-editor")
+    open_part(console, "Read-in")
     # Moving an item down keeps focus on the same button, which moved with its item.
     console.evaluate("() => { window.held = document.getElementById('down-objectives'); window.held.focus(); }")
     console.keyboard.press("Enter")
@@ -209,9 +211,12 @@ def test_the_trainer_keeps_typing_and_focus_in_the_agenda_editor_and_a_ruling(ro
     send(others[0], room.code, {"type": "propose", "kind": "free", "text": "Publish the minutes.", "secret": False})
     send(room.trainer, room.code, {"type": "move-item", "item_id": "budget", "position": 0})
     expect(editor.locator("li").first).to_contain_text("Budget strategy")
-    expect(console.locator("#motion-m1")).to_be_visible()
+    expect(console.locator("#motion-m1")).to_contain_text("Publish the minutes.")
     assert console.evaluate(HELD)
     expect(title).to_have_value("Departmental targets, with owners")
+
+    open_part(console, "Meeting")
+    expect(console.locator("#motion-m1")).to_be_visible()
 
     # A focused toggle stays the same node, and its name follows what it now does.
     console.evaluate("() => { window.held = document.getElementById('ballot-m1'); window.held.focus(); }")
