@@ -1,41 +1,20 @@
-"""The frontend under Node: every unit test in tests/js/*.test.mjs (`node --test`), and frontend/js/patch.js
-applying the patches the server's `diff` makes between real views of a meeting, to get the same views."""
+"""The browser's half of the delta stream, under Node: frontend/js/patch.js applies the patches the server's
+`diff` makes between real views of a meeting, and gets the same views (its unit tests are in tests/js/*.test.mjs,
+which tests/test_js_units.py runs)."""
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
-
-import pytest
 
 from app.domain import commands as c
 from app.domain.views import PROJECTOR, TRAINER, Viewer, view_for
 from app.realtime.patch import diff
-from tests.conftest import IN_CI
 from tests.domain.builders import Game, board_game
+from tests.test_js_units import node
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def node() -> str:
-    found = shutil.which("node")
-    if found is None:
-        if IN_CI:
-            pytest.fail("Node.js is not installed; the frontend's unit tests need it (apt-get install -y nodejs)")
-        pytest.skip("Node.js is not installed here")
-    return found
-
-
-def test_the_frontend_unit_tests_pass():
-    # Named one by one: Node versions differ in what they find when given a folder.
-    tests = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "tests" / "js").glob("*.test.mjs"))
-    assert len(tests) >= 2, "no tests/js/*.test.mjs found"
-    done = subprocess.run([node(), "--test", *tests], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    # Every file ran and none was skipped whole: a test file that fails to load counts as a failure above.
-    assert "# fail 0" in done.stdout and "# pass 0" not in done.stdout, done.stdout[-2000:]
 
 
 def meeting_views() -> list[tuple[dict, dict]]:
