@@ -2,6 +2,7 @@
 // draws each round's dividend, ledger, exported costs and indicators beside the board that did nothing.
 
 import { chartPanel, COLOURS, dataTable, dividendText, monthsLineConfig, setupCharts, shortPounds } from "./charts.js";
+import { send } from "./api.js";
 import { h } from "./dom.js";
 import { numberText } from "./format.js";
 
@@ -79,7 +80,7 @@ export function resultsView(result) {
 }
 
 async function play(text) {
-  const response = await fetch("/simulate", {
+  const response = await send("/simulate", {
     method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify({ plan: text }),
   });
@@ -96,7 +97,7 @@ function start() {
   const results = document.querySelector("#results");
   document.querySelector("#plan-file")?.addEventListener("change", async (event) => {
     if (!event.target.value) return;
-    const answer = await fetch(`/plans/${event.target.value.split("/").map(encodeURIComponent).join("/")}`);
+    const answer = await send(`/plans/${event.target.value.split("/").map(encodeURIComponent).join("/")}`);
     if (answer.ok) text.value = await answer.text();
   });
   form.addEventListener("submit", async (event) => {

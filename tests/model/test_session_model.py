@@ -45,7 +45,7 @@ def test_a_carried_strategy_motion_naming_a_lever_sets_it_working():
 
 def test_a_lever_the_pack_does_not_declare_is_refused_with_the_choices():
     board = Board(TINY)
-    proposer = next(iter(board._voters().values()))
+    proposer = next(iter(board.voters().values()))
     with pytest.raises(RuleViolation, match="Shared data protocol"):
         board.do(c.Propose(text="Magic", kind="strategy", lever="magic"), proposer)
     with pytest.raises(RuleViolation, match="Only a strategy motion"):
