@@ -4,6 +4,8 @@
 import { h } from "./dom.js";
 
 const PAUSE_MS = 1000;
+// Someone who types without ever pausing for a second is still saved this often, so a dropped laptop loses little.
+const MAX_WAIT_MS = 5000;
 const LIMIT = 20000;
 const OPEN_PHASES = ["read_in", "board"];
 
@@ -27,10 +29,12 @@ export function pairNotebook(anchor, act) {
 
   let dirty = false;
   let timer = null;
+  let firstUnsaved = 0; // when the oldest typing not yet sent began
   let shown = null;
 
   async function save() {
     timer = null;
+    firstUnsaved = 0;
     const sending = text.value;
     status.textContent = "Saving…";
     try {
@@ -46,7 +50,9 @@ export function pairNotebook(anchor, act) {
     dirty = true;
     status.textContent = "Typing…";
     clearTimeout(timer);
-    timer = setTimeout(save, PAUSE_MS);
+    const now = Date.now();
+    if (!firstUnsaved) firstUnsaved = now;
+    timer = setTimeout(save, Math.max(0, Math.min(PAUSE_MS, firstUnsaved + MAX_WAIT_MS - now)));
   });
 
   return {
