@@ -8,6 +8,7 @@ sign-in id in each trainer's cookie (SHA-256, as they are long random tokens).
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import secrets
 import time
@@ -26,7 +27,13 @@ from .store.records import token_hash
 FIRST_TRAINER = "admin"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._@'-]{0,79}$")
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to check unknown names against, so a wrong name takes as long as a wrong password. Made on first
+    use, not at import: every `nplc` command would otherwise pay for an argon2 hash it never needs."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 class AccountProblem(ValueError):
@@ -129,7 +136,7 @@ def check_password(engine: Engine, name: str, password: str) -> int | None:
         row = store.trainer_by_name(session=db, name=name.strip())
     stored = row.password_hash if row is not None and not row.disabled else None
     try:
-        _hasher.verify(stored or _DUMMY_HASH, password)
+        _hasher.verify(stored or _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     return _id(row) if row is not None and stored else None
