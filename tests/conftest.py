@@ -143,3 +143,11 @@ def server(tmp_path_factory, template_db):
 def server_trainer(server: LiveServer):
     with sign_in_client(server) as http:
         yield http
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """A copy of the tiny test pack to edit."""
+    target = tmp_path / "tiny"
+    shutil.copytree(TEST_PACKS / "tiny", target)
+    return target

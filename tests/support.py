@@ -194,3 +194,14 @@ def timeless(part):
     if isinstance(part, dict):
         return {k: timeless(v) for k, v in part.items() if k not in ("remaining", "now")}
     return part
+
+
+TINY = ROOT / "tests" / "packs" / "tiny"
+
+
+def edit(pack: Path, old: str, new: str) -> None:
+    """Changes the first `old` in a pack's scenario.yaml to `new`, as an organiser editing it would."""
+    path = pack / "scenario.yaml"
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))

@@ -10,23 +10,7 @@ import pytest
 
 from app.scenarios.loader import load_folder
 from app.scenarios.problems import PackInvalid
-from tests.support import LiveServer
-
-TINY = Path(__file__).resolve().parents[1] / "packs" / "tiny"
-
-
-@pytest.fixture
-def pack(tmp_path) -> Path:
-    target = tmp_path / "tiny"
-    shutil.copytree(TINY, target)
-    return target
-
-
-def edit(pack: Path, old: str, new: str) -> None:
-    path = pack / "scenario.yaml"
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
+from tests.support import TINY, LiveServer, edit
 
 
 def problems(pack: Path) -> list[str]:

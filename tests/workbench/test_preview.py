@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from app.preview import create_preview_app
 from app.scenarios.loader import load_folder
 from app.scenarios.render import demote_headings, markdown_to_html, reader_html
-from tests.support import TINY_ROSTER, join, send
-from tests.workbench.conftest import TINY, edit
+from tests.support import TINY, TINY_ROSTER, edit, join, send
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

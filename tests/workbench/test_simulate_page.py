@@ -9,7 +9,7 @@ import sys
 from fastapi.testclient import TestClient
 
 from app.preview import create_preview_app
-from tests.workbench.conftest import edit
+from tests.support import edit
 
 PLAN = """\
 rounds:

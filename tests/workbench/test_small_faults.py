@@ -19,7 +19,7 @@ from app.scenarios.scaffold import create_pack, slug
 from app.scenarios.schema import Scenario
 from app.scenarios.simulate import Board, read_plan, simulate
 from app.scenarios.yaml_lines import load_with_lines
-from tests.workbench.conftest import edit
+from tests.support import edit
 
 ROOT = Path(__file__).resolve().parents[2]
 
