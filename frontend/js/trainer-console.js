@@ -3,7 +3,7 @@
 import { getJSON, sessionPath } from "./api.js";
 import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
-import { announce, elements, h, hiddenText, region, setOptions, setText, show } from "./dom.js";
+import { announce, elements, h, hiddenText, setOptions, setText, show } from "./dom.js";
 import { speakersPanel } from "./floor-controls.js";
 import { PHASE_LABELS } from "./format.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
@@ -94,9 +94,9 @@ function trainerConsole(code, els) {
   let latest = null;
   const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
   const itemClock = itemClockDisplay(els.itemClock);
-  // The meeting's parts are drawn from every view through render.js; the arrival's are rebuilt when their data changes.
+  // Every part is drawn from every view through render.js: what did not change keeps its nodes, focus included.
   const regions = {
-    roster: region(els.roster), pairs: region(els.pairs), shuffle: region(els.shuffleResult),
+    roster: part(els.roster), pairs: part(els.pairs), shuffle: part(els.shuffleResult),
     agenda: part(els.agenda), motions: part(els.motions), ledger: part(els.ledger),
     injects: part(els.injects), strategy: part(els.strategy), record: part(els.record),
     announcement: part(els.announcement),
@@ -145,13 +145,11 @@ function trainerConsole(code, els) {
     els.chairSelect.disabled = !lobby;
     els.shuffleForm.querySelector("button").disabled = !lobby;
 
-    regions.roster.render({ s: view.seats, p: view.pairs, c: session.chair_pick, ph: session.phase, sh: session.shuffled,
-      d: session.doors_open }, () => rosterTable(view, act, report));
-    regions.pairs.render({ s: view.seats, p: view.pairs, c: session.chair_pick }, () => pairsList(view));
+    regions.roster.render(() => rosterTable(view, act, report));
+    regions.pairs.render(() => pairsList(view));
     setOptions(els.chairSelect, [{ value: "", label: "The trainer chairs" },
       ...view.seats.map((s) => ({ value: s.id, label: `${s.name} (${s.agency_name})` }))], session.chair_pick || "");
-    regions.shuffle.render({ d: view.directorates, s: view.seats, seed: session.seed, c: view.chair, p: view.pairs },
-      () => shuffleResult(view));
+    regions.shuffle.render(() => shuffleResult(view));
     const swaps = swapOptions(view);
     show(els.swapForm, session.shuffled && ["lobby", "read_in"].includes(session.phase) && swaps.length > 1);
     setOptions(els.swapFirst, swaps);
