@@ -15,9 +15,11 @@ import { undoButton } from "./trainer-undo.js";
 import { markPhase, wireControls } from "./trainer-controls.js";
 import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
 import { wireSections } from "./trainer-sections.js";
-import {
-  agendaEditor, announcementForm, injectList, moveForm, newsWriter, recipientsPicker, speakingRecord,
-} from "./trainer-meeting.js";
+import { agendaEditor } from "./trainer-agenda-editor.js";
+import { announcementForm } from "./trainer-announcement.js";
+import { moveForm } from "./trainer-move.js";
+import { injectList, newsWriter, recipientsPicker } from "./trainer-news.js";
+import { speakingRecord } from "./trainer-record.js";
 import { pairsList, rosterTable, shuffleResult, swapOptions } from "./trainer-view.js";
 
 const SELECTORS = {
