@@ -25,12 +25,13 @@ export function agendaEditor(container, act) {
   const description = h("textarea", { id: "item-description", rows: 2, maxlength: 1000 });
   const position = h("select", { id: "item-position" });
   const message = h("p", { class: "form-message", "aria-live": "polite" });
-  const add = h("form", { class: "stack agenda-add", novalidate: true },
-    h("h3", {}, "Add an item"),
+  // Closed until asked for (or the agenda is empty): the items, used all day, keep the room.
+  const adding = h("details", { class: "tool" }, h("summary", {}, h("h3", { class: "summary-heading" }, "Add an item")),
     h("div", { class: "field-row" }, field("Title", title), field("Kind", kind)),
     h("div", { class: "field-row" }, field("Timebox (minutes)", minutes), field("Position", position)),
     field("Description (optional)", description),
-    h("button", { type: "submit", class: "primary" }, "Add item"), message);
+    h("button", { type: "submit", class: "primary" }, "Add item"));
+  const add = h("form", { class: "stack agenda-add", novalidate: true }, adding, message);
   const list = h("div", { class: "agenda-items" });
   const listPart = part(list);
   const forms = keeper();
@@ -134,7 +135,10 @@ export function agendaEditor(container, act) {
         ...agenda.slice(0, -1).map((item, i) => ({ value: String(i + 1), label: `After ${i + 1}. ${item.title}` }))]);
       forms.prune((id) => agenda.some((item) => item.id === id));
       listPart.render(() => {
-        if (!agenda.length) return h("p", {}, "The agenda is empty. Add the first item below.");
+        if (!agenda.length) {
+          adding.open = true;
+          return h("p", {}, "The agenda is empty. Add the first item below.");
+        }
         return h("ol", { class: "agenda-editor" }, agenda.map((item, i) => {
           const edit = editForm(item);
           edit.update(item);

@@ -69,6 +69,7 @@ const SELECTORS = {
   newsWriter: "#news-writer",
   agendaEditor: "#agenda-editor",
   move: "#move",
+  moveSection: "#move-section",
   record: "#record",
 };
 
@@ -107,13 +108,13 @@ function trainerConsole(code, els) {
   const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
   const report = (message) => announce(els.errors, message);
   const chair = chairPanel(els.chairPanel, act);
-  const speakers = speakersPanel(els.speakers, act, { prefix: "console-floor" });
+  const speakers = speakersPanel(els.speakers, act, { prefix: "console-floor", level: 3, chairFirst: true });
   const releaseTo = recipientsPicker("release", "Who gets the news you release");
   els.releaseTo.replaceChildren(releaseTo.node);
   const forms = [
     speakers, releaseTo, newsWriter(els.newsWriter, act), announcementForm(els.announce, act),
     agendaEditor(els.agendaEditor, act), moveForm(els.move, act), tenPercentConsole(els.ten, act),
-    arrivalsForm(els.move.closest("section"), act), undoButton(els.move.closest("section"), act),
+    arrivalsForm(els.moveSection, act), undoButton(els.moveSection, act),
   ];
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
   for (const link of document.querySelectorAll(".debrief-link")) link.href = `/trainer/${encodeURIComponent(code)}/debrief`;
@@ -174,12 +175,12 @@ function trainerConsole(code, els) {
     regions.motions.render(() => {
       const { open, done } = splitMotions(view);
       const card = (m) => motionCard(view, m, {
-        level: 4, controls: [...chairMotionControls(view, m, act, report), ...correctionControls(view, m, act)],
+        level: 3, controls: [...chairMotionControls(view, m, act, report), ...correctionControls(view, m, act)],
       });
       if (!open.length && !done.length) return h("p", {}, "No motions yet. Directorates put motions during the board meeting.");
       return [...open, ...done].map(card);
     });
-    regions.strategy.render(() => strategyPanel(view, { level: 4 }));
+    regions.strategy.render(() => strategyPanel(view, { level: 3 }));
     regions.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
   }
 

@@ -27,3 +27,13 @@ export async function submitting(form, act, command, message) {
     submit.disabled = false;
   }
 }
+
+/**
+ * A card for a control the trainer seldom needs (moving someone, seating a late arrival, undoing a
+ * correction): closed until asked for, so the controls used all day stay on the screen. The heading sits
+ * in the summary, so it is still found by moving through the headings.
+ */
+export function toolCard(id, title, ...content) {
+  return h("details", { id, class: "card tool" },
+    h("summary", {}, h("h2", { id: `${id}-title`, class: "summary-heading" }, title)), ...content);
+}
