@@ -203,12 +203,21 @@ class Actions:
         key = actor_key(ctx.actor)
         async with self.live.writing(code):
             for attempt in range(APPEND_ATTEMPTS):
-                live = await self._caught_up(code)
-                if command_id is not None:
-                    seen = await to_thread.run_sync(self._seen, code, key, command_id)
-                    if seen is not None:
-                        return Recorded(seen, duplicate=True)
-                new_events = decide(live.state, command, ctx)
+                # The sole writer decides on its cache at first; anything that could come of a stale copy (an
+                # append or command id refused as taken, a refusal, nothing to do) is tried again caught up.
+                verified = attempt > 0 or not self.live.sole_writer
+                live = await self._caught_up(code, verify=verified)
+                seen = live.seen(key, command_id)
+                if seen is not None:
+                    return Recorded(seen, duplicate=True)
+                try:
+                    new_events = decide(live.state, command, ctx)
+                except RuleViolation:
+                    if verified:
+                        raise
+                    continue
+                if not new_events and not verified:
+                    continue
                 numbered = tuple(enumerate(new_events, start=live.state.seq + 1))
                 after = live.after(numbered)
                 try:
@@ -217,18 +226,18 @@ class Actions:
                 except log.SequenceConflict:
                     if attempt == APPEND_ATTEMPTS - 1:
                         raise
-                    await asyncio.sleep(random.uniform(0, RETRY_PAUSE * 2 ** min(attempt, 5)))
+                    if not self.live.sole_writer or attempt > 0:
+                        await asyncio.sleep(random.uniform(0, RETRY_PAUSE * 2 ** min(attempt, 5)))
+            if command_id is not None:
+                after.commands[(key, command_id)] = seq  # committed: from now on it is a duplicate
             self.live.put(code, after)
             self._tell(code, after.state, list(numbered))
         seat_id, token = credential or (None, None)
         return Recorded(seq, seat_id=seat_id, token=token)
 
-    def _seen(self, code: str, key: str, command_id: str) -> int | None:
-        with session_scope(self.live.engine) as db:
-            return log.seen_command(session=db, code=code, actor=key, command_id=command_id)
-
     def _store(self, live: Live, after: Live, key, command_id, now, credential) -> int:
-        """Appends the events that take `live` to `after`, with the session's new summary, in one transaction."""
+        """Appends the events that take `live` to `after`, with the session's new summary and the command's id,
+        in one transaction. Raises SequenceConflict if another writer took the seq or the command id first."""
         code, new_events = live.state.code, [e for _, e in after.events[len(live.events) :]]
         with session_scope(self.live.engine) as db:
             seq = log.append(session=db, code=code, events=new_events, expected_seq=live.state.seq, actor=key, at=now)
@@ -261,12 +270,13 @@ class Actions:
             self.hub.close_room(code)
             self._sections.pop(code, None)
 
-    async def _caught_up(self, code: str) -> Live:
-        """Under the lock: the session with everything any process stored. What this process's copy lacked has
-        not been told to its viewers yet (the doorbell may still be on its way), so it is told now, before
-        anything newer. Invariant: a cached session's viewers have been told every event in the cache."""
+    async def _caught_up(self, code: str, verify: bool = True) -> Live:
+        """Under the lock: the session with everything any process stored (unless not `verify`, on the sole
+        writer: see LiveSessions.current). What this process's copy lacked has not been told to its viewers yet
+        (the doorbell may still be on its way), so it is told now, before anything newer. Invariant: a cached
+        session's viewers have been told every event in the cache."""
         before = self.live.cached(code)
-        live = await self.live.current(code)
+        live = await self.live.current(code, verify)
         if before is not None and live.state.seq > before.state.seq:
             self._tell(code, live.state, [(seq, e) for seq, e in live.events if seq > before.state.seq])
         return live

@@ -7,7 +7,7 @@ import os
 import secrets
 from collections.abc import Sequence
 
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
@@ -24,6 +24,9 @@ PROCESS = f"{os.getpid()}-{secrets.token_hex(4)}"
 def ringer(engine: object) -> str:
     """Names a server in its rings: its process and its engine (a test may run two servers in one process)."""
     return f"{PROCESS}-{id(engine)}"
+# Plain inserts, built once: they run beside every command, with no ORM objects to make and track.
+INSERT_EVENTS = insert(EventRow.__table__)
+INSERT_COMMAND = insert(CommandRow.__table__)
 
 
 class SequenceConflict(Exception):
@@ -37,25 +40,29 @@ def last_seq(*, session: Session, code: str) -> int:
 def append(*, session: Session, code: str, events: Sequence[Event], expected_seq: int, actor: str, at: float) -> int:
     """Adds events after `expected_seq`; returns the new last seq. Raises SequenceConflict on a race."""
     rows = [
-        EventRow(
-            session_code=code,
-            seq=expected_seq + i,
-            type=e.type,
-            payload=json.dumps(codec.encode(e)),
-            actor=actor,
-            at=at,
-        )
+        {
+            "session_code": code,
+            "seq": expected_seq + i,
+            "type": e.type,
+            "payload": json.dumps(codec.encode(e)),
+            "actor": actor,
+            "at": at,
+        }
         for i, e in enumerate(events, start=1)
     ]
-    session.add_all(rows)
+    if rows:
+        _insert_or_conflict(session, code, INSERT_EVENTS, rows)
+        ring(session=session, code=code, seq=expected_seq + len(rows))
+    return expected_seq + len(rows)
+
+
+def _insert_or_conflict(session: Session, code: str, statement, rows: list[dict]) -> None:
+    """Runs the insert; a row a unique constraint refuses means another writer got there first."""
     try:
-        session.flush()
+        session.execute(statement, rows)
     except IntegrityError:
         session.rollback()
         raise SequenceConflict(code) from None
-    if rows:
-        ring(session=session, code=code, seq=expected_seq + len(rows))
-    return expected_seq + len(rows)
 
 
 def ring(*, session: Session, code: str, seq: int, gone: bool = False) -> None:
@@ -70,10 +77,12 @@ def ring(*, session: Session, code: str, seq: int, gone: bool = False) -> None:
 
 def load(*, session: Session, code: str, after: int = 0) -> list[tuple[int, Event]]:
     """Returns (seq, event) for every event after `after`, in order."""
-    rows = session.exec(
-        select(EventRow).where(EventRow.session_code == code, EventRow.seq > after).order_by(col(EventRow.seq))
+    rows = session.execute(
+        select(EventRow.seq, EventRow.type, EventRow.payload)
+        .where(EventRow.session_code == code, EventRow.seq > after)
+        .order_by(col(EventRow.seq))
     ).all()
-    return [(row.seq, codec.decode(row.type, json.loads(row.payload))) for row in rows]
+    return [(seq, codec.decode(kind, json.loads(payload))) for seq, kind, payload in rows]
 
 
 def seen_command(*, session: Session, code: str, actor: str, command_id: str) -> int | None:
@@ -86,5 +95,17 @@ def seen_command(*, session: Session, code: str, actor: str, command_id: str) ->
     return row.seq if row else None
 
 
+def commands_since(*, session: Session, code: str, seq: int) -> dict[tuple[str, str], int]:
+    """Every command id stored for the session at or after `seq`, as (actor, command id) -> its seq."""
+    rows = session.execute(
+        select(CommandRow.actor, CommandRow.command_id, CommandRow.seq).where(
+            CommandRow.session_code == code, CommandRow.seq >= seq
+        )
+    ).all()
+    return {(actor, command_id): at for actor, command_id, at in rows}
+
+
 def remember_command(*, session: Session, code: str, actor: str, command_id: str, seq: int) -> None:
-    session.add(CommandRow(session_code=code, actor=actor, command_id=command_id, seq=seq))
+    """Stores a command id; raises SequenceConflict if another writer stored the same one first."""
+    row = {"session_code": code, "actor": actor, "command_id": command_id, "seq": seq}
+    _insert_or_conflict(session, code, INSERT_COMMAND, [row])

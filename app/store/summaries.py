@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from ..domain.core.state import SessionState
@@ -18,18 +21,34 @@ class Listed:
     summary: SessionSummary | None
 
 
+SUMMED = ("seq", "phase", "seats", "directorates_held", "meeting", "updated_at")
+
+
+def _upsert(insert):
+    """The one statement that writes a summary: insert the first time, update after. Built once per dialect,
+    since it runs beside every command and building it costs more than running it."""
+    table = SessionSummary.__table__
+    statement = insert(table).values({name: bindparam(name) for name in ("code", *SUMMED)})
+    return statement.on_conflict_do_update(
+        index_elements=[table.c.code], set_={name: statement.excluded[name] for name in SUMMED}
+    )
+
+
+UPSERT = {"postgresql": _upsert(postgresql_insert), "sqlite": _upsert(sqlite_insert)}
+
+
 def save(*, session: Session, state: SessionState, at: float) -> None:
     """Sums up the state after the events just appended to its log."""
-    summed = SessionSummary(
-        code=state.code,
-        seq=state.seq,
-        phase=state.phase,
-        seats=len(state.seats),
-        directorates_held=len({a.directorate for a in state.assignments.values()}),
-        meeting=state.meeting,
-        updated_at=at,
-    )
-    session.merge(summed)  # one row per session: insert the first time, update after
+    summed = {
+        "code": state.code,
+        "seq": state.seq,
+        "phase": state.phase,
+        "seats": len(state.seats),
+        "directorates_held": len({a.directorate for a in state.assignments.values()}),
+        "meeting": state.meeting,
+        "updated_at": at,
+    }
+    session.execute(UPSERT[session.get_bind().dialect.name], summed)
 
 
 def listing(*, session: Session, owner: int | None = None) -> list[Listed]:
