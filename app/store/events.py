@@ -24,6 +24,8 @@ PROCESS = f"{os.getpid()}-{secrets.token_hex(4)}"
 def ringer(engine: object) -> str:
     """Names a server in its rings: its process and its engine (a test may run two servers in one process)."""
     return f"{PROCESS}-{id(engine)}"
+
+
 # Plain inserts, built once: they run beside every command, with no ORM objects to make and track.
 INSERT_EVENTS = insert(EventRow.__table__)
 INSERT_COMMAND = insert(CommandRow.__table__)
