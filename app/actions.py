@@ -239,7 +239,7 @@ class Actions:
         """Appends the events that take `live` to `after`, with the session's new summary and the command's id,
         in one transaction. Raises SequenceConflict if another writer took the seq or the command id first."""
         code, new_events = live.state.code, [e for _, e in after.events[len(live.events) :]]
-        with session_scope(self.live.engine) as db:
+        with self.live.engine.connect() as db:  # plain statements: no ORM session to keep
             seq = log.append(session=db, code=code, events=new_events, expected_seq=live.state.seq, actor=key, at=now)
             if new_events:
                 summaries.save(session=db, state=after.state, at=now)

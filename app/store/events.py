@@ -8,6 +8,7 @@ import secrets
 from collections.abc import Sequence
 
 from sqlalchemy import insert, text
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
@@ -26,9 +27,19 @@ def ringer(engine: object) -> str:
     return f"{PROCESS}-{id(engine)}"
 
 
+# What the writers here take: an ORM session, or a plain connection where no ORM object is needed (the command
+# path, which runs beside every command and costs a third less without the session's bookkeeping).
+Writer = Session | Connection
+
+
+def engine_of(db: Writer) -> Engine:
+    bind = db.get_bind() if isinstance(db, Session) else db.engine
+    return bind if isinstance(bind, Engine) else bind.engine
+
+
 # Plain inserts, built once: they run beside every command, with no ORM objects to make and track.
-INSERT_EVENTS = insert(EventRow.__table__)
-INSERT_COMMAND = insert(CommandRow.__table__)
+INSERT_EVENTS = insert(EventRow.__table__)  # type: ignore[attr-defined]
+INSERT_COMMAND = insert(CommandRow.__table__)  # type: ignore[attr-defined]
 
 
 class SequenceConflict(Exception):
@@ -39,7 +50,7 @@ def last_seq(*, session: Session, code: str) -> int:
     return session.exec(select(func.coalesce(func.max(EventRow.seq), 0)).where(EventRow.session_code == code)).one()
 
 
-def append(*, session: Session, code: str, events: Sequence[Event], expected_seq: int, actor: str, at: float) -> int:
+def append(*, session: Writer, code: str, events: Sequence[Event], expected_seq: int, actor: str, at: float) -> int:
     """Adds events after `expected_seq`; returns the new last seq. Raises SequenceConflict on a race."""
     rows = [
         {
@@ -58,7 +69,7 @@ def append(*, session: Session, code: str, events: Sequence[Event], expected_seq
     return expected_seq + len(rows)
 
 
-def _insert_or_conflict(session: Session, code: str, statement, rows: list[dict]) -> None:
+def _insert_or_conflict(session: Writer, code: str, statement, rows: list[dict]) -> None:
     """Runs the insert; a row a unique constraint refuses means another writer got there first."""
     try:
         session.execute(statement, rows)
@@ -67,14 +78,15 @@ def _insert_or_conflict(session: Session, code: str, statement, rows: list[dict]
         raise SequenceConflict(code) from None
 
 
-def ring(*, session: Session, code: str, seq: int, gone: bool = False) -> None:
+def ring(*, session: Writer, code: str, seq: int, gone: bool = False) -> None:
     """Tells the other processes on this database that `code` has reached `seq` (or, `gone`, was deleted).
     PostgreSQL sends the notice when the transaction commits and never if it rolls back, so the doorbell
     rings only for what is stored."""
-    if session.get_bind().dialect.name != "postgresql":
+    engine = engine_of(session)
+    if engine.dialect.name != "postgresql":
         return  # SQLite serves one process: there is nobody else to tell
-    notice = json.dumps({"from": ringer(session.get_bind()), "code": code, "seq": seq, "gone": gone})
-    session.connection().execute(text("SELECT pg_notify(:channel, :notice)"), {"channel": DOORBELL, "notice": notice})
+    notice = json.dumps({"from": ringer(engine), "code": code, "seq": seq, "gone": gone})
+    session.execute(text("SELECT pg_notify(:channel, :notice)"), {"channel": DOORBELL, "notice": notice})
 
 
 def load(*, session: Session, code: str, after: int = 0) -> list[tuple[int, Event]]:
@@ -107,7 +119,7 @@ def commands_since(*, session: Session, code: str, seq: int) -> dict[tuple[str, 
     return {(actor, command_id): at for actor, command_id, at in rows}
 
 
-def remember_command(*, session: Session, code: str, actor: str, command_id: str, seq: int) -> None:
+def remember_command(*, session: Writer, code: str, actor: str, command_id: str, seq: int) -> None:
     """Stores a command id; raises SequenceConflict if another writer stored the same one first."""
     row = {"session_code": code, "actor": actor, "command_id": command_id, "seq": seq}
     _insert_or_conflict(session, code, INSERT_COMMAND, [row])

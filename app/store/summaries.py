@@ -10,6 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from ..domain.core.state import SessionState
+from .events import Writer, engine_of
 from .models import SessionRow, SessionSummary
 
 
@@ -27,7 +28,7 @@ SUMMED = ("seq", "phase", "seats", "directorates_held", "meeting", "updated_at")
 def _upsert(insert):
     """The one statement that writes a summary: insert the first time, update after. Built once per dialect,
     since it runs beside every command and building it costs more than running it."""
-    table = SessionSummary.__table__
+    table = SessionSummary.__table__  # type: ignore[attr-defined]
     statement = insert(table).values({name: bindparam(name) for name in ("code", *SUMMED)})
     return statement.on_conflict_do_update(
         index_elements=[table.c.code], set_={name: statement.excluded[name] for name in SUMMED}
@@ -37,7 +38,7 @@ def _upsert(insert):
 UPSERT = {"postgresql": _upsert(postgresql_insert), "sqlite": _upsert(sqlite_insert)}
 
 
-def save(*, session: Session, state: SessionState, at: float) -> None:
+def save(*, session: Writer, state: SessionState, at: float) -> None:
     """Sums up the state after the events just appended to its log."""
     summed = {
         "code": state.code,
@@ -48,7 +49,7 @@ def save(*, session: Session, state: SessionState, at: float) -> None:
         "meeting": state.meeting,
         "updated_at": at,
     }
-    session.execute(UPSERT[session.get_bind().dialect.name], summed)
+    session.execute(UPSERT[engine_of(session).dialect.name], summed)
 
 
 def listing(*, session: Session, owner: int | None = None) -> list[Listed]:
