@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from anyio import to_thread
+from sqlalchemy.engine import Connection as Database
 
 from .domain import commands as c
 from .domain import events as ev
@@ -33,7 +34,7 @@ from .realtime.stream import Publication, shown_events, sync_message
 from .scenarios.loader import Pack, facts
 from .store import events as log
 from .store import records, summaries
-from .store.db import session_scope
+from .store.db import connection_for, session_scope
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # A reconnect further behind than this gets a fresh view instead of a replay: replaying thousands of events
@@ -201,12 +202,12 @@ class Actions:
         credential: tuple[str, str] | None = None,
     ) -> Recorded:
         key = actor_key(ctx.actor)
-        async with self.live.writing(code):
+        async with self.live.writing(code) as held:
             for attempt in range(APPEND_ATTEMPTS):
                 # The sole writer decides on its cache at first; anything that could come of a stale copy (an
                 # append or command id refused as taken, a refusal, nothing to do) is tried again caught up.
                 verified = attempt > 0 or not self.live.sole_writer
-                live = await self._caught_up(code, verify=verified)
+                live = await self._caught_up(code, verify=verified, held=held)
                 seen = live.seen(key, command_id)
                 if seen is not None:
                     return Recorded(seen, duplicate=True)
@@ -221,7 +222,7 @@ class Actions:
                 numbered = tuple(enumerate(new_events, start=live.state.seq + 1))
                 after = live.after(numbered)
                 try:
-                    seq = await to_thread.run_sync(self._store, live, after, key, command_id, ctx.now, credential)
+                    seq = await to_thread.run_sync(self._store, live, after, key, command_id, ctx.now, credential, held)
                     break
                 except log.SequenceConflict:
                     if attempt == APPEND_ATTEMPTS - 1:
@@ -235,11 +236,12 @@ class Actions:
         seat_id, token = credential or (None, None)
         return Recorded(seq, seat_id=seat_id, token=token)
 
-    def _store(self, live: Live, after: Live, key, command_id, now, credential) -> int:
+    def _store(self, live: Live, after: Live, key, command_id, now, credential, held=None) -> int:
         """Appends the events that take `live` to `after`, with the session's new summary and the command's id,
-        in one transaction. Raises SequenceConflict if another writer took the seq or the command id first."""
+        in one transaction (on `held`, the writer's connection, if given). Raises SequenceConflict if another
+        writer took the seq or the command id first."""
         code, new_events = live.state.code, [e for _, e in after.events[len(live.events) :]]
-        with self.live.engine.connect() as db:  # plain statements: no ORM session to keep
+        with connection_for(self.live.engine, held) as db:  # plain statements: no ORM session to keep
             seq = log.append(session=db, code=code, events=new_events, expected_seq=live.state.seq, actor=key, at=now)
             if new_events:
                 summaries.save(session=db, state=after.state, at=now)
@@ -270,13 +272,13 @@ class Actions:
             self.hub.close_room(code)
             self._sections.pop(code, None)
 
-    async def _caught_up(self, code: str, verify: bool = True) -> Live:
+    async def _caught_up(self, code: str, verify: bool = True, held: Database | None = None) -> Live:
         """Under the lock: the session with everything any process stored (unless not `verify`, on the sole
         writer: see LiveSessions.current). What this process's copy lacked has not been told to its viewers yet
         (the doorbell may still be on its way), so it is told now, before anything newer. Invariant: a cached
         session's viewers have been told every event in the cache."""
         before = self.live.cached(code)
-        live = await self.live.current(code, verify)
+        live = await self.live.current(code, verify, held)
         if before is not None and live.state.seq > before.state.seq:
             self._tell(code, live.state, [(seq, e) for seq, e in live.events if seq > before.state.seq])
         return live

@@ -19,7 +19,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 
 from anyio import to_thread
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from .domain.apply import apply
 from .domain.core.state import SessionState
@@ -27,7 +27,7 @@ from .domain.events import Event
 from .scenarios.loader import Pack
 from .store import events as log
 from .store import records
-from .store.db import lock_session_writes, session_scope, unlock_session_writes
+from .store.db import connection_for, lock_session_writes, session_scope, unlock_session_writes
 
 Numbered = tuple[tuple[int, Event], ...]
 # (actor key, command id) -> the seq the command was answered with; see Live.commands.
@@ -91,17 +91,19 @@ class LiveSessions:
         return self._locks.setdefault(code, asyncio.Lock())
 
     @asynccontextmanager
-    async def writing(self, code: str) -> AsyncIterator[None]:
+    async def writing(self, code: str) -> AsyncIterator[Connection | None]:
         """The session's write lock, and on PostgreSQL the database's lock on writing to it, which every
         process takes: writes to one session from several processes take turns instead of racing to append,
-        so none is refused for having lost the race too often. Reads never wait for either."""
+        so none is refused for having lost the race too often. Reads never wait for either. Yields the
+        connection holding the database's lock (None on SQLite), for the writer to catch up and store on: one
+        connection from the pool a command, not three."""
         async with self.lock(code):
             if self.engine.dialect.name != "postgresql":
-                yield  # SQLite serves one process: the lock above is enough
+                yield None  # SQLite serves one process: the lock above is enough
                 return
             held = await to_thread.run_sync(lock_session_writes, self.engine, code)
             try:
-                yield
+                yield held
             finally:
                 await to_thread.run_sync(unlock_session_writes, held, code)
 
@@ -145,13 +147,14 @@ class LiveSessions:
             loading.add_done_callback(lambda _: self._loading.pop(code, None))
         return await asyncio.shield(loading)
 
-    async def current(self, code: str, verify: bool = True) -> Live:
+    async def current(self, code: str, verify: bool = True, held: Connection | None = None) -> Live:
         """For writers, under the lock: the session caught up with everything stored, by any process, and with
-        every command id stored. Unless `verify`, the sole writer trusts its cache and asks nothing."""
+        every command id stored (read on `held`, the writer's connection, if given). Unless `verify`, the sole
+        writer trusts its cache and asks nothing."""
         live = await self.read(code)
         if self.sole_writer and not verify:
             return live
-        newer, commands = await to_thread.run_sync(self._stored_after, code, live.state.seq)
+        newer, commands = await to_thread.run_sync(self._stored_after, code, live.state.seq, held)
         live.commands.update(commands)
         if newer:
             live = live.after(newer)
@@ -176,10 +179,10 @@ class LiveSessions:
             raise UnknownSession(code)
         return fold(pack, numbered, commands)
 
-    def _stored_after(self, code: str, seq: int) -> tuple[Numbered, Commands]:
+    def _stored_after(self, code: str, seq: int, held: Connection | None) -> tuple[Numbered, Commands]:
         """The events stored after `seq` and the command ids stored at or after it: a command that changed
         nothing is stored with the seq it found, which this process may already hold."""
-        with session_scope(self.engine) as db:
+        with connection_for(self.engine, held) as db:
             return tuple(log.load(session=db, code=code, after=seq)), log.commands_since(session=db, code=code, seq=seq)
 
     def _touch(self, code: str) -> None:

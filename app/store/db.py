@@ -119,6 +119,20 @@ def unlock_session_writes(connection: Connection, code: str) -> None:
         connection.close()
 
 
+@contextmanager
+def connection_for(engine: Engine, held: Connection | None) -> Iterator[Connection]:
+    """`held` (the connection holding a writer's lock, see `lock_session_writes`), or else one from the pool;
+    either way what the block leaves uncommitted is rolled back, and `held` stays open for its unlock."""
+    if held is None:
+        with engine.connect() as connection:
+            yield connection
+        return
+    try:
+        yield held
+    finally:
+        held.rollback()
+
+
 def _in_memory(engine: Engine) -> bool:
     return engine.url.database in (None, "", ":memory:")
 

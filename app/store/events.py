@@ -89,7 +89,7 @@ def ring(*, session: Writer, code: str, seq: int, gone: bool = False) -> None:
     session.execute(text("SELECT pg_notify(:channel, :notice)"), {"channel": DOORBELL, "notice": notice})
 
 
-def load(*, session: Session, code: str, after: int = 0) -> list[tuple[int, Event]]:
+def load(*, session: Writer, code: str, after: int = 0) -> list[tuple[int, Event]]:
     """Returns (seq, event) for every event after `after`, in order."""
     rows = session.execute(
         select(EventRow.seq, EventRow.type, EventRow.payload)
@@ -109,7 +109,7 @@ def seen_command(*, session: Session, code: str, actor: str, command_id: str) ->
     return row.seq if row else None
 
 
-def commands_since(*, session: Session, code: str, seq: int) -> dict[tuple[str, str], int]:
+def commands_since(*, session: Writer, code: str, seq: int) -> dict[tuple[str, str], int]:
     """Every command id stored for the session at or after `seq`, as (actor, command id) -> its seq."""
     rows = session.execute(
         select(CommandRow.actor, CommandRow.command_id, CommandRow.seq).where(
