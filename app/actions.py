@@ -312,7 +312,8 @@ class Actions:
         Both happen under the session's lock, so no update can slip between the catch-up and the live stream.
         """
         async with self.live.lock(code):
-            live = await self._caught_up(code)
+            # The sole writer's cache holds everything stored, so a reconnect storm asks the database nothing.
+            live = await self._caught_up(code, verify=False)
             state, viewer = live.state, conn.viewer
             reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
             # From memory, not the database: another process may have stored more since, which this

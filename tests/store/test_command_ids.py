@@ -4,6 +4,7 @@ its cache without asking the log first; whatever another writer stored meanwhile
 refused. Two `Actions` on one database stand for two processes (on SQLite, a writer the server does not expect)."""
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from app.actions import Actions
 from app.domain import commands as c
 from app.domain.core.errors import RuleViolation
+from app.domain.views import Viewer
 from app.live import LiveSessions
 from app.realtime.hub import Hub
 from app.scenarios.loader import load_folder
@@ -135,3 +137,20 @@ def test_the_summary_follows_every_command_that_changes_it(engine):
     assert [(row["code"], row["phase"], row["seats"]) for row in listed] == [(code, "read_in", len(TINY_ROSTER))]
     assert summary_of(engine, code).seq == state.seq
     assert summary_of(engine, code).directorates_held == len(state.assignments) > 0
+
+
+def test_a_screen_joining_a_cached_session_gets_everything_stored(engine):
+    """On PostgreSQL it is caught up first; the sole server on SQLite holds it all already and asks nothing."""
+    actions = new_actions(engine)
+    code, _ = asyncio.run(with_people(actions, "Asha", "Ben"))
+
+    async def attach() -> dict:
+        conn = actions.hub.connection(Viewer("trainer"))
+        await actions.attach(code, conn, after=0)
+        return json.loads(await conn.next())
+
+    with queries(engine) as seen:
+        sync = asyncio.run(attach())
+    assert sync["seq"] == stored_seq(engine, code) and len(sync["view"]["seats"]) == 2
+    asked = bool(seen)
+    assert asked == (engine.dialect.name == "postgresql")
