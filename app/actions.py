@@ -1,10 +1,11 @@
 """The only module that both stores and publishes: decide, append, commit, then tell.
 
 Every change goes through `_record`: under the session's lock it catches up
-with the stored log, asks the rules, appends the events, commits, and only
-then hands each connected viewer its message. Nothing is published that was
-not committed first, and commands carrying an id already seen are answered
-without doing anything twice.
+with the stored log (on SQLite, whose one server holds it all, only when an
+append shows it is behind), asks the rules, appends the events, commits, and
+only then hands each connected viewer its message. Nothing is published that
+was not committed first, and commands carrying an id already seen (kept with
+the session in memory) are answered without doing anything twice.
 """
 
 from __future__ import annotations

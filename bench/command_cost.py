@@ -69,7 +69,8 @@ class Meter:
         return timed
 
     def instrument(self, actions: Actions) -> None:
-        """Times the parts of `Actions._record` wherever they live in the version being measured."""
+        """Times the parts of `Actions._record` wherever they live in the version being measured (`decide` is
+        swapped in the module: the caller puts it back)."""
         actions_module.decide = self.wrap_sync("decide", actions_module.decide)
         actions._store = self.wrap_sync("store", actions._store)  # type: ignore[method-assign]
         actions._publish = self.wrap_sync("publish", actions._publish)  # type: ignore[method-assign]
@@ -142,18 +143,22 @@ async def play(url: str, commands: int) -> tuple[list[float], dict[str, float], 
         await actions.attach(code, conn, after=state.seq)
     await drain(connections)
     meter = Meter()
+    totals: list[float] = []
+    kinds: dict[str, list[float]] = defaultdict(list)
+    steps, decide = meeting(state, voters), actions_module.decide
     meter.instrument(actions)
-    totals, kinds = [], defaultdict(list)
-    steps = meeting(state, voters)
-    for _ in range(commands):
-        kind, actor, command = next(steps)
-        began = time.process_time()
-        await actions.submit(code, actor, command, uuid.uuid4().hex)
-        spent = time.process_time() - began
-        totals.append(spent)
-        kinds[kind].append(spent)
-        await drain(connections)
-    engine.dispose()
+    try:
+        for _ in range(commands):
+            kind, actor, command = next(steps)
+            began = time.process_time()
+            await actions.submit(code, actor, command, uuid.uuid4().hex)
+            spent = time.process_time() - began
+            totals.append(spent)
+            kinds[kind].append(spent)
+            await drain(connections)
+    finally:
+        actions_module.decide = decide  # the module's own again, for whatever runs next in this process
+        engine.dispose()
     figures = {kind: statistics.median(times) for kind, times in kinds.items()}
     return totals, {**meter.spent, **{f"kind:{k}": v for k, v in figures.items()}}, len(connections), code
 

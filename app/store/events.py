@@ -99,16 +99,6 @@ def load(*, session: Writer, code: str, after: int = 0) -> list[tuple[int, Event
     return [(seq, codec.decode(kind, json.loads(payload))) for seq, kind, payload in rows]
 
 
-def seen_command(*, session: Session, code: str, actor: str, command_id: str) -> int | None:
-    """Returns the seq recorded for a command id already applied, or None."""
-    row = session.exec(
-        select(CommandRow).where(
-            CommandRow.session_code == code, CommandRow.actor == actor, CommandRow.command_id == command_id
-        )
-    ).first()
-    return row.seq if row else None
-
-
 def commands_since(*, session: Writer, code: str, seq: int) -> dict[tuple[str, str], int]:
     """Every command id stored for the session at or after `seq`, as (actor, command id) -> its seq."""
     rows = session.execute(
