@@ -228,7 +228,7 @@ class Actions:
                 except log.SequenceConflict:
                     if attempt == APPEND_ATTEMPTS - 1:
                         raise
-                    if not self.live.sole_writer or attempt > 0:
+                    if not self.live.sole_writer or attempt > 0:  # a stale cache wants catching up, not a pause
                         await asyncio.sleep(random.uniform(0, RETRY_PAUSE * 2 ** min(attempt, 5)))
             if command_id is not None:
                 after.commands[(key, command_id)] = seq  # committed: from now on it is a duplicate
