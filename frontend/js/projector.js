@@ -11,7 +11,9 @@ import {
   strategyPanel, tenPercentMap,
 } from "./meeting.js";
 import { part } from "./render.js";
-import { debriefStage, dividendPart, newsPart, projectorAddress } from "./projector-stages.js";
+import {
+  debriefStage, dividendPart, followedStage, newsPart, projectorAddress, stageParts,
+} from "./projector-stages.js";
 
 const SELECTORS = {
   title: "#title",
@@ -104,36 +106,12 @@ const PARTS = {
   news: "newsSection", dividend: "dividendSection",
 };
 
-/** What the screen shows when the trainer has not chosen: it follows the phase. */
-function phaseParts(view) {
-  const { phase, shuffled } = view.session;
-  const meeting = ["board", "debrief", "closed"].includes(phase);
-  return {
-    lobby: phase === "lobby", join: true, roster: true, current: phase === "board", agenda: phase === "board",
-    motions: meeting, board: shuffled && ["lobby", "read_in"].includes(phase), ledger: meeting || phase === "read_in",
-    strategy: meeting, side: meeting || phase === "read_in", ten: true,
-  };
-}
-
-/** The parts of one stage the trainer chose; "blank" (or a stage this page does not know) shows none. */
-function stageParts(stage) {
-  const parts = {
-    join: { lobby: true, join: true },
-    roster: { lobby: true, roster: true },
-    shuffle: { board: true },
-    agenda: { current: true, agenda: true, motions: true },
-    ledger: { side: true, ledger: true },
-    "ten-percent": { ten: true },
-    news: { news: true },
-    consequences: { dividend: true, side: true, ledger: true },
-  };
-  return parts[stage] || {};
-}
-
 function render(view, info = {}) {
   const { session } = view;
+  // Until the trainer chooses, the screen follows the phase (projector-stages.js).
+  const stage = session.stage || followedStage(view);
   // The debrief's charts are drawn on the projector's debrief page, one at a time.
-  if (debriefStage(session.stage)) return location.replace(projectorAddress(code, { debrief: true }));
+  if (debriefStage(stage)) return location.replace(projectorAddress(code, { debrief: true }));
   showProblem("");
   setText(els.title, session.title);
   document.title = `${session.title} – projector – Neighbourhood plc`;
@@ -147,14 +125,15 @@ function render(view, info = {}) {
   const phase = session.phase;
   const floor = view.floor || { speaking: null, queue: [] };
   const ten = view.ten_percent || { status: "not_started" };
-  const shown = session.stage ? stageParts(session.stage) : phaseParts(view);
+  const shown = stageParts(stage);
   for (const [part, el] of Object.entries(PARTS)) show(els[el], !!shown[part]);
   show(els.floorSection, !!shown.agenda && !!(floor.speaking || floor.queue.length));
   show(els.tenSection, !!shown.ten && ten.status === "revealed");
   show(els.announcement, session.stage !== "blank");
   show(els.updates, session.stage !== "blank");
   document.body.dataset.phase = phase;
-  document.body.dataset.stage = session.stage || "";
+  document.body.dataset.stage = stage; // the layout of the stage shown, chosen or followed (app.css, projector.css)
+  document.body.dataset.following = session.stage ? "" : "phase";
 
   parts.roster.render(() => rosterList(view));
   parts.current.render(() => currentItem(view));
