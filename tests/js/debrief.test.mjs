@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { costRows } from "../../frontend/js/debrief-costs.js";
+import { arrowCurve } from "../../frontend/js/debrief-flow-diagram.js";
 import { flowEdges, transferMotions } from "../../frontend/js/debrief-flows.js";
 import { mostMoved } from "../../frontend/js/debrief-indicators.js";
 import { talliedWords } from "../../frontend/js/debrief-motions.js";
@@ -115,4 +116,15 @@ test("with no stage chosen the big screen follows the moment, with stages that f
   assert.equal(followedStage(view("closed")), "debrief");
   assert.deepEqual(stageParts("lobby"), { lobby: true, join: true, roster: true });
   assert.deepEqual(stageParts("blank"), {});
+});
+
+test("an arrow leaves its circle, stops short of the next for its head, and a second one bends further", () => {
+  const p = { x: 0, y: 0 };
+  const q = { x: 200, y: 0 };
+  const first = arrowCurve(p, q, 5, 0);
+  assert.deepEqual(first.start, { x: 32, y: 0 });
+  assert.equal(first.end.x, 200 - (28 + 4 + 5 * 2.2));
+  const second = arrowCurve(p, q, 5, 1);
+  assert.ok(Math.abs(second.mid.y) > Math.abs(first.mid.y), "the second arrow between the same two bends further");
+  assert.ok(first.mid.y > 0 && arrowCurve(q, p, 5, 0).mid.y < 0, "each arrow bends to its own right, so the two ways part");
 });
