@@ -42,7 +42,8 @@ export function debriefNews(before, view) {
   const said = [];
   const last = lastRound(view);
   if (last && rounds(view).length > rounds(before).length) {
-    said.push(`Time moved on: ${last.label.toLowerCase()}, the residents' dividend is ${dividendText(last.dividend)}.`);
+    // The event itself is told already ("Time has moved on by a year…"): this adds where it left the dividend.
+    said.push(`${last.label}, the residents' dividend is ${dividendText(last.dividend)}.`);
   }
   const count = view.reflection?.count || 0;
   if (count > (before.reflection?.count || 0)) said.push(`${plural(count, "person has", "people have")} sent a reflection.`);

@@ -102,7 +102,7 @@ def test_an_open_table_and_a_scrolled_one_keep_their_place_on_the_trainers_debri
     page.goto(f"{debrief.base}/trainer/{debrief.code}/debrief")
     expect(page.get_by_role("heading", name="Debrief: Neighbourhood plc: Kilnbrook")).to_be_visible()
     debrief.run(debrief.trainer, type="advance-time", period="year")
-    expect(page.locator("#updates")).to_contain_text("Time moved on: after 1 year")
+    expect(page.locator("#updates")).to_contain_text("After 1 year, the residents' dividend is")
 
     # Open the dividend's numbers from the keyboard; it stays open and focused as time moves on again.
     summary = page.locator("#dividend-chart summary")
@@ -151,3 +151,38 @@ def test_an_observer_is_offered_no_reflection_but_sees_the_results(debrief):
     expect(page.get_by_role("button", name="Send my reflection")).to_be_hidden()
     expect(page.get_by_role("region", name="What everyone said")).to_contain_text("3 people have answered")
     assert violations(page) == []
+
+
+# Counts the elements added to or removed from #content (with everything inside them) since the last read.
+CHURN = """() => {
+  if (!window.churn) {
+    window.churn = 0;
+    const count = (nodes) => [...nodes].filter((n) => n.nodeType === 1).reduce((sum, n) => sum + 1 + n.querySelectorAll('*').length, 0);
+    new MutationObserver((records) => { for (const r of records) window.churn += count(r.addedNodes) + count(r.removedNodes); })
+      .observe(document.getElementById('content'), { childList: true, subtree: true });
+  }
+  const seen = window.churn;
+  window.churn = 0;
+  return seen;
+}"""
+# The elements in the parts a view draws: what redrawing them whole would take away and put back.
+DRAWN = """() => ['#dividend-now', '#dividend-why', '#transfers', '#causes', '#indicator-table', '#indicator-rounds-table',
+  '#motions', '#ten', '.chart-table'].flatMap((s) => [...document.querySelectorAll(s)])
+  .reduce((sum, el) => sum + el.querySelectorAll('*').length, 0)"""
+
+
+def test_an_update_redraws_only_what_it_changed(debrief):
+    page = debrief.trainer.new_page()
+    page.goto(f"{debrief.base}/trainer/{debrief.code}/debrief")
+    expect(page.get_by_role("heading", name="Debrief: Neighbourhood plc: Kilnbrook")).to_be_visible()
+    debrief.run(debrief.trainer, type="advance-time", period="year")
+    expect(page.locator("#updates")).to_contain_text("After 1 year, the residents' dividend is")
+    page.evaluate(CHURN)
+    debrief.reflect("Asha", 4)
+    expect(page.locator("#updates")).to_contain_text("1 person has sent a reflection.")
+    one_reflection = page.evaluate(CHURN)
+    debrief.run(debrief.trainer, type="advance-time", period="quarter")
+    expect(page.locator("#updates")).to_contain_text("After 15 months, the residents' dividend is")
+    time_moved, drawn = page.evaluate(CHURN), page.evaluate(DRAWN)
+    assert one_reflection == 0, "a reflection changes words, not elements"
+    assert time_moved < drawn / 4, (time_moved, drawn)

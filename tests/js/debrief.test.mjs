@@ -27,7 +27,7 @@ test("a new round is told with its dividend; a new reflection with the count", (
   const before = view("debrief", { consequences: { rounds: [] }, reflection: { count: 1, shown: false } });
   const after = view("debrief", { consequences: { rounds: [round("After 1 year", 101.25, 12)] }, reflection: { count: 2, shown: false } });
   assert.deepEqual(debriefNews(before, after), [
-    "Time moved on: after 1 year, the residents' dividend is 101.25.",
+    "After 1 year, the residents' dividend is 101.25.",
     "2 people have sent a reflection.",
   ]);
   assert.deepEqual(debriefNews(null, after), [], "the first draw says nothing");
