@@ -106,6 +106,39 @@ const PARTS = {
   news: "newsSection", dividend: "dividendSection",
 };
 
+/** Shows the parts of `stage` and hides the rest; the body carries the stage for its layout (app.css, projector.css). */
+function showStageParts(view, stage) {
+  const { session } = view;
+  const floor = view.floor || { speaking: null, queue: [] };
+  const shown = stageParts(stage);
+  for (const [part, el] of Object.entries(PARTS)) show(els[el], !!shown[part]);
+  show(els.floorSection, !!shown.agenda && !!(floor.speaking || floor.queue.length));
+  show(els.tenSection, !!shown.ten && view.ten_percent?.status === "revealed");
+  show(els.announcement, session.stage !== "blank");
+  show(els.updates, session.stage !== "blank");
+  document.body.dataset.phase = session.phase;
+  document.body.dataset.stage = stage; // chosen or followed
+  document.body.dataset.following = session.stage ? "" : "phase";
+}
+
+/** Draws every part from the view; render.js keeps the nodes that did not change, shown or not. */
+function drawParts(view) {
+  const revealed = view.ten_percent?.status === "revealed";
+  parts.roster.render(() => rosterList(view));
+  parts.current.render(() => currentItem(view));
+  parts.motions.render(() => motionsList(view));
+  parts.board.render(() => [
+    boardTable(view, { caption: "Who holds each directorate", titles: false }),
+    h("p", {}, `${view.session.chair_title}: ${view.chair?.name || "the trainer"}.`),
+  ]);
+  parts.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
+  parts.floor.render(() => floorLists(view, { level: 3 }));
+  parts.ten.render(() => (revealed ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));
+  parts.strategy.render(() => strategyPanel(view, { level: 3 }));
+  parts.news.render(() => newsPart(view));
+  parts.dividend.render(() => dividendPart(view));
+}
+
 function render(view, info = {}) {
   const { session } = view;
   // Until the trainer chooses, the screen follows the phase (projector-stages.js).
@@ -122,32 +155,8 @@ function render(view, info = {}) {
     announce(els.updates, describeEvents(info.events, view, { limit: 1, before: shownView }));
   }
   shownView = view;
-  const phase = session.phase;
-  const floor = view.floor || { speaking: null, queue: [] };
-  const ten = view.ten_percent || { status: "not_started" };
-  const shown = stageParts(stage);
-  for (const [part, el] of Object.entries(PARTS)) show(els[el], !!shown[part]);
-  show(els.floorSection, !!shown.agenda && !!(floor.speaking || floor.queue.length));
-  show(els.tenSection, !!shown.ten && ten.status === "revealed");
-  show(els.announcement, session.stage !== "blank");
-  show(els.updates, session.stage !== "blank");
-  document.body.dataset.phase = phase;
-  document.body.dataset.stage = stage; // the layout of the stage shown, chosen or followed (app.css, projector.css)
-  document.body.dataset.following = session.stage ? "" : "phase";
-
-  parts.roster.render(() => rosterList(view));
-  parts.current.render(() => currentItem(view));
-  parts.motions.render(() => motionsList(view));
-  parts.board.render(() => [
-    boardTable(view, { caption: "Who holds each directorate", titles: false }),
-    h("p", {}, `${session.chair_title}: ${view.chair?.name || "the trainer"}.`),
-  ]);
-  parts.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
-  parts.floor.render(() => floorLists(view, { level: 3 }));
-  parts.ten.render(() => (ten.status === "revealed" ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));
-  parts.strategy.render(() => strategyPanel(view, { level: 3 }));
-  parts.news.render(() => newsPart(view));
-  parts.dividend.render(() => dividendPart(view));
+  showStageParts(view, stage);
+  drawParts(view);
 }
 
 async function showJoin() {

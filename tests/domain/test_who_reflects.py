@@ -1,5 +1,5 @@
 """Only the people who took part in the board meeting give a reflection: a pair's members (a late third one
-too), the chair and the residents' panel. An observer (a colleague, an evaluator) and someone never given a
+too), the chair, the residents' panel, and at a follow-up those who come as themselves. An observer (a colleague, an evaluator) and someone never given a
 place are refused, with a sentence that says why, and the reflection's totals do not move."""
 
 from __future__ import annotations
@@ -8,9 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain import commands as c
+from app.domain.core.types import RESIDENT
 from app.domain.views import PROJECTOR, Viewer, view_for
 
 from .builders import Game, board_game, synthetic_facts
+from .test_follow_up_everyone import follow_up_of
 
 FEATURE_IDS = ["shared-aims", "trust", "residents-voice"]
 RATINGS = st.dictionaries(st.sampled_from(FEATURE_IDS), st.integers(1, 5), min_size=1, max_size=3)
@@ -70,3 +72,17 @@ def test_a_late_third_member_reflects_with_their_pair():
     game.do(c.StartPhase(phase="debrief"))
     game.do(c.Reflect(ratings={"trust": 5}, comment="Glad to be let in"), game.seat(late))
     assert game.state.reflections[late] == ({"trust": 5}, "Glad to be let in")
+
+
+def test_at_a_follow_up_those_who_come_as_themselves_reflect_and_observers_still_do_not():
+    game, observer, unplaced = debrief_with_latecomers()
+    game.state = follow_up_of(game)
+    for phase in ("read_in", "board"):
+        game.do(c.StartPhase(phase=phase))
+    late = game.join("a0", "Late to the follow-up")  # from a directorate's agency, waiting for a place
+    game.do(c.StartPhase(phase="debrief"))
+    assert game.state.role_of(unplaced).kind == "unplaced"  # from an agency without a directorate: as themselves
+    game.do(c.Reflect(ratings={"trust": 3}), game.seat(unplaced))
+    assert "Observers watch" in game.refuse(c.Reflect(ratings={"trust": 3}), game.seat(observer))
+    assert game.state.role_of(late).kind == "unplaced" and game.state.seats[late].agency != RESIDENT
+    assert "not given a place" in game.refuse(c.Reflect(ratings={"trust": 3}), game.seat(late))

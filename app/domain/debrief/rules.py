@@ -16,7 +16,15 @@ REFLECTING_ROLES = frozenset({"director", "assistant", "member", "chair", "panel
 
 def may_reflect(state: SessionState, seat_id: SeatId) -> bool:
     """True when the seat took part in the meeting, so its reflection counts."""
-    return seat_id in state.seats and state.role_of(seat_id).kind in REFLECTING_ROLES
+    seat = state.seats.get(seat_id)
+    if seat is None:
+        return False
+    kind = state.role_of(seat_id).kind
+    if kind == "unplaced" and state.previous is not None:
+        # At a follow-up people from an agency without a directorate come as themselves (follow_up.plan).
+        agency = state.agency(seat.agency)
+        return agency is not None and agency.directorate is None
+    return kind in REFLECTING_ROLES
 
 
 def reflect(state: SessionState, cmd: c.Reflect, ctx: c.Context) -> list[ev.Event]:
