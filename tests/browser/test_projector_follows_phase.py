@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_projector_fits import SHOTS, Day, fits, in_view
+from tests.support import PAGE_HEADERS
 
 
 class FollowingDay(Day):
@@ -59,4 +60,31 @@ def test_the_screen_that_follows_the_phase_fits_at_both_sizes(day):
         expect(page.locator(".debrief-card:visible")).to_have_count(1)
     day.run(day.trainer, type="start-phase", phase="closed")
     day.shows("closed", "closed", "debrief", "#dividend-section canvas")
+    assert day.problems == [], "\n".join(day.problems)
+
+
+# The agencies nobody in the played day comes from first, so that every agency has someone at the board.
+AGENCIES = [
+    "jobcentre", "council-finance", "environmental-health", "social-services", "fire-rescue", "probation",
+    "housing-association", "voluntary-sector", "council-housing", "nhs-primary-care", "police", "schools",
+]  # fmt: skip
+
+
+def test_a_full_lobby_fits_at_both_sizes(day):
+    """Everyone the board takes, from every agency, and a full residents' panel: thirteen lines of who is here."""
+    joined = len(day.seats)
+    for i, agency in enumerate(AGENCIES * 2 + ["resident"] * 8):
+        context = day.trainer.browser.new_context()
+        context.request.get(f"{day.base}/api/sessions/{day.code}/lobby")  # as a browser would: its browser id first
+        answer = context.request.post(
+            f"{day.base}/api/sessions/{day.code}/join",
+            data={"name": f"Person {i} with a longer name", "agency": agency},
+            headers=PAGE_HEADERS,
+        )
+        joined += answer.ok  # the board takes seventeen; the rest are told it is full
+        context.close()
+    for page in day.screens.values():
+        expect(page.locator(".roster-list li")).to_have_count(13)
+        expect(page.locator("#roster .count")).to_have_text(f"{joined} people have joined")
+    day.shows("full-lobby", "lobby", "lobby", "#join-code", "#join-qr", ".roster-list")
     assert day.problems == [], "\n".join(day.problems)
