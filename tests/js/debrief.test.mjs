@@ -12,6 +12,7 @@ import { mostMoved } from "../../frontend/js/debrief-indicators.js";
 import { talliedWords } from "../../frontend/js/debrief-motions.js";
 import { voicesSummary } from "../../frontend/js/debrief-voices.js";
 import { debriefNews, progressWords, resultsNews, signedPounds } from "../../frontend/js/debrief-words.js";
+import { wanted } from "../../frontend/js/play-actions.js";
 import { followedStage, stageParts } from "../../frontend/js/projector-stages.js";
 import { highestAndLowest, resultsStatus } from "../../frontend/js/reflect-results.js";
 import { notReflecting, reflectNews, scoreWords } from "../../frontend/js/reflect-words.js";
@@ -127,4 +128,10 @@ test("an arrow leaves its circle, stops short of the next for its head, and a se
   const second = arrowCurve(p, q, 5, 1);
   assert.ok(Math.abs(second.mid.y) > Math.abs(first.mid.y), "the second arrow between the same two bends further");
   assert.ok(first.mid.y > 0 && arrowCurve(q, p, 5, 0).mid.y < 0, "each arrow bends to its own right, so the two ways part");
+});
+
+test("at the debrief the action bar asks those who took part for their reflection, and not an observer", () => {
+  const at = (can) => ({ session: { phase: "debrief" }, motions: [], me: { can } });
+  assert.equal(wanted(at({ reflect: true })).kind, "reflect");
+  assert.equal(wanted(at({ reflect: false })), null);
 });
