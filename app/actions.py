@@ -295,20 +295,30 @@ class Actions:
         return sections
 
     async def attach(self, code: str, conn: Connection, after: int) -> None:
-        """Sends a new connection what it missed after `after` (or a fresh view), then joins it to the room.
+        """Sends a new connection what it missed after `after` (or a fresh view), then joins it to the room, with
+        no update slipping between the catch-up and the live stream.
 
-        Both happen under the session's lock, so no update can slip between the catch-up and the live stream.
+        A cached session holds exactly what its viewers have been told (see `_caught_up`) and `_sync` never
+        waits, so with one process (SQLite) a cached session needs neither the lock nor the log: people arriving
+        at once no longer queue behind each other's joins. With several processes (PostgreSQL) another may have
+        stored more, which is read under the lock first, as is a session not in memory.
         """
-        async with self.live.lock(code):
-            live = await self._caught_up(code)
-            state, viewer = live.state, conn.viewer
-            reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
-            # From memory, not the database: another process may have stored more since, which this
-            # connection must hear once, as an update, after joining the room.
-            missed = [] if reset else [(seq, e) for seq, e in live.events if seq > after]
-            shown = shown_events(state, missed, viewer)
-            conn.push(sync_message(self._sections_of(code), conn, state, shown, reset, self.clock()))
-            self.hub.join(code, conn)
+        live = self.live.cached(code)
+        if live is None or self.live.engine.dialect.name != "sqlite":
+            async with self.live.lock(code):
+                self._sync(code, conn, await self._caught_up(code), after)
+        else:
+            self._sync(code, conn, live, after)
+
+    def _sync(self, code: str, conn: Connection, live: Live, after: int) -> None:
+        state, viewer = live.state, conn.viewer
+        reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
+        # From memory, not the database: another process may have stored more since, which this
+        # connection must hear once, as an update, after joining the room.
+        missed = [] if reset else [(seq, e) for seq, e in live.events if seq > after]
+        shown = shown_events(state, missed, viewer)
+        conn.push(sync_message(self._sections_of(code), conn, state, shown, reset, self.clock()))
+        self.hub.join(code, conn)
 
     async def view(self, code: str, viewer: Viewer) -> dict:
         """Read without the write lock: see `app.reads`."""
