@@ -55,8 +55,7 @@ async def played_session(actions: Actions, seats: int) -> tuple[str, list[str]]:
     code = await actions.create_session(PACK)
     people = roster((await actions.state(code)).state, seats)
     seat_ids = [
-        (await actions.join(code, c.Join(name=f"Person {n}", agency=agency))).seat_id
-        for n, agency in enumerate(people)
+        (await actions.join(code, c.Join(name=f"Person {n}", agency=agency))).seat_id for n, agency in enumerate(people)
     ]
     trainer = c.TRAINER
     for command in (

@@ -69,6 +69,8 @@ class Section:
     audience: Callable[[Who], Hashable]
     # The parts of the state (and the time) the value is built from; same parts, same value.
     reads: Reads
+    # Whether `reads` looks at the time: the same state at another moment changes only these.
+    ticks: bool = False
 
 
 def _fields(*names: str) -> Reads:
@@ -92,8 +94,8 @@ def _announcement(state: SessionState) -> dict[str, Any] | None:
     return {"text": state.announcement[0], "at": state.announcement[1]} if state.announcement else None
 
 
-def _shared(name: str, build: Callable[[SessionState, float], Any], reads: Reads) -> Section:
-    return Section(name, lambda s, w, now: build(s, now), _everyone, reads)
+def _shared(name: str, build: Callable[[SessionState, float], Any], reads: Reads, ticks: bool = False) -> Section:
+    return Section(name, lambda s, w, now: build(s, now), _everyone, reads, ticks)
 
 
 # Who a seat is and what it may do depends on these.
@@ -108,7 +110,7 @@ SHARED: tuple[Section, ...] = (
     _shared("ledger_total", lambda s, now: sum(s.ledger.values()), _fields("ledger")),
     _shared("funds", lambda s, now: fund_rows(s), _fields("scenario", "ledger", "motions", "carried")),
     _shared("levers", lambda s, now: levers_view(s), _fields("scenario")),
-    _shared("agenda", agenda_view, _agenda_reads),
+    _shared("agenda", agenda_view, _agenda_reads, ticks=True),
     _shared("strategy", lambda s, now: strategy_view(s), _fields("motions", "scenario")),
     _shared("floor", lambda s, now: floor_view(s), _fields("floor", *ROLE_FIELDS)),
     _shared("announcement", lambda s, now: _announcement(s), _fields("announcement")),
@@ -125,6 +127,7 @@ PERSONAL: tuple[Section, ...] = (
         lambda s, w, now: session_view(s, w.viewer, now),
         lambda w: w.viewer.kind == TRAINER,
         lambda s, now: (s, now),
+        ticks=True,
     ),
     # Before the shuffle the pairs are the trainer's alone.
     Section("seats", lambda s, w, now: seats_view(s, w.pairs_shown), lambda w: w.pairs_shown, _fields(*ROLE_FIELDS)),
@@ -161,6 +164,8 @@ ME = Section(
     lambda w: w.viewer.seat_id,
     _fields(*ROLE_FIELDS, "clock", "ten_percent", "notebooks", "drafts"),
 )
+EVERY = (*SHARED, *PERSONAL, ME)
+TICKING = tuple(section for section in EVERY if section.ticks)
 
 
 def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
@@ -217,10 +222,13 @@ class Sections:
 
     def _generations(self, state: SessionState, now: float) -> dict[str, int]:
         """Looks once per update at what each section reads: its generation goes up each time that changes."""
-        if self._update is not None and self._update[0] is state and self._update[1] == now:
-            return self._update[2]
-        generations = {}
-        for section in (*SHARED, *PERSONAL, ME):
+        sections, generations = EVERY, {}
+        if self._update is not None and self._update[0] is state:
+            if self._update[1] == now:
+                return self._update[2]
+            # The same state later (pages opening between updates): only what reads the time may have changed.
+            sections, generations = TICKING, dict(self._update[2])
+        for section in sections:
             reads, last = section.reads(state, now), self._reads.get(section.name)
             generation = 0 if last is None else last[1] + (not _same(last[0], reads))
             self._reads[section.name] = (reads, generation)
