@@ -172,6 +172,22 @@ def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return len(a) == len(b) and all(x is y or (type(x) is type(y) and x == y) for x, y in zip(a, b, strict=True))
 
 
+def _reuse(kept: Any, value: Any) -> Any:
+    """`value`, with each item (of a list) or member (of an object) that equals the kept value's at the same
+    place replaced by the kept one: the agenda rows a ticking clock leaves alone, the seats a join leaves alone,
+    are held once however many screens were sent them, and compare by identity in the next patch."""
+    if type(kept) is list and type(value) is list:
+        shared = [old if _alike(old, new) else new for old, new in zip(kept, value, strict=False)]
+        return shared + value[len(kept) :]  # items past the end of the kept list are new
+    if type(kept) is dict and type(value) is dict:
+        return {name: kept[name] if name in kept and _alike(kept[name], new) else new for name, new in value.items()}
+    return value
+
+
+def _alike(old: Any, new: Any) -> bool:
+    return type(old) is type(new) and old == new
+
+
 class Sections:
     """One session's sections, kept for each audience between updates (not thread-safe: one per session, used
     under its lock)."""
@@ -215,8 +231,8 @@ class Sections:
         if kept is not None and kept[0] == generation:
             return kept[1]  # nothing it reads has changed since it was built
         value = self._build(section, state, who, now)
-        if kept is not None and kept[1] == value:
-            value = kept[1]
+        if kept is not None:
+            value = kept[1] if kept[1] == value else _reuse(kept[1], value)
         self._kept[key] = (generation, value)
         return value
 

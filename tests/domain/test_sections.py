@@ -65,3 +65,7 @@ def test_pages_opening_later_on_the_same_state_see_the_clocks_moved_on_and_share
         for name in ("directorates", "consequences", "motions", "seats", "floor"):
             assert later[viewer][name] is first[viewer][name], name
     assert later[projector]["agenda"] is later[trainer]["agenda"]
+    moved = [(old, new) for old, new in zip(first[trainer]["agenda"], later[trainer]["agenda"], strict=True)]
+    assert [old is new for old, new in moved] == [not row["current"] for row in later[trainer]["agenda"]], (
+        "the rows the clock left alone are the very same objects, held once"
+    )
