@@ -299,16 +299,19 @@ class Actions:
         no update slipping between the catch-up and the live stream.
 
         A cached session holds exactly what its viewers have been told (see `_caught_up`) and `_sync` never
-        waits, so with one process (SQLite) a cached session needs neither the lock nor the log: people arriving
-        at once no longer queue behind each other's joins. With several processes (PostgreSQL) another may have
-        stored more, which is read under the lock first, as is a session not in memory.
+        waits, so with one process (SQLite) a session in memory needs no read of the log, and no lock unless a
+        write is under way: then the page waits for the writes queued before it and starts from their result,
+        rather than from a delta for each (people arriving at once: one sync each, not one delta per newcomer).
+        With several processes (PostgreSQL) another may have stored more, which is read under the lock first.
         """
-        live = self.live.cached(code)
-        if live is None or self.live.engine.dialect.name != "sqlite":
-            async with self.live.lock(code):
-                self._sync(code, conn, await self._caught_up(code), after)
-        else:
+        one_process, lock = self.live.engine.dialect.name == "sqlite", self.live.lock(code)
+        live = self.live.cached(code) if one_process else None
+        if live is not None and not lock.locked():
             self._sync(code, conn, live, after)
+            return
+        async with lock:
+            live = self.live.cached(code) if one_process else None
+            self._sync(code, conn, live or await self._caught_up(code), after)
 
     def _sync(self, code: str, conn: Connection, live: Live, after: int) -> None:
         state, viewer = live.state, conn.viewer
