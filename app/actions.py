@@ -295,22 +295,17 @@ class Actions:
         return sections
 
     async def attach(self, code: str, conn: Connection, after: int) -> None:
-        """Sends a new connection what it missed after `after` (or a fresh view), then joins it to the room, with
-        no update slipping between the catch-up and the live stream.
+        """Sends a new connection what it missed after `after` (or a fresh view), then joins it to the room.
 
-        A cached session holds exactly what its viewers have been told (see `_caught_up`) and `_sync` never
-        waits, so with one process (SQLite) a session in memory needs no read of the log, and no lock unless a
-        write is under way: then the page waits for the writes queued before it and starts from their result,
-        rather than from a delta for each (people arriving at once: one sync each, not one delta per newcomer).
-        With several processes (PostgreSQL) another may have stored more, which is read under the lock first.
+        Both happen under the session's lock, so no update can slip between the catch-up and the live stream,
+        and a page opening while writes are queued (people arriving at once) waits for them and starts from
+        their result, rather than from a delta for each. A cached session holds exactly what its viewers have
+        been told (see `_caught_up`), so with one process (SQLite) a session in memory is not read from the log
+        again: a quiet session's page (a reconnect storm) never waits. With several processes (PostgreSQL)
+        another may have stored more, so the log is read.
         """
-        one_process, lock = self.live.engine.dialect.name == "sqlite", self.live.lock(code)
-        live = self.live.cached(code) if one_process else None
-        if live is not None and not lock.locked():
-            self._sync(code, conn, live, after)
-            return
-        async with lock:
-            live = self.live.cached(code) if one_process else None
+        async with self.live.lock(code):
+            live = self.live.cached(code) if self.live.engine.dialect.name == "sqlite" else None
             self._sync(code, conn, live or await self._caught_up(code), after)
 
     def _sync(self, code: str, conn: Connection, live: Live, after: int) -> None:

@@ -10,8 +10,11 @@ board meeting, and a motion is proposed, seconded and voted on. Then:
 2. **People joining.** A new session's `--seats` people join one after another, each attaching once joined
    (so the k-th join is published to k + 1 connections): CPU for the whole join (rules, SQLite, publishing),
    for the publishing alone, and for the newcomer's `attach` (its first `sync`).
+3. **People arriving at once** (`--joiners` into `--join-sessions` new sessions, as bench/load.py's last
+   phase, without the network): each joins, then attaches; the time from its join to its `sync`, the CPU of
+   the whole burst, and how many deltas the early arrivals were sent about the later ones.
 
-Run: python bench/connection_memory.py [--sessions 5 --seats 20]
+Run: python bench/connection_memory.py [--sessions 5 --seats 20 --joiners 200 --join-sessions 10]
 Nothing is asserted (tests never time anything). Targets (issue 12): memory per idle connection within 1.25x
 a bare FastAPI server's; 200 people joining 10 sessions at once get their first state within 2x its time.
 """
@@ -165,10 +168,47 @@ def join_cost(actions: Actions, seats: int) -> None:
     print(f"  the newcomer's attach (sync): {ms(syncs)}")
 
 
+def arrivals(actions: Actions, joiners: int, rooms: int) -> None:
+    """Everyone joins at once, then opens their page; a sender per page takes each message off its queue."""
+    deltas, took = [0], []
+
+    async def sender(conn: Connection) -> None:
+        while await conn.next() is not None:
+            deltas[0] += 1
+
+    async def run() -> None:
+        codes = [await actions.create_session(PACK) for _ in range(rooms)]
+        people = roster((await actions.state(codes[0])).state, -(-joiners // rooms))
+
+        async def person(n: int) -> asyncio.Task:
+            code, began = codes[n % rooms], time.perf_counter()
+            joined = await actions.join(code, c.Join(name=f"Person {n}", agency=people[n // rooms]))
+            conn = actions.hub.connection(Viewer("seat", joined.seat_id))
+            await actions.attach(code, conn, after=0)
+            await conn.next()
+            took.append(time.perf_counter() - began)
+            return asyncio.ensure_future(sender(conn))
+
+        began = time.process_time()
+        senders = await asyncio.gather(*(person(n) for n in range(joiners)))
+        cpu = time.process_time() - began
+        await asyncio.sleep(0.5)
+        for task in senders:
+            task.cancel()
+        took.sort()
+        print(f"{joiners} people joining {rooms} new sessions at once: join to first state")
+        print(f"  p50 {took[len(took) // 2]:.2f} s, p99 {took[int(len(took) * 0.99) - 1]:.2f} s; CPU {cpu:.2f} s")
+        print(f"  deltas sent to those already in (about those after them): {deltas[0]}")
+
+    asyncio.run(run())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=5)
     parser.add_argument("--seats", type=int, default=20)
+    parser.add_argument("--joiners", type=int, default=200)
+    parser.add_argument("--join-sessions", type=int, default=10)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="nplc-memory-"))
     engine = make_engine(f"sqlite:///{folder / 'memory.db'}")
@@ -180,6 +220,7 @@ def main() -> None:
     rooms = asyncio.run(play())
     memory(actions, rooms)
     join_cost(actions, args.seats)
+    arrivals(actions, args.joiners, args.join_sessions)
     engine.dispose()
 
 
