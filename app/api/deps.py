@@ -73,7 +73,7 @@ async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
     """The seat this browser holds in the session. In a follow-up meeting the seat from an earlier meeting
     of the series counts, so the same people come back without joining again."""
 
-    seat = await to_thread.run_sync(svc.reads.seat_for, code, lambda each: conn.cookies.get(seat_cookie(each)))
+    seat = await svc.reads.seat_for(code, lambda each: conn.cookies.get(seat_cookie(each)))
     if seat is None or await seat_in_session(svc, code, seat):
         return seat
     return None
