@@ -41,6 +41,19 @@ class Person:
     def view(self, base: str, code: str) -> dict:
         return self.context.request.get(f"{base}/api/sessions/{code}/view").json()
 
+    def may_read(self, base: str, code: str, document: str) -> bool:
+        """Whether this browser is given a document when it asks the server directly, not through its page."""
+        return self.context.request.get(f"{base}/api/sessions/{code}/documents/{document}").ok
+
+    def try_command(self, base: str, code: str, **command) -> int:
+        """Sends a command over HTTP with this browser's cookies, as a curious participant could; returns the status."""
+        answer = self.context.request.post(
+            f"{base}/api/sessions/{code}/commands",
+            data={"id": uuid.uuid4().hex, "command": command},
+            headers=PAGE_HEADERS,
+        )
+        return answer.status
+
 
 @dataclass
 class Room:

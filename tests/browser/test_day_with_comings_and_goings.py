@@ -7,6 +7,8 @@ stage is kept in test-artifacts/screenshots/ (day-<stage>-<who>-<size>.png)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 
@@ -114,9 +116,11 @@ def late_arrivals(room: Room, pairs: list[dict]) -> None:
     before = seating(room.view())
     late = room.join(LATE, HOUSING, LAPTOP)
     observer = room.join(OBSERVER, "Kilnbrook Community Trust and voluntary groups", TABLET)
+    brief = f"{pairs[0]['id']}-confidential"
     for person in (late, observer):
         expect(person.page.locator("#role")).to_contain_text("You have no part in this shuffle")
         expect(person.page.locator("#documents")).not_to_contain_text(CONFIDENTIAL)
+        assert not person.may_read(room.base, room.code, brief), f"{person.name} read {brief} before being seated"
     open_part(room.console, "Seating")
     room.seat(LATE, f"Third member of {pairs[0]['name']}")
     room.seat(OBSERVER, "Observer")
@@ -130,6 +134,9 @@ def late_arrivals(room: Room, pairs: list[dict]) -> None:
     expect(observer.page.locator("#documents")).not_to_contain_text(CONFIDENTIAL)
     expect(observer.page.locator("#notebook-section")).to_be_hidden()
     expect(observer.page.locator("body")).not_to_contain_text(NOTE)
+    assert late.may_read(room.base, room.code, brief)
+    assert not observer.may_read(room.base, room.code, brief), "an observer read a pair's confidential brief"
+    assert NOTE not in json.dumps(observer.view(room.base, room.code)), "an observer was sent a pair's notebook"
     room.stage("late-arrivals", [LATE, OBSERVER], axe=[late.page, observer.page, room.console])
 
 
@@ -142,6 +149,8 @@ def meeting_opens(room: Room, pairs: list[dict]) -> None:
     console.get_by_role("button", name="Open item").click()
     before = seating(room.view())
     resident = room.join(RESIDENT, "Resident", LAPTOP)
+    assert resident.may_read(room.base, room.code, "residents-brief")
+    assert not resident.may_read(room.base, room.code, f"{pairs[0]['id']}-confidential")
     expect(resident.page.locator("#role")).to_contain_text("You sit on the shareholders' panel")
     expect(resident.page.locator("#documents")).to_contain_text("Shareholders' panel: your brief")
     expect(resident.page.locator("#documents")).not_to_contain_text(CONFIDENTIAL)
@@ -191,6 +200,8 @@ def vote(room: Room, pairs: list[dict]) -> None:
     wanted(room.people[LATE], "Your vote is wanted on motion 1", "Vote wanted")
     for name in (OBSERVER, RESIDENT):
         not_wanted(room.people[name])
+        refused = room.people[name].try_command(room.base, room.code, type="vote", motion_id="m1", choice="for")
+        assert refused >= 400, f"{name} cast a vote"
     room.stage("vote-wanted", [LATE, pairs[1]["assistant"]["name"]], axe=[room.people[LATE].page])
     voters = [room.people[LATE]] + [room.people[d["assistant"]["name"]] for d in pairs[1:]]
     for person, choice in zip(voters, ["Vote for", "Vote for", "Vote against", "Abstain"], strict=True):
