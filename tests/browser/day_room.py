@@ -96,6 +96,8 @@ class Room:
     def seat(self, name: str, place: str) -> None:
         """The trainer seats a late arrival from the console's "Seat a late arrival" card."""
         form = self.console.locator("#arrivals-section")
+        if form.evaluate("card => card.tagName === 'DETAILS' && !card.open"):  # a tool the console keeps folded
+            form.locator("summary").click()
         form.get_by_label("Person without a place").select_option(label=name)
         form.get_by_label("Seat them as").select_option(label=place)
         form.get_by_role("button", name="Seat this person").click()
