@@ -134,7 +134,10 @@ class Room:
         for name in who:
             person = self.people[name]
             person.page.screenshot(path=str(SHOTS / f"day-{stage}-{name.lower()}-{person.size}.png"))
-        for page in axe:
+        self.axe(stage, *axe)
+
+    def axe(self, stage: str, *pages: Page) -> None:
+        for page in pages:
             self.problems += [f"{stage}: axe on {page.url}: {found}" for found in violations(page)]
 
 

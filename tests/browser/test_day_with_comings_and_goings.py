@@ -279,6 +279,8 @@ def follow_up(room: Room) -> None:
     there, and everyone arrives without typing anything, in the role they have in real life."""
     debrief_page = room.trainer.new_page()
     debrief_page.goto(f"{room.base}/trainer/{room.code}/debrief")
+    expect(debrief_page.get_by_role("button", name="Start the follow-up meeting")).to_be_visible()
+    room.axe("debrief", debrief_page)
     debrief_page.get_by_role("button", name="Start the follow-up meeting").click()
     debrief_page.wait_for_url(lambda url: f"/trainer/{room.code}" not in url)
     follow = debrief_page.url.rstrip("/").rsplit("/", 1)[1]
@@ -318,4 +320,5 @@ def follow_up(room: Room) -> None:
     expect(room.people[LATE].page.locator("#role")).to_contain_text("You joined the Housing pair as its third member")
     expect(room.people[OBSERVER].page.locator("#role")).to_contain_text("You are observing")
     expect(room.people[RESIDENT].page.locator("#role")).to_contain_text("You sit on the shareholders' panel")
-    room.stage("follow-up", [LATE, OBSERVER, RESIDENT], axe=[room.people[RESIDENT].page, debrief_page])
+    new_console = debrief_page  # the debrief page went on to the follow-up's console
+    room.stage("follow-up", [LATE, OBSERVER, RESIDENT], axe=[room.people[RESIDENT].page, new_console])
