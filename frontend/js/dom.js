@@ -148,8 +148,8 @@ export function show(el, visible) {
 /**
  * A part of the page rebuilt whole when its data changes: `render(data, build)`.
  * Left for the debrief's and reflection's pages (their charts are drawn on
- * canvases, which a morph cannot carry over) and the console's arrival tables;
- * everything else draws through render.js, which keeps every node in place.
+ * canvases, which a morph cannot carry over); everything else draws through
+ * render.js, which keeps every node in place.
  */
 export function region(container) {
   let last;

@@ -9,10 +9,12 @@ import { floorLists } from "./meeting.js";
 
 /**
  * Takes the container, act(command, messageEl?) and options:
- * `prefix` for ids, `seat` true on the participant page. Builds the buttons
- * once; returns {update(view)}, which redraws the lists from the view.
+ * `prefix` for ids, `seat` true on the participant page, `level` for the
+ * queue's heading, `chairFirst` to put the chair's buttons above the queue (the
+ * console, where a long queue scrolls). Builds the buttons once; returns
+ * {update(view)}, which redraws the lists from the view.
  */
-export function speakersPanel(container, act, { prefix = "floor", seat = false } = {}) {
+export function speakersPanel(container, act, { prefix = "floor", seat = false, level = 4, chairFirst = false } = {}) {
   const message = h("p", { class: "form-message", "aria-live": "polite" });
   const send = (command) => act(command, message).catch(() => {});
   // Busy rather than disabled while sending, so the button keeps keyboard focus.
@@ -42,7 +44,8 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
   const chairRow = h("div", { class: "button-row" }, next, finish);
   const lists = h("div", { class: "floor-lists" });
   const listPart = part(lists);
-  container.replaceChildren(...[lists, seat ? mine : null, seat ? handRow : null, chairRow, message].filter(Boolean));
+  const order = chairFirst ? [chairRow, message, lists] : [lists, seat ? mine : null, seat ? handRow : null, chairRow, message];
+  container.replaceChildren(...order.filter(Boolean));
 
   const personControls = (p) => h("span", { class: "queue-controls" },
     h("button", { type: "button", class: "small", id: `${prefix}-call-${p.id}`, "data-key": `${prefix}-call-${p.id}`,
@@ -55,7 +58,7 @@ export function speakersPanel(container, act, { prefix = "floor", seat = false }
       const floor = view.floor || { speaking: null, queue: [] };
       const board = view.session.phase === "board";
       const chairing = board && (view.viewer === "trainer" || !!view.me?.can?.chair);
-      listPart.render(() => floorLists(view, { controls: chairing ? personControls : null }));
+      listPart.render(() => floorLists(view, { level, controls: chairing ? personControls : null }));
       show(chairRow, chairing);
       // Still pressable when there is nothing to do: the server then says why (and focus stays put).
       unavailable(next, !floor.queue.length);

@@ -3,7 +3,7 @@
 // you pick?" Each directorate answers; the trainer reveals the answers as a
 // map of who depends on whom.
 
-import { announce, h, region, setOptions, setText, show } from "./dom.js";
+import { announce, h, setOptions, setText, show } from "./dom.js";
 import { part } from "./render.js";
 import { listWords } from "./format.js";
 import { directorateName, tenPercentMap, tenPercentWords } from "./meeting.js";
@@ -81,7 +81,7 @@ export function tenPercentConsole(container, act) {
   const reveal = h("button", { type: "button", id: "ten-reveal" }, "Reveal answers");
   const status = h("p", { id: "ten-status" });
   const answers = h("div", { class: "ten-answers-box" });
-  const answersRegion = region(answers);
+  const answersPart = part(answers);
   const send = (command) => async (event) => {
     const btn = event.currentTarget;
     btn.disabled = true;
@@ -108,7 +108,7 @@ export function tenPercentConsole(container, act) {
       setText(status, t.status === "not_started" ? "The round has not started."
         : `${t.status === "open" ? "Open" : "Revealed"}. Answered: ${listWords(t.answered.map((d) => directorateName(view, d))) || "nobody yet"}.`
           + (t.status === "open" && waiting.length ? ` Still to answer: ${listWords(waiting.map((d) => d.name))}.` : ""));
-      answersRegion.render({ t, d: view.directorates.map((d) => d.name) }, () => {
+      answersPart.render(() => {
         if (!t.answers.length) return [];
         if (t.status === "revealed") return tenPercentMap(view, { idPrefix: "console-ten" });
         return [h("h3", {}, "Answers so far (only you can see them)"),

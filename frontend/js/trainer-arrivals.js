@@ -2,8 +2,9 @@
 // Nobody already placed moves (docs/protocol.md, `seat-third-member` and `seat-observer`).
 
 import { announce, h, setOptions, setText } from "./dom.js";
+import { toolCard } from "./trainer-forms.js";
 
-/** Builds the card after `anchor`; returns {update(view)}. `act(command, messageEl)` sends a command. */
+/** Builds the card (closed until opened) after `anchor`; returns {update(view)}. `act(command, messageEl)` sends a command. */
 export function arrivalsForm(anchor, act) {
   const person = h("select", { id: "arrival-person" });
   const where = h("select", { id: "arrival-place" });
@@ -14,8 +15,7 @@ export function arrivalsForm(anchor, act) {
     h("div", { class: "field" }, h("label", { for: "arrival-person" }, "Person without a place"), person),
     h("div", { class: "field" }, h("label", { for: "arrival-place" }, "Seat them as"), where),
     submit, message);
-  const section = h("section", { id: "arrivals-section", class: "card", "aria-labelledby": "arrivals-title" },
-    h("h2", { id: "arrivals-title" }, "Seat a late arrival"),
+  const section = toolCard("arrivals-section", "Seat a late arrival",
     h("p", { class: "hint" }, "A third member reads the pair's pack, shares its notebook and may vote for it. An observer sees only public documents and the meeting. Nobody else moves."),
     note, form);
   anchor.after(section);

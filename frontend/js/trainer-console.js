@@ -3,7 +3,7 @@
 import { getJSON, sessionPath } from "./api.js";
 import { clockDisplay, itemClockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
-import { announce, elements, h, hiddenText, region, setOptions, setText, show } from "./dom.js";
+import { announce, elements, h, hiddenText, setOptions, setText, show } from "./dom.js";
 import { speakersPanel } from "./floor-controls.js";
 import { PHASE_LABELS } from "./format.js";
 import { agendaList, announcementContent, describeEvents, ledgerTable, motionCard, splitMotions, strategyPanel } from "./meeting.js";
@@ -15,9 +15,11 @@ import { undoButton } from "./trainer-undo.js";
 import { markPhase, wireControls } from "./trainer-controls.js";
 import { wireProjectorLink, wireStageButtons } from "./trainer-projector.js";
 import { wireSections } from "./trainer-sections.js";
-import {
-  agendaEditor, announcementForm, injectList, moveForm, newsWriter, recipientsPicker, speakingRecord,
-} from "./trainer-meeting.js";
+import { agendaEditor } from "./trainer-agenda-editor.js";
+import { announcementForm } from "./trainer-announcement.js";
+import { moveForm } from "./trainer-move.js";
+import { injectList, newsWriter, recipientsPicker } from "./trainer-news.js";
+import { speakingRecord } from "./trainer-record.js";
 import { pairsList, rosterTable, shuffleResult, swapOptions } from "./trainer-view.js";
 
 const SELECTORS = {
@@ -67,6 +69,7 @@ const SELECTORS = {
   newsWriter: "#news-writer",
   agendaEditor: "#agenda-editor",
   move: "#move",
+  moveSection: "#move-section",
   record: "#record",
 };
 
@@ -94,9 +97,9 @@ function trainerConsole(code, els) {
   let latest = null;
   const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
   const itemClock = itemClockDisplay(els.itemClock);
-  // The meeting's parts are drawn from every view through render.js; the arrival's are rebuilt when their data changes.
+  // Every part is drawn from every view through render.js: what did not change keeps its nodes, focus included.
   const regions = {
-    roster: region(els.roster), pairs: region(els.pairs), shuffle: region(els.shuffleResult),
+    roster: part(els.roster), pairs: part(els.pairs), shuffle: part(els.shuffleResult),
     agenda: part(els.agenda), motions: part(els.motions), ledger: part(els.ledger),
     injects: part(els.injects), strategy: part(els.strategy), record: part(els.record),
     announcement: part(els.announcement),
@@ -105,13 +108,13 @@ function trainerConsole(code, els) {
   const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
   const report = (message) => announce(els.errors, message);
   const chair = chairPanel(els.chairPanel, act);
-  const speakers = speakersPanel(els.speakers, act, { prefix: "console-floor" });
+  const speakers = speakersPanel(els.speakers, act, { prefix: "console-floor", level: 3, chairFirst: true });
   const releaseTo = recipientsPicker("release", "Who gets the news you release");
   els.releaseTo.replaceChildren(releaseTo.node);
   const forms = [
     speakers, releaseTo, newsWriter(els.newsWriter, act), announcementForm(els.announce, act),
     agendaEditor(els.agendaEditor, act), moveForm(els.move, act), tenPercentConsole(els.ten, act),
-    arrivalsForm(els.move.closest("section"), act), undoButton(els.move.closest("section"), act),
+    arrivalsForm(els.moveSection, act), undoButton(els.moveSection, act),
   ];
   els.minutesLink.href = `/trainer/${encodeURIComponent(code)}/minutes`;
   for (const link of document.querySelectorAll(".debrief-link")) link.href = `/trainer/${encodeURIComponent(code)}/debrief`;
@@ -145,13 +148,11 @@ function trainerConsole(code, els) {
     els.chairSelect.disabled = !lobby;
     els.shuffleForm.querySelector("button").disabled = !lobby;
 
-    regions.roster.render({ s: view.seats, p: view.pairs, c: session.chair_pick, ph: session.phase, sh: session.shuffled,
-      d: session.doors_open }, () => rosterTable(view, act, report));
-    regions.pairs.render({ s: view.seats, p: view.pairs, c: session.chair_pick }, () => pairsList(view));
+    regions.roster.render(() => rosterTable(view, act, report));
+    regions.pairs.render(() => pairsList(view));
     setOptions(els.chairSelect, [{ value: "", label: "The trainer chairs" },
       ...view.seats.map((s) => ({ value: s.id, label: `${s.name} (${s.agency_name})` }))], session.chair_pick || "");
-    regions.shuffle.render({ d: view.directorates, s: view.seats, seed: session.seed, c: view.chair, p: view.pairs },
-      () => shuffleResult(view));
+    regions.shuffle.render(() => shuffleResult(view));
     const swaps = swapOptions(view);
     show(els.swapForm, session.shuffled && ["lobby", "read_in"].includes(session.phase) && swaps.length > 1);
     setOptions(els.swapFirst, swaps);
@@ -174,12 +175,12 @@ function trainerConsole(code, els) {
     regions.motions.render(() => {
       const { open, done } = splitMotions(view);
       const card = (m) => motionCard(view, m, {
-        level: 4, controls: [...chairMotionControls(view, m, act, report), ...correctionControls(view, m, act)],
+        level: 3, controls: [...chairMotionControls(view, m, act, report), ...correctionControls(view, m, act)],
       });
       if (!open.length && !done.length) return h("p", {}, "No motions yet. Directorates put motions during the board meeting.");
       return [...open, ...done].map(card);
     });
-    regions.strategy.render(() => strategyPanel(view, { level: 4 }));
+    regions.strategy.render(() => strategyPanel(view, { level: 3 }));
     regions.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
   }
 

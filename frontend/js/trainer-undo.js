@@ -3,8 +3,9 @@
 // undoes nothing else (docs/protocol.md, `undo`).
 
 import { announce, h } from "./dom.js";
+import { toolCard } from "./trainer-forms.js";
 
-/** Builds the card after `anchor`; returns {update(view)}. `act(command, messageEl)` sends a command. */
+/** Builds the card (closed until opened) after `anchor`; returns {update(view)}. `act(command, messageEl)` sends a command. */
 export function undoButton(anchor, act) {
   const message = h("p", { class: "form-message", "aria-live": "polite" });
   const what = h("p", { class: "hint" });
@@ -20,8 +21,7 @@ export function undoButton(anchor, act) {
       button.removeAttribute("aria-busy");
     }
   });
-  const section = h("section", { id: "undo-section", class: "card", "aria-labelledby": "undo-title" },
-    h("h2", { id: "undo-title" }, "Undo a correction"), what, button, message);
+  const section = toolCard("undo-section", "Undo a correction", what, button, message);
   anchor.after(section);
   return {
     update(view) {

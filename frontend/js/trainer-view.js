@@ -1,4 +1,4 @@
-// Parts of the trainer's console drawn fresh from each view: roster, pairs, shuffle result.
+// Parts of the trainer's console drawn from each view through render.js: roster, pairs, shuffle result.
 
 import { h, hiddenText } from "./dom.js";
 import { confirmAction } from "./trainer-confirm.js";
@@ -25,13 +25,14 @@ function moveSelect(view, seat, act) {
     options.push(h("option", { value: pair.id, selected: pair.id === seat.pair_id }, pairLabel(view, pair)));
   }
   options.push(h("option", { value: OWN_PAIR }, "A pair of their own"));
-  const select = h("select", { id, "data-key": id }, options);
+  // The handler reads the select it is called on: a redraw keeps the live node and hands it this handler.
+  const select = h("select", { id, "data-key": id, onchange: (event) => {
+    const live = event.currentTarget;
+    if (live.value === "" || live.value === seat.pair_id) return;
+    act({ type: "move-seat", seat_id: seat.id, to_pair: live.value === OWN_PAIR ? null : live.value })
+      .catch(() => { live.value = seat.pair_id || ""; });
+  } }, options);
   select.value = seat.pair_id || "";
-  select.addEventListener("change", () => {
-    if (select.value === "" || select.value === seat.pair_id) return;
-    act({ type: "move-seat", seat_id: seat.id, to_pair: select.value === OWN_PAIR ? null : select.value })
-      .catch(() => { select.value = seat.pair_id || ""; });
-  });
   return [h("label", { for: id, class: "visually-hidden" }, `Move ${seat.name} to pair`), select];
 }
 
@@ -118,7 +119,8 @@ export function rosterTable(view, act, report = () => {}) {
   return [summary, doors, tableBox("People in this session", h("table", { class: "roster" },
     h("caption", { class: "visually-hidden" }, "People in this session"),
     h("thead", {}, h("tr", {}, headers.map((t) => h("th", { scope: "col" }, t)))),
-    h("tbody", {}, seats.map((seat) => h("tr", {},
+    // Rows keyed by seat, so a redraw keeps each person's row (and the control in it) when others join or leave.
+    h("tbody", {}, seats.map((seat) => h("tr", { id: `roster-${seat.id}` },
       h("th", { scope: "row" }, seat.name),
       h("td", {}, seat.agency_name),
       h("td", {}, pairCell(view, seat, act)),

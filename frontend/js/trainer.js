@@ -27,6 +27,8 @@ if (errors) keepClearOf(errors);
 /** Shows one part of the page ("listPage", "console"...) and hides the others. */
 function showPart(name) {
   for (const part of PARTS) show(els[part], part === name);
+  // The console fills a laptop's window (console.css); the other parts scroll as pages do.
+  document.body.dataset.part = name;
 }
 
 /** Explains how to sign in (the API answered 401 or 403). */

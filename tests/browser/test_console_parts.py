@@ -1,5 +1,6 @@
 """The console follows the day: one part at a time under a bar that stays in view, the running phase's part chosen,
-"Start board meeting" a few Tab presses from the top, and the parts that can fit a laptop's screen fit it."""
+"Start board meeting" a few Tab presses from the top, and on a laptop every part fits the screen, a long list
+scrolling in its own pane (test_console_fits.py checks every part at every phase of a played day)."""
 
 import re
 
@@ -11,6 +12,7 @@ from tests.support import PAGE_HEADERS
 
 LAPTOP = {"width": 1366, "height": 768}
 SMALL_LAPTOP = {"width": 1280, "height": 720}
+NARROW = {"width": 900, "height": 700}
 PARTS = ["Seating", "Read-in", "Meeting", "Consequences", "Debrief", "Record"]
 
 
@@ -106,7 +108,8 @@ def test_the_parts_of_the_day_show_one_at_a_time_and_follow_the_phase(day_server
     expect(tabs.get_by_role("tab", name="Record")).to_have_attribute("aria-selected", "true")
     assert tabs.get_by_role("tab", name="Seating").get_attribute("tabindex") == "-1"
 
-    # The bar stays at the top however far the part scrolls.
+    # In a narrow window the part scrolls as a page does, and the bar stays at the top however far it scrolls.
+    console.set_viewport_size(NARROW)
     open_part(console, "Read-in")
     console.evaluate("() => window.scrollTo(0, document.scrollingElement.scrollHeight)")
     bar = console.locator("#console-bar")
@@ -121,6 +124,15 @@ def test_the_parts_of_the_day_show_one_at_a_time_and_follow_the_phase(day_server
     expect(read_in).to_be_focused()
     bar_box = bar.bounding_box()
     assert read_in.bounding_box()["y"] >= bar_box["y"] + bar_box["height"]
+
+    # On a laptop the page never scrolls: a long pane scrolls on its own, and focus moved down it stays in view.
+    console.set_viewport_size(LAPTOP)
+    assert fits(console)
+    pane = console.get_by_role("region", name="Agenda editor")
+    last = pane.locator("button:visible").last
+    last.focus()
+    assert pane.evaluate("el => el.scrollTop") > 0
+    assert inside_viewport(console, last) and inside_viewport(console, bar)
 
     # Starting a phase brings its part forward.
     open_part(console, "Seating")
