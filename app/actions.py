@@ -1,10 +1,11 @@
 """The only module that both stores and publishes: decide, append, commit, then tell.
 
 Every change goes through `_record`: under the session's lock it catches up
-with the stored log, asks the rules, appends the events, commits, and only
-then hands each connected viewer its message. Nothing is published that was
-not committed first, and commands carrying an id already seen are answered
-without doing anything twice.
+with the stored log (on SQLite, whose one server holds it all, only when an
+append shows it is behind), asks the rules, appends the events, commits, and
+only then hands each connected viewer its message. Nothing is published that
+was not committed first, and commands carrying an id already seen (kept with
+the session in memory) are answered without doing anything twice.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from anyio import to_thread
+from sqlalchemy.engine import Connection as Database
 
 from .domain import commands as c
 from .domain import events as ev
@@ -33,7 +35,7 @@ from .realtime.stream import Publication, shown_events, sync_message
 from .scenarios.loader import Pack, facts
 from .store import events as log
 from .store import records, summaries
-from .store.db import session_scope
+from .store.db import connection_for, session_scope
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # A reconnect further behind than this gets a fresh view instead of a replay: replaying thousands of events
@@ -201,36 +203,46 @@ class Actions:
         credential: tuple[str, str] | None = None,
     ) -> Recorded:
         key = actor_key(ctx.actor)
-        async with self.live.writing(code):
+        async with self.live.writing(code) as held:
             for attempt in range(APPEND_ATTEMPTS):
-                live = await self._caught_up(code)
-                if command_id is not None:
-                    seen = await to_thread.run_sync(self._seen, code, key, command_id)
-                    if seen is not None:
-                        return Recorded(seen, duplicate=True)
-                new_events = decide(live.state, command, ctx)
+                # The sole writer decides on its cache at first; anything that could come of a stale copy (an
+                # append or command id refused as taken, a refusal, nothing to do) is tried again caught up.
+                verified = attempt > 0 or not self.live.sole_writer
+                live = await self._caught_up(code, verify=verified, held=held)
+                seen = live.seen(key, command_id)
+                if seen is not None:
+                    return Recorded(seen, duplicate=True)
+                try:
+                    new_events = decide(live.state, command, ctx)
+                except RuleViolation:
+                    if verified:
+                        raise
+                    continue
+                if not new_events and not verified:
+                    continue
                 numbered = tuple(enumerate(new_events, start=live.state.seq + 1))
                 after = live.after(numbered)
                 try:
-                    seq = await to_thread.run_sync(self._store, live, after, key, command_id, ctx.now, credential)
+                    seq = await to_thread.run_sync(self._store, live, after, key, command_id, ctx.now, credential, held)
                     break
                 except log.SequenceConflict:
                     if attempt == APPEND_ATTEMPTS - 1:
                         raise
-                    await asyncio.sleep(random.uniform(0, RETRY_PAUSE * 2 ** min(attempt, 5)))
+                    if not self.live.sole_writer or attempt > 0:  # a stale cache wants catching up, not a pause
+                        await asyncio.sleep(random.uniform(0, RETRY_PAUSE * 2 ** min(attempt, 5)))
+            if command_id is not None:
+                after.commands[(key, command_id)] = seq  # committed: from now on it is a duplicate
             self.live.put(code, after)
             self._tell(code, after.state, list(numbered))
         seat_id, token = credential or (None, None)
         return Recorded(seq, seat_id=seat_id, token=token)
 
-    def _seen(self, code: str, key: str, command_id: str) -> int | None:
-        with session_scope(self.live.engine) as db:
-            return log.seen_command(session=db, code=code, actor=key, command_id=command_id)
-
-    def _store(self, live: Live, after: Live, key, command_id, now, credential) -> int:
-        """Appends the events that take `live` to `after`, with the session's new summary, in one transaction."""
+    def _store(self, live: Live, after: Live, key, command_id, now, credential, held=None) -> int:
+        """Appends the events that take `live` to `after`, with the session's new summary and the command's id,
+        in one transaction (on `held`, the writer's connection, if given). Raises SequenceConflict if another
+        writer took the seq or the command id first."""
         code, new_events = live.state.code, [e for _, e in after.events[len(live.events) :]]
-        with session_scope(self.live.engine) as db:
+        with connection_for(self.live.engine, held) as db:  # plain statements: no ORM session to keep
             seq = log.append(session=db, code=code, events=new_events, expected_seq=live.state.seq, actor=key, at=now)
             if new_events:
                 summaries.save(session=db, state=after.state, at=now)
@@ -261,12 +273,13 @@ class Actions:
             self.hub.close_room(code)
             self._sections.pop(code, None)
 
-    async def _caught_up(self, code: str) -> Live:
-        """Under the lock: the session with everything any process stored. What this process's copy lacked has
-        not been told to its viewers yet (the doorbell may still be on its way), so it is told now, before
-        anything newer. Invariant: a cached session's viewers have been told every event in the cache."""
+    async def _caught_up(self, code: str, verify: bool = True, held: Database | None = None) -> Live:
+        """Under the lock: the session with everything any process stored (unless not `verify`, on the sole
+        writer: see LiveSessions.current). What this process's copy lacked has not been told to its viewers yet
+        (the doorbell may still be on its way), so it is told now, before anything newer. Invariant: a cached
+        session's viewers have been told every event in the cache."""
         before = self.live.cached(code)
-        live = await self.live.current(code)
+        live = await self.live.current(code, verify, held)
         if before is not None and live.state.seq > before.state.seq:
             self._tell(code, live.state, [(seq, e) for seq, e in live.events if seq > before.state.seq])
         return live
@@ -300,7 +313,8 @@ class Actions:
         Both happen under the session's lock, so no update can slip between the catch-up and the live stream.
         """
         async with self.live.lock(code):
-            live = await self._caught_up(code)
+            # The sole writer's cache holds everything stored, so a reconnect storm asks the database nothing.
+            live = await self._caught_up(code, verify=False)
             state, viewer = live.state, conn.viewer
             reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
             # From memory, not the database: another process may have stored more since, which this

@@ -16,10 +16,10 @@ import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from anyio import to_thread
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from .domain.apply import apply
 from .domain.core.state import SessionState
@@ -27,9 +27,11 @@ from .domain.events import Event
 from .scenarios.loader import Pack
 from .store import events as log
 from .store import records
-from .store.db import lock_session_writes, session_scope, unlock_session_writes
+from .store.db import connection_for, lock_session_writes, session_scope, unlock_session_writes
 
 Numbered = tuple[tuple[int, Event], ...]
+# (actor key, command id) -> the seq the command was answered with; see Live.commands.
+Commands = dict[tuple[str, str], int]
 
 
 class UnknownSession(Exception):
@@ -41,6 +43,14 @@ class Live:
     state: SessionState
     pack: Pack
     events: Numbered = ()  # the stored log as (seq, event), so minutes and exports need no query
+    # Every command id stored for the session, so a retried command is known without a query. Loaded with the
+    # log, caught up with it, added to once a command is committed; one dict shared by each version of the
+    # session, as the log is one: only writers use it, under the session's lock.
+    commands: Commands = field(default_factory=dict, compare=False, repr=False)
+
+    def seen(self, actor: str, command_id: str | None) -> int | None:
+        """The seq a command id already stored was answered with, or None."""
+        return None if command_id is None else self.commands.get((actor, command_id))
 
     def after(self, numbered: Numbered) -> Live:
         """This session with more stored events applied (any it already holds are skipped)."""
@@ -50,10 +60,10 @@ class Live:
         return replace(self, state=state, events=self.events + fresh) if fresh else self
 
 
-def fold(pack: Pack, numbered: Numbered) -> Live:
-    """A session from its pack and its whole log (which always begins with SessionCreated)."""
+def fold(pack: Pack, numbered: Numbered, commands: Commands | None = None) -> Live:
+    """A session from its pack, its whole log (which always begins with SessionCreated) and its command ids."""
     first = apply(None, numbered[0][1])
-    return Live(first, pack, numbered[:1]).after(numbered[1:])
+    return Live(first, pack, numbered[:1], {} if commands is None else commands).after(numbered[1:])
 
 
 class LiveSessions:
@@ -65,6 +75,10 @@ class LiveSessions:
         clock: Callable[[], float] = time.monotonic,
     ):
         self.engine, self.max_sessions, self.idle_seconds, self.clock = engine, max_sessions, idle_seconds, clock
+        # SQLite serves one process (`nplc serve` refuses a second), so a writer may trust its cache instead of
+        # asking the log first: the log's unique numbers still refuse an append made on a stale copy, and
+        # Actions then catches up and decides again. On PostgreSQL every writer catches up first.
+        self.sole_writer = engine.dialect.name == "sqlite"
         self.watched: Callable[[str], bool] = lambda code: False  # set by Actions: does the hub have this room?
         self.loads = 0  # how many times a log was replayed from the database (for tests and bench)
         self._live: OrderedDict[str, Live] = OrderedDict()  # least recently used first
@@ -77,17 +91,19 @@ class LiveSessions:
         return self._locks.setdefault(code, asyncio.Lock())
 
     @asynccontextmanager
-    async def writing(self, code: str) -> AsyncIterator[None]:
+    async def writing(self, code: str) -> AsyncIterator[Connection | None]:
         """The session's write lock, and on PostgreSQL the database's lock on writing to it, which every
         process takes: writes to one session from several processes take turns instead of racing to append,
-        so none is refused for having lost the race too often. Reads never wait for either."""
+        so none is refused for having lost the race too often. Reads never wait for either. Yields the
+        connection holding the database's lock (None on SQLite), for the writer to catch up and store on: one
+        connection from the pool a command, not three."""
         async with self.lock(code):
             if self.engine.dialect.name != "postgresql":
-                yield  # SQLite serves one process: the lock above is enough
+                yield None  # SQLite serves one process: the lock above is enough
                 return
             held = await to_thread.run_sync(lock_session_writes, self.engine, code)
             try:
-                yield
+                yield held
             finally:
                 await to_thread.run_sync(unlock_session_writes, held, code)
 
@@ -131,10 +147,15 @@ class LiveSessions:
             loading.add_done_callback(lambda _: self._loading.pop(code, None))
         return await asyncio.shield(loading)
 
-    async def current(self, code: str) -> Live:
-        """For writers, under the lock: the session caught up with everything stored, by any process."""
+    async def current(self, code: str, verify: bool = True, held: Connection | None = None) -> Live:
+        """For writers, under the lock: the session caught up with everything stored, by any process, and with
+        every command id stored (read on `held`, the writer's connection, if given). Unless `verify`, the sole
+        writer trusts its cache and asks nothing."""
         live = await self.read(code)
-        newer = await to_thread.run_sync(self._stored_after, code, live.state.seq)
+        if self.sole_writer and not verify:
+            return live
+        newer, commands = await to_thread.run_sync(self._stored_after, code, live.state.seq, held)
+        live.commands.update(commands)
         if newer:
             live = live.after(newer)
             self.put(code, live)
@@ -152,14 +173,17 @@ class LiveSessions:
                 raise UnknownSession(code)
             pack = records.load_pack_version(session=db, pack_id=row.pack_id, version=row.pack_version)
             numbered = tuple(log.load(session=db, code=code, after=0))
+            commands = log.commands_since(session=db, code=code, seq=0)
         self.loads += 1
         if pack is None or not numbered:
             raise UnknownSession(code)
-        return fold(pack, numbered)
+        return fold(pack, numbered, commands)
 
-    def _stored_after(self, code: str, seq: int) -> Numbered:
-        with session_scope(self.engine) as db:
-            return tuple(log.load(session=db, code=code, after=seq))
+    def _stored_after(self, code: str, seq: int, held: Connection | None) -> tuple[Numbered, Commands]:
+        """The events stored after `seq` and the command ids stored at or after it: a command that changed
+        nothing is stored with the seq it found, which this process may already hold."""
+        with connection_for(self.engine, held) as db:
+            return tuple(log.load(session=db, code=code, after=seq)), log.commands_since(session=db, code=code, seq=seq)
 
     def _touch(self, code: str) -> None:
         if code in self._live:

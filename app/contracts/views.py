@@ -140,6 +140,9 @@ class Can(Wire):
     chair: bool
     speak: bool
     answer_ten_percent: bool
+    reflect: bool = Field(
+        description="the seat took part in the meeting, so it gives a reflection at the debrief (observers do not)"
+    )
 
 
 class Notebook(Wire):

@@ -17,6 +17,7 @@ from .consequences.views import consequences_view, fund_rows
 from .core.codec import encode
 from .core.state import SessionState
 from .core.types import PHASE_LABELS, RESIDENT, SeatId
+from .debrief.rules import may_reflect
 from .debrief.views import reflection_view
 from .drafts.views import drafts_view
 from .floor.views import meeting_view
@@ -217,6 +218,8 @@ def me_view(state: SessionState, seat_id: SeatId) -> dict[str, Any]:
             "chair": role.kind == "chair",
             "speak": state.phase == "board" and role.kind != "observer",
             "answer_ten_percent": role.directorate is not None and state.ten_percent.status == "open",
+            # Whatever the phase: the reflection page tells someone who does not reflect why, before and after.
+            "reflect": may_reflect(state, seat_id),
         },
         # Both name the pair, which is the trainer's secret until the shuffle reveals the roles.
         "notebook": notebook_view(state, seat_id) if state.shuffled else None,

@@ -12,20 +12,26 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session, create_engine, text
 
 from . import models  # noqa: F401  (registers the tables)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+SQLITE_POOL = 40  # anyio's default number of worker threads
 SQLITE_PRAGMAS = {"journal_mode": "wal", "synchronous": 1, "foreign_keys": 1, "busy_timeout": 5000}
 
 
 def make_engine(url: str) -> Engine:
     """Takes a database URL; returns an engine with its schema migrated to the latest and, on SQLite, WAL on."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # Room in the pool for every worker thread (anyio runs at most 40), so a busy moment never opens and
+        # closes connections, each paying for its pragmas; the most recently used are used first, so the few
+        # a quiet day needs stay warm and the rest idle.
+        in_memory = make_url(url).database in (None, "", ":memory:")  # one connection a thread: no pool to size
+        pool = {} if in_memory else {"pool_size": SQLITE_POOL, "max_overflow": 10, "pool_use_lifo": True}
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
@@ -111,6 +117,20 @@ def unlock_session_writes(connection: Connection, code: str) -> None:
         raise
     finally:
         connection.close()
+
+
+@contextmanager
+def connection_for(engine: Engine, held: Connection | None) -> Iterator[Connection]:
+    """`held` (the connection holding a writer's lock, see `lock_session_writes`), or else one from the pool;
+    either way what the block leaves uncommitted is rolled back, and `held` stays open for its unlock."""
+    if held is None:
+        with engine.connect() as connection:
+            yield connection
+        return
+    try:
+        yield held
+    finally:
+        held.rollback()
 
 
 def _in_memory(engine: Engine) -> bool:

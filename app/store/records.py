@@ -154,13 +154,14 @@ def load_pack_version(*, session: Session, pack_id: str, version: str) -> Pack |
     return Pack.from_json(row.content) if row else None
 
 
-def add_seat_credential(*, session: Session, code: str, seat_id: str, token: str) -> None:
-    session.add(SeatCredential(token_hash=token_hash(token), session_code=code, seat_id=seat_id))
+def add_seat_credential(*, session: events.Writer, code: str, seat_id: str, token: str) -> None:
+    row = {"token_hash": token_hash(token), "session_code": code, "seat_id": seat_id}
+    session.execute(SeatCredential.__table__.insert(), row)  # type: ignore[attr-defined]
 
 
-def delete_seat_credentials(*, session: Session, code: str, seat_id: str) -> None:
+def delete_seat_credentials(*, session: events.Writer, code: str, seat_id: str) -> None:
     """Revokes every cookie of a seat, so a removed seat's browser cannot come back, restart or not."""
-    session.exec(
+    session.execute(
         delete(SeatCredential).where(col(SeatCredential.session_code) == code, col(SeatCredential.seat_id) == seat_id)
     )
 

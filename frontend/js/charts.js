@@ -4,9 +4,10 @@
 // is both shown and used as the canvas's description, and a table with the
 // same numbers. If Chart.js failed to load, the table is shown instead.
 
-import { h, hiddenText, svg } from "./dom.js";
-import { numberText, plural } from "./format.js";
-import { labelPlace, ringPositions, wrapWords } from "./ring.js";
+import { h, hiddenText } from "./dom.js";
+import { numberText } from "./format.js";
+import { draw } from "./render.js";
+import { wrapWords } from "./ring.js";
 
 /**
  * Colours for data, each at least 3:1 against white (WCAG 2.2, 1.4.11) and
@@ -68,14 +69,15 @@ let counter = 0;
  * A chart with its text alternative. Takes `title` (names the chart's table
  * and its toggle), `table` ("toggle": behind a "Show the numbers" disclosure;
  * "visible": always shown; "none": the page shows the numbers elsewhere),
- * `size` ("normal", "tall", "small"), and `caption` for a visible figcaption.
+ * `size` ("normal", "tall", "small"), `caption` for a visible figcaption, and
+ * `id` for the figure (a chart kept in a part drawn by render.js goes in as an island, which needs one).
  * Returns {node, update(spec)}; spec is {config, label, description, table, height},
  * where `config` is a Chart.js config (null: no chart to draw), `label` the
  * canvas's accessible name, `description` a sentence shown under it (and the
  * canvas's description), `table()` builds the <table> with the same numbers,
  * and `height` (optional CSS length) sizes the chart to its rows.
  */
-export function chartPanel({ title, table = "toggle", size = "normal", extraClass = "", caption = null }) {
+export function chartPanel({ title, table = "toggle", size = "normal", extraClass = "", caption = null, id = null }) {
   counter += 1;
   const descId = `chart-${counter}-description`;
   const canvas = h("canvas", { role: "img", "aria-label": title, "aria-describedby": descId });
@@ -90,13 +92,13 @@ export function chartPanel({ title, table = "toggle", size = "normal", extraClas
   } else if (table === "visible" || noCharts) {
     numbers = holder;
   }
-  const node = h("figure", { class: `chart ${extraClass}`.trim() },
+  const node = h("figure", { class: `chart ${extraClass}`.trim(), id },
     caption ? h("figcaption", { class: "chart-caption" }, caption) : null, box, description, numbers);
   let chart = null;
   let drawn = "";
   let tabled = "";
 
-  function draw(config) {
+  function drawChart(config) {
     if (noCharts) return;
     if (!config) {
       chart?.destroy();
@@ -124,11 +126,11 @@ export function chartPanel({ title, table = "toggle", size = "normal", extraClas
         canvas.setAttribute("aria-label", label || title);
         description.textContent = words;
         description.hidden = !words;
-        draw(config);
+        drawChart(config);
       }
       if (buildTable && signature !== tabled) {
         tabled = signature;
-        holder.replaceChildren(buildTable());
+        draw(holder, buildTable()); // a morph: the table's scroll box keeps its place and focus
       }
       if (numbers) numbers.hidden = !buildTable;
     },
@@ -250,165 +252,6 @@ export function barConfig({ labels, series, horizontal = false, stacked = false,
 
 /** Takes a long name; returns lines of about `width` characters, for chart labels. */
 export const wrapLabel = wrapWords;
-
-// --- a flow diagram: directorates round a circle, arrows between them ------------------------
-
-/**
- * An inline SVG of money moving between directorates. `nodes`: [{id, name, note, tone}]
- * (tone "up", "down" or ""); `edges`: [{source, target, amount, label, muted}];
- * a muted edge (a void transfer) is drawn dashed and grey with its label struck through.
- * Arrow widths follow the amounts. Returns the <svg> (role img, with `label` as its name).
- */
-export function flowDiagram({ nodes, edges, idPrefix, label }) {
-  const r = 28;
-  const fix = (v) => v.toFixed(1);
-  const at = ringPositions(nodes.map((d) => d.id), 300, 215);
-  const biggest = Math.max(1, ...edges.map((e) => e.amount));
-  const seen = new Map();
-  const markers = ["live", "muted"].map((kind) => svg("marker", {
-    id: `${idPrefix}-head-${kind}`, viewBox: "0 0 10 10", refX: "7", refY: "5",
-    markerWidth: "4", markerHeight: "4", orient: "auto-start-reverse",
-  }, svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: `flow-head flow-head-${kind}` })));
-
-  const arrows = [];
-  const labels = [];
-  for (const e of edges) {
-    const p = at.get(e.source);
-    const q = at.get(e.target);
-    if (!p || !q) continue;
-    const pairKey = [e.source, e.target].sort().join("|");
-    const nth = seen.get(pairKey) || 0;
-    seen.set(pairKey, nth + 1);
-    const dx = q.x - p.x;
-    const dy = q.y - p.y;
-    const len = Math.hypot(dx, dy) || 1;
-    const ux = dx / len;
-    const uy = dy / len;
-    const width = 2.5 + 9 * (e.amount / biggest);
-    const start = { x: p.x + ux * (r + 4), y: p.y + uy * (r + 4) };
-    const end = { x: q.x - ux * (r + 4 + width * 2.2), y: q.y - uy * (r + 4 + width * 2.2) };
-    // Each arrow bends to its right, a little more for each further arrow between the same two.
-    const bend = (0.14 + 0.12 * nth) * len;
-    const mid = { x: (start.x + end.x) / 2 - uy * bend, y: (start.y + end.y) / 2 + ux * bend };
-    const kind = e.muted ? "muted" : "live";
-    arrows.push(svg("path", {
-      d: `M ${fix(start.x)} ${fix(start.y)} Q ${fix(mid.x)} ${fix(mid.y)} ${fix(end.x)} ${fix(end.y)}`,
-      class: `flow-arrow flow-arrow-${kind}`, "stroke-width": fix(width), "marker-end": `url(#${idPrefix}-head-${kind})`,
-    }));
-    const lx = 0.25 * start.x + 0.5 * mid.x + 0.25 * end.x;
-    const ly = 0.25 * start.y + 0.5 * mid.y + 0.25 * end.y;
-    labels.push(svg("text", { x: fix(lx), y: fix(ly + 6), "text-anchor": "middle", class: `flow-amount flow-amount-${kind}` },
-      e.muted ? [svg("tspan", { class: "flow-struck" }, e.label), " void"] : e.label));
-  }
-
-  const nodeMarks = nodes.map((d) => {
-    const p = at.get(d.id);
-    const lines = wrapWords(d.name, 16);
-    if (d.note) lines.push(d.note);
-    const step = 28;
-    const { x, y, anchor } = labelPlace(p, r, lines.length, step);
-    return svg("g", { class: `flow-node${d.tone ? ` flow-node-${d.tone}` : ""}` },
-      svg("circle", { cx: fix(p.x), cy: fix(p.y), r }),
-      svg("text", { x: fix(x), y: fix(y), "text-anchor": anchor, class: "flow-label" },
-        lines.map((line, i) => svg("tspan", {
-          x: fix(x), dy: i ? step : 0, class: d.note && i === lines.length - 1 ? "flow-note" : null,
-        }, line))));
-  });
-
-  return svg("svg", { class: "flow-map", viewBox: "-600 -320 1200 640", role: "img", "aria-label": label },
-    svg("defs", {}, markers), arrows, nodeMarks, labels);
-}
-
-// --- the reflection results, shared by the trainer's, the projector's and the participants' pages ----
-
-/** "Shared aims: we agreed…" -> "Shared aims". */
-export function featureName(label) {
-  return String(label || "").split(":")[0];
-}
-
-/** The reflection's scale in words. */
-export const SCORE_WORDS = { 1: "1 (poor)", 2: "2", 3: "3", 4: "4", 5: "5 (excellent)" };
-
-/**
- * The participants' ratings together: how many have answered, and once enough
- * have, a stacked bar per feature (how many gave each score), a table with each
- * feature's average and spread, and the comments. Takes {headingLevel, big};
- * returns {node, update(reflection)}.
- */
-export function reflectionResults({ headingLevel = 3, big = false } = {}) {
-  const status = h("p", { class: "reflection-status" });
-  const panel = chartPanel({ title: "Reflection scores for each feature", table: "visible", size: "tall" });
-  const commentsTitle = h(`h${headingLevel}`, {}, "Comments");
-  const comments = h("div", { class: "comments" });
-  const node = h("div", { class: "reflection-results" }, status, panel.node, commentsTitle, comments);
-  let last = "";
-
-  return {
-    node,
-    update(reflection, { opensLater = false } = {}) {
-      const r = reflection || { count: 0, enough: 3, shown: false, features: [], comments: [] };
-      const signature = JSON.stringify([r.count, r.enough, r.shown, r.waiting, r.features, r.comments, opensLater]);
-      if (signature === last) return;
-      last = signature;
-      const needed = Math.max(0, r.enough - r.count);
-      if (!r.shown && !r.count && opensLater) {
-        status.textContent = `The reflection opens at the debrief: each participant answers on their own device, and the results show once ${r.enough} have.`;
-      } else if (!r.shown) {
-        status.textContent = r.count
-          ? `${plural(r.count, "person has", "people have")} answered so far. The results show once ${r.enough} have: ${plural(needed, "more answer")} needed.`
-          : `Nobody has answered yet. The results show once ${r.enough} people have answered, so that no one's answer can be picked out.`;
-      } else {
-        // The totals move on only in batches, so a single new or changed answer never shows up on its own.
-        const batch = r.waiting
-          ? ` The results are updated once ${plural(r.enough - r.waiting, "more person has", "more people have")} answered or changed their answers.`
-          : "";
-        status.textContent = `${plural(r.count, "person has", "people have")} answered. Scores run from 1 (poor) to 5 (excellent); no one's answer is shown as theirs.${batch}`;
-      }
-      panel.node.hidden = !r.shown;
-      commentsTitle.hidden = !r.shown;
-      comments.hidden = !r.shown;
-      if (!r.shown) {
-        panel.update({ config: null, label: "", description: "" });
-        comments.replaceChildren();
-        return;
-      }
-      const features = r.features;
-      const names = features.map((f) => featureName(f.label));
-      const config = barConfig({
-        labels: names.map((name, i) => wrapLabel(`${name} (average ${features[i].average ?? "none"})`, big ? 24 : 22)),
-        series: [1, 2, 3, 4, 5].map((score) => ({
-          label: SCORE_WORDS[score], colour: SCORE_COLOURS[score - 1], values: features.map((f) => f.counts?.[score - 1] || 0),
-        })),
-        horizontal: true, stacked: true, valueTitle: "Number of people giving each score", step: 1,
-      });
-      const best = [...features].filter((f) => f.average !== null).sort((a, b) => b.average - a.average);
-      const words = best.length
-        ? `Highest average: ${featureName(best[0].label)} (${best[0].average}). Lowest: ${featureName(best[best.length - 1].label)} (${best[best.length - 1].average}).`
-        : "";
-      panel.update({
-        config,
-        label: `Stacked bar chart: how many people gave each score from 1 to 5, for each of ${plural(features.length, "feature")} of partnership working`,
-        description: words,
-        table: () => dataTable({
-          caption: "Reflection results: scores from 1 (poor) to 5 (excellent)",
-          columns: ["Feature", "Average", "Answers", "Gave 1", "Gave 2", "Gave 3", "Gave 4", "Gave 5"],
-          numeric: [1, 2, 3, 4, 5, 6, 7],
-          rows: features.map((f) => ({
-            cells: [
-              h("span", {}, h("strong", {}, featureName(f.label)), h("span", { class: "block subtle" }, f.label.split(":").slice(1).join(":").trim())),
-              f.average === null ? "None" : numberText(f.average),
-              String(f.answers ?? 0),
-              ...[0, 1, 2, 3, 4].map((i) => String(f.counts?.[i] ?? 0)),
-            ],
-          })),
-        }),
-      });
-      comments.replaceChildren(r.comments.length
-        ? h("ul", { class: "comment-list" }, r.comments.map((c) => h("li", {}, c)))
-        : h("p", { class: "subtle" }, "Nobody left a comment."));
-    },
-  };
-}
 
 /** The dividend as it is shown everywhere: two decimal places, "101.09". */
 export function dividendText(value) {

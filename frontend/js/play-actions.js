@@ -16,6 +16,7 @@ export function wanted(view) {
   const can = me.can || {};
   const phase = view.session.phase;
   if (phase === "debrief") {
+    if (can.reflect === false) return null; // an observer watched; the reflection is for those who took part
     return { kind: "reflect", tag: "Reflection open", sentence: "The debrief has started: your reflection on the partnership is wanted." };
   }
   if (phase !== "board") return null;

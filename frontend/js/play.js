@@ -220,7 +220,7 @@ function render(view, info = {}) {
   const tag = actions.update(view);
   document.title = `${tag ? `(${tag}) ` : ""}${session.title} – Neighbourhood plc`;
   clock.update(view);
-  show(els.reflectInvite, session.phase === "debrief");
+  show(els.reflectInvite, session.phase === "debrief" && view.me?.can?.reflect !== false);
   els.reflectLink.href = `/play/${encodeURIComponent(session.code)}/debrief`;
   parts.announcement.render(() => announcementContent(view));
   if (info.kind === "update" || info.kind === "resume") {

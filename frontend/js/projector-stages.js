@@ -8,6 +8,43 @@ export function debriefStage(stage) {
   return typeof stage === "string" && (stage === "debrief" || stage.startsWith("debrief-"));
 }
 
+/** The parts of the big screen each stage shows; "blank" (or a stage this page does not know) shows none. */
+const STAGE_PARTS = {
+  // Two the trainer cannot choose, only follow: the lobby (how to join, and who is here) and the read-in.
+  lobby: { lobby: true, join: true, roster: true },
+  "read-in": { board: true, side: true, ledger: true },
+  join: { lobby: true, join: true },
+  roster: { lobby: true, roster: true },
+  shuffle: { board: true },
+  agenda: { current: true, agenda: true, motions: true },
+  ledger: { side: true, ledger: true },
+  "ten-percent": { ten: true },
+  news: { news: true },
+  consequences: { dividend: true, side: true, ledger: true },
+};
+
+export function stageParts(stage) {
+  return STAGE_PARTS[stage] || {};
+}
+
+/**
+ * The stage the big screen shows while the trainer has chosen none: one that
+ * fits a screen, for what the room is doing. In the board meeting business on
+ * the floor comes first (a motion being put or voted on); between motions, the
+ * newest of the extra 10% revealed and time moved on. The debrief shows its first chart.
+ */
+export function followedStage(view) {
+  const phase = view.session.phase;
+  if (phase === "lobby") return "lobby";
+  if (phase === "read_in") return "read-in";
+  if (phase === "debrief" || phase === "closed") return "debrief";
+  const open = (view.motions || []).some((m) => m.status === "proposed" || m.status === "voting");
+  if (open) return "agenda";
+  if ((view.consequences?.rounds || []).length) return "consequences";
+  if (view.ten_percent?.status === "revealed") return "ten-percent";
+  return "agenda";
+}
+
 /** The address of the projector's debrief (or, from the debrief, of the projector), keeping a projector link's key. */
 export function projectorAddress(code, { debrief }) {
   return `/projector/${encodeURIComponent(code)}${debrief ? "/debrief" : ""}${location.search}`;

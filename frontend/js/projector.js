@@ -11,7 +11,9 @@ import {
   strategyPanel, tenPercentMap,
 } from "./meeting.js";
 import { part } from "./render.js";
-import { debriefStage, dividendPart, newsPart, projectorAddress } from "./projector-stages.js";
+import {
+  debriefStage, dividendPart, followedStage, newsPart, projectorAddress, stageParts,
+} from "./projector-stages.js";
 
 const SELECTORS = {
   title: "#title",
@@ -104,36 +106,45 @@ const PARTS = {
   news: "newsSection", dividend: "dividendSection",
 };
 
-/** What the screen shows when the trainer has not chosen: it follows the phase. */
-function phaseParts(view) {
-  const { phase, shuffled } = view.session;
-  const meeting = ["board", "debrief", "closed"].includes(phase);
-  return {
-    lobby: phase === "lobby", join: true, roster: true, current: phase === "board", agenda: phase === "board",
-    motions: meeting, board: shuffled && ["lobby", "read_in"].includes(phase), ledger: meeting || phase === "read_in",
-    strategy: meeting, side: meeting || phase === "read_in", ten: true,
-  };
+/** Shows the parts of `stage` and hides the rest; the body carries the stage for its layout (app.css, projector.css). */
+function showStageParts(view, stage) {
+  const { session } = view;
+  const floor = view.floor || { speaking: null, queue: [] };
+  const shown = stageParts(stage);
+  for (const [part, el] of Object.entries(PARTS)) show(els[el], !!shown[part]);
+  show(els.floorSection, !!shown.agenda && !!(floor.speaking || floor.queue.length));
+  show(els.tenSection, !!shown.ten && view.ten_percent?.status === "revealed");
+  show(els.announcement, session.stage !== "blank");
+  show(els.updates, session.stage !== "blank");
+  document.body.dataset.phase = session.phase;
+  document.body.dataset.stage = stage; // chosen or followed
+  document.body.dataset.following = session.stage ? "" : "phase";
 }
 
-/** The parts of one stage the trainer chose; "blank" (or a stage this page does not know) shows none. */
-function stageParts(stage) {
-  const parts = {
-    join: { lobby: true, join: true },
-    roster: { lobby: true, roster: true },
-    shuffle: { board: true },
-    agenda: { current: true, agenda: true, motions: true },
-    ledger: { side: true, ledger: true },
-    "ten-percent": { ten: true },
-    news: { news: true },
-    consequences: { dividend: true, side: true, ledger: true },
-  };
-  return parts[stage] || {};
+/** Draws every part from the view; render.js keeps the nodes that did not change, shown or not. */
+function drawParts(view) {
+  const revealed = view.ten_percent?.status === "revealed";
+  parts.roster.render(() => rosterList(view));
+  parts.current.render(() => currentItem(view));
+  parts.motions.render(() => motionsList(view));
+  parts.board.render(() => [
+    boardTable(view, { caption: "Who holds each directorate", titles: false }),
+    h("p", {}, `${view.session.chair_title}: ${view.chair?.name || "the trainer"}.`),
+  ]);
+  parts.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
+  parts.floor.render(() => floorLists(view, { level: 3 }));
+  parts.ten.render(() => (revealed ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));
+  parts.strategy.render(() => strategyPanel(view, { level: 3 }));
+  parts.news.render(() => newsPart(view));
+  parts.dividend.render(() => dividendPart(view));
 }
 
 function render(view, info = {}) {
   const { session } = view;
+  // Until the trainer chooses, the screen follows the phase (projector-stages.js).
+  const stage = session.stage || followedStage(view);
   // The debrief's charts are drawn on the projector's debrief page, one at a time.
-  if (debriefStage(session.stage)) return location.replace(projectorAddress(code, { debrief: true }));
+  if (debriefStage(stage)) return location.replace(projectorAddress(code, { debrief: true }));
   showProblem("");
   setText(els.title, session.title);
   document.title = `${session.title} – projector – Neighbourhood plc`;
@@ -144,31 +155,8 @@ function render(view, info = {}) {
     announce(els.updates, describeEvents(info.events, view, { limit: 1, before: shownView }));
   }
   shownView = view;
-  const phase = session.phase;
-  const floor = view.floor || { speaking: null, queue: [] };
-  const ten = view.ten_percent || { status: "not_started" };
-  const shown = session.stage ? stageParts(session.stage) : phaseParts(view);
-  for (const [part, el] of Object.entries(PARTS)) show(els[el], !!shown[part]);
-  show(els.floorSection, !!shown.agenda && !!(floor.speaking || floor.queue.length));
-  show(els.tenSection, !!shown.ten && ten.status === "revealed");
-  show(els.announcement, session.stage !== "blank");
-  show(els.updates, session.stage !== "blank");
-  document.body.dataset.phase = phase;
-  document.body.dataset.stage = session.stage || "";
-
-  parts.roster.render(() => rosterList(view));
-  parts.current.render(() => currentItem(view));
-  parts.motions.render(() => motionsList(view));
-  parts.board.render(() => [
-    boardTable(view, { caption: "Who holds each directorate", titles: false }),
-    h("p", {}, `${session.chair_title}: ${view.chair?.name || "the trainer"}.`),
-  ]);
-  parts.ledger.render(() => ledgerTable(view, { compact: true, showCaption: false }));
-  parts.floor.render(() => floorLists(view, { level: 3 }));
-  parts.ten.render(() => (ten.status === "revealed" ? tenPercentMap(view, { idPrefix: "screen-ten" }) : []));
-  parts.strategy.render(() => strategyPanel(view, { level: 3 }));
-  parts.news.render(() => newsPart(view));
-  parts.dividend.render(() => dividendPart(view));
+  showStageParts(view, stage);
+  drawParts(view);
 }
 
 async function showJoin() {

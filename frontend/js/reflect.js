@@ -1,14 +1,19 @@
 // /play/{code}/debrief: a participant's reflection on how the partnership worked
 // (1 poor to 5 excellent on each feature, and a comment), then everyone's answers
-// together, anonymously, once enough people have answered.
+// together, anonymously, once enough people have answered. An observer, or someone
+// never given a place, sees why they give none, and the results.
 
 import { codeFromPath, getJSON, sessionPath } from "./api.js";
 import { keepClearOf } from "./banner-room.js";
-import { SCORE_WORDS, featureName, reflectionResults, setupCharts } from "./charts.js";
+import { setupCharts } from "./charts.js";
 import { clockDisplay } from "./clock.js";
 import { Connection, commandSender, statusIndicator } from "./connection.js";
-import { announce, elements, h, region, setText, show } from "./dom.js";
+import { announce, elements, h, setText, show } from "./dom.js";
 import { announcementContent } from "./meeting.js";
+import { reflectionForm } from "./reflect-form.js";
+import { featureName, reflectionResults } from "./reflect-results.js";
+import { notReflecting, reflectNews, scoreWords } from "./reflect-words.js";
+import { part } from "./render.js";
 
 const SELECTORS = {
   connection: "#connection",
@@ -26,6 +31,9 @@ const SELECTORS = {
   errors: "#errors",
   updates: "#updates",
   before: "#before",
+  notYours: "#not-yours",
+  notYoursTitle: "#not-yours-title",
+  notYoursText: "#not-yours-text",
   backLink: "#back-link",
   closed: "#closed",
   formSection: "#form-section",
@@ -47,66 +55,25 @@ setupCharts({ big: false });
 
 let connection = null;
 let latest = null;
-let features = [];
 let dirty = false; // the person has changed the form since it was last filled in from their answer
 const clock = clockDisplay({ phase: els.phase, countdown: els.countdown });
 const act = commandSender(() => connection, { errors: els.errors, updates: els.updates });
 keepClearOf(els.errors);
 const results = reflectionResults({ headingLevel: 3 });
 els.results.append(results.node);
-const regions = { announcement: region(els.announcement), mine: region(els.mine) };
+// Drawn from each view by morphing (render.js): focus, and anything open, stay where they were.
+const parts = { announcement: part(els.announcement), mine: part(els.mine) };
+const form = reflectionForm(els.ratings, els.comment);
 const submit = els.form.querySelector("button[type=submit]");
 
 // --- the form ---------------------------------------------------------------------------------
-
-function ratingGroup(f) {
-  const name = featureName(f.label);
-  const rest = f.label.slice(name.length).replace(/^:\s*/, "");
-  return h("fieldset", { class: "rating", id: `feature-${f.id}` },
-    h("legend", {}, h("strong", {}, name), rest ? h("span", { class: "legend-detail" }, `: ${rest}`) : null),
-    h("div", { class: "scale" }, [1, 2, 3, 4, 5].map((n) => {
-      const id = `rate-${f.id}-${n}`;
-      // The whole box is the label, so a click anywhere in it chooses the score.
-      return h("label", { class: "choice", for: id },
-        h("input", { type: "radio", id, name: `rate-${f.id}`, value: String(n), "data-key": id }),
-        h("span", {}, SCORE_WORDS[n]));
-    })));
-}
-
-function buildForm(list) {
-  const wanted = JSON.stringify(list.map((f) => [f.id, f.label]));
-  if (els.ratings.dataset.built === wanted) return;
-  els.ratings.dataset.built = wanted;
-  features = list.map((f) => ({ id: f.id, label: f.label }));
-  els.ratings.replaceChildren(...features.map(ratingGroup));
-}
-
-/** Puts the person's answer back into the form (after a reload, or after sending). */
-function fillIn(mine) {
-  for (const f of features) {
-    const score = mine?.ratings?.[f.id];
-    for (const input of els.ratings.querySelectorAll(`input[name="rate-${CSS.escape(f.id)}"]`)) {
-      input.checked = Number(input.value) === score;
-    }
-  }
-  els.comment.value = mine?.comment || "";
-}
-
-function chosenRatings() {
-  const ratings = {};
-  for (const f of features) {
-    const checked = els.ratings.querySelector(`input[name="rate-${CSS.escape(f.id)}"]:checked`);
-    if (checked) ratings[f.id] = Number(checked.value);
-  }
-  return ratings;
-}
 
 els.form.addEventListener("input", () => { dirty = true; });
 
 els.form.addEventListener("submit", async (event) => {
   event.preventDefault();
   setText(els.formMessage, "");
-  const ratings = chosenRatings();
+  const ratings = form.chosen();
   if (!Object.keys(ratings).length) {
     setText(els.formMessage, "Choose a score for at least one feature, then send your reflection.");
     els.ratings.querySelector("input")?.focus();
@@ -125,24 +92,40 @@ els.form.addEventListener("submit", async (event) => {
     els.thanks.focus();
   } catch { /* act() has shown why, next to the button */ }
   submit.removeAttribute("aria-busy");
-  submit.disabled = latest?.session.phase !== "debrief";
+  submit.disabled = !(latest?.session.phase === "debrief" && !notReflecting(latest?.me));
 });
 
 // --- drawing from each view ----------------------------------------------------------------------
 
-/** 4 -> "4 out of 5"; 1 -> "1 out of 5 (poor)". */
-function scoreWords(n) {
-  return `${n} out of 5${n === 1 ? " (poor)" : n === 5 ? " (excellent)" : ""}`;
+function mineList(mine) {
+  if (!mine) return null;
+  return h("dl", { class: "mine-list" }, form.features.map((f) => [
+    h("dt", {}, featureName(f.label)),
+    h("dd", {}, mine.ratings?.[f.id] ? scoreWords(mine.ratings[f.id]) : "Not rated"),
+  ]), h("dt", {}, "Your comment"), h("dd", {}, mine.comment?.trim() ? mine.comment : "None"));
 }
 
-function mineList(mine) {
-  if (!mine) return [];
-  return [
-    h("dl", { class: "mine-list" }, features.map((f) => [
-      h("dt", {}, featureName(f.label)),
-      h("dd", {}, mine.ratings?.[f.id] ? scoreWords(mine.ratings[f.id]) : "Not rated"),
-    ]), h("dt", {}, "Your comment"), h("dd", {}, mine.comment?.trim() ? mine.comment : "None")),
-  ];
+/** Which cards show: the form while the debrief lasts (for those who reflect), what comes before and after. */
+function showCards(view) {
+  const phase = view.session.phase;
+  const open = phase === "debrief";
+  const finished = phase === "closed";
+  const r = view.reflection || { features: [], mine: null };
+  const why = notReflecting(view.me);
+  show(els.notYours, !!why);
+  if (why) {
+    setText(els.notYoursTitle, why.title);
+    setText(els.notYoursText, why.text);
+  }
+  show(els.before, !why && !open && !finished);
+  show(els.sessionLink.parentElement, !!why || open || finished); // the waiting card has its own link back
+  show(els.closed, !why && finished);
+  show(els.formSection, !why && open);
+  if (submit.getAttribute("aria-busy") !== "true") submit.disabled = !open || !!why;
+  show(els.thanks, !why && !!r.mine && (open || finished));
+  if (r.mine && !els.thanks.textContent) setText(els.thanks, "Thank you: your reflection is in. You can change your answers and send again while the debrief lasts.");
+  show(els.mineSection, !why && !!r.mine && (open || finished));
+  show(els.resultsSection, open || finished);
 }
 
 function render(view, info = {}) {
@@ -160,31 +143,16 @@ function render(view, info = {}) {
   setText(els.sessionName, `${session.title} (${session.code})`);
   document.title = `Your reflection – ${session.title} – Neighbourhood plc`;
   clock.update(view);
-  regions.announcement.render(view.announcement, () => announcementContent(view));
-
-  const phase = session.phase;
-  const open = phase === "debrief";
-  const finished = phase === "closed";
+  parts.announcement.render(() => announcementContent(view));
   const r = view.reflection || { features: [], mine: null };
-  buildForm(r.features || []);
-  if (r.mine && !dirty) fillIn(r.mine);
-  show(els.before, !open && !finished);
-  show(els.sessionLink.parentElement, open || finished); // the waiting card has its own link back
-  show(els.closed, finished);
-  show(els.formSection, open);
-  if (submit.getAttribute("aria-busy") !== "true") submit.disabled = !open;
-  show(els.thanks, !!r.mine && (open || finished));
-  if (r.mine && !els.thanks.textContent) setText(els.thanks, "Thank you: your reflection is in. You can change your answers and send again while the debrief lasts.");
-  show(els.mineSection, !!r.mine && (open || finished));
-  regions.mine.render({ m: r.mine, f: features }, () => mineList(r.mine));
-  show(els.resultsSection, open || finished);
+  form.build(r.features || []);
+  if (r.mine && !dirty) form.fillIn(r.mine);
+  showCards(view);
+  parts.mine.render(() => mineList(r.mine));
   results.update(view.reflection);
-
-  if (before && info.kind !== "http") {
-    const was = before.session.phase;
-    if (was !== phase && open) announce(els.updates, "The debrief has started: the reflection is open.");
-    else if (was !== phase && finished) announce(els.updates, "The session has finished, so the reflection has closed.");
-    else if (!before.reflection?.shown && view.reflection?.shown) announce(els.updates, "Enough people have answered: the results are shown below.");
+  if (info.kind !== "http") {
+    const said = reflectNews(before, view);
+    if (said) announce(els.updates, said);
   }
 }
 

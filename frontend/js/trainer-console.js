@@ -39,6 +39,8 @@ const SELECTORS = {
   phaseButtons: "#phase-buttons",
   phaseNow: "#phase-now",
   pause: "#pause-button",
+  followUpNote: "#follow-up-note",
+  followUpLink: "#follow-up-link",
   roster: "#roster",
   autoPair: "#auto-pair",
   pairs: "#pairs",
@@ -163,6 +165,7 @@ function trainerConsole(code, els) {
     regions.record.render(() => speakingRecord(view));
     renderMeeting(view);
     renderTime(els, view);
+    renderFollowUp(els, session);
   }
 
   function renderMeeting(view) {
@@ -213,6 +216,15 @@ function trainerConsole(code, els) {
 }
 
 /** The consequences part: the dividend so far, and the buttons that move time on (board meeting and debrief only). */
+/** Once the follow-up has started, this meeting's console points to it: a trainer who kept the old tab open
+ * (or opens it from the list) goes on from there rather than running the finished meeting. */
+function renderFollowUp(els, session) {
+  show(els.followUpNote, Boolean(session.follow_up));
+  if (!session.follow_up) return;
+  els.followUpLink.href = `/trainer/${encodeURIComponent(session.follow_up)}`;
+  setText(els.followUpLink, session.follow_up);
+}
+
 function renderTime(els, view) {
   const rounds = view.consequences?.rounds || [];
   const last = rounds.at(-1);
