@@ -12,7 +12,7 @@ import {
 } from "./meeting.js";
 import { part } from "./render.js";
 import {
-  debriefStage, dividendPart, followedStage, newsPart, projectorAddress, stageParts,
+  debriefStage, dividendPart, followedStage, newsPart, projectorAddress, showFollowUp, stageParts,
 } from "./projector-stages.js";
 
 const SELECTORS = {
@@ -51,6 +51,8 @@ const SELECTORS = {
   news: "#news",
   dividendSection: "#dividend-section",
   dividend: "#dividend",
+  followUpNote: "#follow-up-note",
+  followUpCode: "#follow-up-code",
 };
 
 const els = elements(SELECTORS);
@@ -150,6 +152,7 @@ function render(view, info = {}) {
   document.title = `${session.title} – projector – Neighbourhood plc`;
   clock.update(view);
   itemClock.update(view);
+  showFollowUp({ note: els.followUpNote, code: els.followUpCode }, session);
   parts.announcement.render(() => announcementContent(view));
   if (info.kind === "update" || info.kind === "resume") {
     announce(els.updates, describeEvents(info.events, view, { limit: 1, before: shownView }));
