@@ -7,9 +7,10 @@ import { Connection, statusIndicator } from "./connection.js";
 import { announce, elements, h, setText, show } from "./dom.js";
 import { listWords } from "./format.js";
 import {
-  agendaItem, announcementContent, boardTable, describeEvents, floorLists, ledgerTable, motionCard, splitMotions,
+  agendaItem, announcementContent, boardTable, describeEvents, floorLists, ledgerTable, splitMotions,
   strategyPanel, tenPercentMap,
 } from "./meeting.js";
+import { fitMotions, motionsList } from "./projector-motions.js";
 import { part } from "./render.js";
 import {
   debriefStage, dividendPart, followedStage, newsPart, projectorAddress, showFollowUp, stageParts,
@@ -94,13 +95,6 @@ function currentItem(view) {
   ];
 }
 
-function motionsList(view) {
-  const { open, done } = splitMotions(view);
-  const shown = [...open, ...done.filter((m) => m.status !== "withdrawn").slice(-3).reverse()];
-  if (!shown.length) return h("p", {}, "No motions yet.");
-  return h("div", { class: "motions" }, shown.map((m) => motionCard(view, m, { level: 3, ballots: false })));
-}
-
 // Each part of the screen, and the element that holds it.
 const PARTS = {
   lobby: "lobby", join: "joinBox", roster: "rosterBox", current: "current", motions: "motionsSection",
@@ -160,6 +154,7 @@ function render(view, info = {}) {
   shownView = view;
   showStageParts(view, stage);
   drawParts(view);
+  fitMotions(els.motions);
 }
 
 async function showJoin() {
@@ -204,6 +199,7 @@ async function verify() {
   }
 }
 
+addEventListener("resize", () => fitMotions(els.motions));
 showJoin();
 new Connection({
   code, as: "projector", key, after: 0, onView: render, verify,
