@@ -1,6 +1,7 @@
 // The motions on the big screen. The one before the board is shown in full, its tally filling in as votes are
-// cast; the rest (other open motions, then the latest decided, newest first) take a line each. Nobody can scroll
-// a big screen, so the lines that would run past its foot are left out, oldest first (fitMotions).
+// cast, and stays so once decided until another is put; the rest (other open motions, then the latest decided,
+// newest first) take a line each. Nobody can scroll a big screen, so the lines that would run past its foot are
+// left out, oldest first (fitMotions).
 
 import { h, hiddenText } from "./dom.js";
 import { STATUS_LABELS, plural } from "./format.js";
@@ -24,19 +25,24 @@ function motionLine(view, m) {
     tally ? h("p", { class: "motion-count" }, tally) : null);
 }
 
-/** The motion the room is dealing with: the one being voted on, else the first waiting for a seconder. */
-function motionOnTheFloor(open) {
-  return open.find((m) => m.status === "voting") || open[0] || null;
+/**
+ * The motion shown in full: the one being voted on, else the first waiting for a seconder, else the one this
+ * item decided last, so the room sees what it has just carried (or lost) and its terms.
+ */
+export function leadMotion(view) {
+  const { open, done } = splitMotions(view);
+  const decidedHere = done.filter((m) => m.status !== "withdrawn" && m.item_id === view.session.current_item);
+  return open.find((m) => m.status === "voting") || open[0] || decidedHere.at(-1) || null;
 }
 
 export function motionsList(view) {
   const { open, done } = splitMotions(view);
-  const floor = motionOnTheFloor(open);
-  const others = open.filter((m) => m !== floor);
-  const decided = done.filter((m) => m.status !== "withdrawn").slice(-DECIDED_SHOWN).reverse();
-  if (!floor && !decided.length) return h("p", {}, "No motions yet.");
+  const lead = leadMotion(view);
+  const others = open.filter((m) => m !== lead);
+  const decided = done.filter((m) => m !== lead && m.status !== "withdrawn").slice(-DECIDED_SHOWN).reverse();
+  if (!lead && !decided.length) return h("p", {}, "No motions yet.");
   return h("div", { class: "motions" },
-    floor ? motionCard(view, floor, { level: 3, ballots: false }) : null,
+    lead ? motionCard(view, lead, { level: 3, ballots: false }) : null,
     [...others, ...decided].map((m) => motionLine(view, m)));
 }
 

@@ -7,10 +7,9 @@ import { Connection, statusIndicator } from "./connection.js";
 import { announce, elements, h, setText, show } from "./dom.js";
 import { listWords } from "./format.js";
 import {
-  agendaItem, announcementContent, boardTable, describeEvents, floorLists, ledgerTable, splitMotions,
-  strategyPanel, tenPercentMap,
+  agendaItem, announcementContent, boardTable, describeEvents, floorLists, ledgerTable, strategyPanel, tenPercentMap,
 } from "./meeting.js";
-import { fitMotions, motionsList } from "./projector-motions.js";
+import { fitMotions, leadMotion, motionsList } from "./projector-motions.js";
 import { part } from "./render.js";
 import {
   debriefStage, dividendPart, followedStage, newsPart, projectorAddress, showFollowUp, stageParts,
@@ -87,8 +86,8 @@ function currentItem(view) {
   const item = agendaItem(view, view.session.current_item);
   if (!item) return h("p", { class: "big-text" }, "The chair will open the first item shortly.");
   const n = view.agenda.indexOf(item) + 1;
-  // The description gives way to the motions once there is something to vote on.
-  const busy = splitMotions(view).open.length > 0;
+  // The description gives way to a motion shown in full: one being put or voted on, or one just decided.
+  const busy = !!leadMotion(view);
   return [
     h("p", { class: "big-text" }, h("span", { class: "subtle" }, `Item ${n} of ${view.agenda.length}: `), item.title),
     item.description && !busy ? h("p", { class: "description" }, item.description) : null,

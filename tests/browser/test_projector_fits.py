@@ -218,7 +218,7 @@ def test_every_stage_fits_the_big_screen_at_both_sizes(day):
     day.stage("agenda", "#current", "#motions-section .tally")
     day.carry()
     day.stage("ledger", "#ledger-section table")
-    day.stage("agenda", "#current", "#motion-m1")
+    day.stage("agenda", "#current", "#motion-m1[data-status=carried]")
     # Whatever the list holds, the motion being voted on is in full and the screen does not scroll.
     day.fill_the_motions_list()
     day.stage("news", "#news-section .news-latest")

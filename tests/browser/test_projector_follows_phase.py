@@ -48,7 +48,7 @@ def test_the_screen_that_follows_the_phase_fits_at_both_sizes(day):
     day.open_a_vote()
     day.shows("board", "board", "agenda", "#current", "#motions-section .tally")
     day.carry()
-    day.shows("carried", "board", "agenda", "#current", "#motion-m1")
+    day.shows("carried", "board", "agenda", "#current", "#motion-m1[data-status=carried]")
     day.ask_the_ten_percent()
     day.shows("ten-percent", "board", "ten-percent", "#ten svg")
     day.move_time_on()
