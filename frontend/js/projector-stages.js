@@ -17,7 +17,7 @@ const STAGE_PARTS = {
   roster: { lobby: true, roster: true },
   shuffle: { board: true },
   agenda: { current: true, agenda: true, motions: true },
-  ledger: { side: true, ledger: true },
+  ledger: { side: true, ledger: true, strategy: true },
   "ten-percent": { ten: true },
   news: { news: true },
   consequences: { dividend: true, side: true, ledger: true },

@@ -217,11 +217,11 @@ def test_every_stage_fits_the_big_screen_at_both_sizes(day):
     day.open_a_vote()
     day.stage("agenda", "#current", "#motions-section .tally")
     day.carry()
-    day.stage("ledger", "#ledger-section table")
+    day.stage("ledger", "#ledger-section table", "#strategy-section .strategy")
     day.stage("agenda", "#current", "#motion-m1[data-status=carried]")
     # Whatever the list holds, the motion being voted on is in full and the screen does not scroll.
     day.fill_the_motions_list()
-    day.stage("news", "#news-section .news-latest")
+    day.stage("ledger", "#ledger-section table", "#strategy-section .strategy")
     day.stage("agenda", "#current", "#motions-section .tally")
     # The others take a line each, as many as there is room for: a large screen has room for one at least.
     expect(day.screens["1920x1080"].locator(".motion-line:visible").first).to_be_visible()
