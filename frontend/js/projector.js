@@ -198,7 +198,9 @@ async function verify() {
   }
 }
 
+// What fits changes with the window and once the fonts have loaded.
 addEventListener("resize", () => fitMotions(els.motions));
+document.fonts?.ready.then(() => fitMotions(els.motions));
 showJoin();
 new Connection({
   code, as: "projector", key, after: 0, onView: render, verify,
