@@ -39,6 +39,15 @@ function newId() {
   return `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
+/** Resolves to whether the server answers over HTTP at all (a refused handshake and no server look alike). */
+async function serverAnswers() {
+  try {
+    return (await fetch("/api/health", { cache: "no-store" })).ok;
+  } catch {
+    return false;
+  }
+}
+
 export class Connection {
   /**
    * options: code, as ("trainer" | "projector" | "seat"), after (last seq seen),
@@ -198,8 +207,9 @@ export class Connection {
       this.giveUp(event.reason || "");
       return;
     }
-    // A handshake the server refused looks like a network failure to the browser, so ask over HTTP why.
-    if (!wasReady && this.handlers.verify) {
+    // A handshake the server refused looks like a network failure to the browser, so ask over HTTP why; but
+    // only if the server answers at all: while it is away (a Wi-Fi drop, a restart) the page just keeps trying.
+    if (!wasReady && this.handlers.verify && await serverAnswers()) {
       const problem = await this.handlers.verify().catch(() => "");
       if (problem) {
         this.giveUp(problem);

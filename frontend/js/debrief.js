@@ -20,7 +20,7 @@ import { voicesSection } from "./debrief-voices.js";
 import { debriefNews } from "./debrief-words.js";
 import { announce, elements, setText, show } from "./dom.js";
 import { announcementContent, describeEvents } from "./meeting.js";
-import { debriefStage, projectorAddress } from "./projector-stages.js";
+import { debriefStage, projectorAddress, showFollowUp } from "./projector-stages.js";
 import { reflectionResults } from "./reflect-results.js";
 import { part } from "./render.js";
 
@@ -88,6 +88,8 @@ const SELECTORS = {
   deleteYes: "#delete-yes",
   deleteNo: "#delete-no",
   deleteMessage: "#delete-message",
+  followUpNote: "#follow-up-note",
+  followUpLink: "#follow-up-link",
 };
 
 const els = elements(SELECTORS);
@@ -149,6 +151,9 @@ function render(view, info = {}) {
   document.title = `Debrief – ${session.code} – ${session.title} – Neighbourhood plc`;
   setText(els.meeting, `Meeting ${session.meeting || 1}${session.previous ? `, following session ${session.previous}` : ""}`);
   clock.update(view);
+  // The trainer's page links to the follow-up's console; the big screen only names it.
+  showFollowUp({ note: els.followUpNote, code: els.followUpLink }, session,
+    PROJECTOR ? null : (next) => `/trainer/${encodeURIComponent(next)}`);
   parts.announcement.render(() => announcementContent(view));
   announceChanges(before, view, info);
   advance?.render(view);

@@ -1,8 +1,6 @@
 // Small DOM helpers. Text always goes in through textContent; the only
 // innerHTML in the frontend is the server-sanitised briefing document HTML.
 
-import { focusFallback, focusTrail, pickFocusTarget } from "./focus.js";
-
 const PROPS = new Set(["value", "checked", "selected", "disabled", "hidden", "open", "indeterminate"]);
 
 /** Takes a tag, attributes and children; returns the element. `on*` functions become listeners. */
@@ -143,30 +141,6 @@ export function setText(el, text) {
 
 export function show(el, visible) {
   if (el.hidden === !!visible) el.hidden = !visible;
-}
-
-/**
- * A part of the page rebuilt whole when its data changes: `render(data, build)`.
- * Left for the debrief's and reflection's pages (their charts are drawn on
- * canvases, which a morph cannot carry over); everything else draws through
- * render.js, which keeps every node in place.
- */
-export function region(container) {
-  let last;
-  return {
-    render(data, build) {
-      const signature = JSON.stringify(data);
-      if (signature === last) return false;
-      last = signature;
-      const active = document.activeElement;
-      const trail = active && active !== document.body && container.contains(active) ? focusTrail(active, container) : null;
-      container.replaceChildren(...[build(data)].flat().filter(Boolean));
-      placeIslands(container);
-      if (trail) focusFallback(pickFocusTarget(trail, container));
-      return true;
-    },
-    reset() { last = undefined; },
-  };
 }
 
 /** Replaces a <select>'s options only when they changed, keeping the chosen value when it still exists. */

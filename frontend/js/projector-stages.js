@@ -1,7 +1,7 @@
 // Parts of the big screen beyond the meeting's own: the news released to everyone, the residents'
-// dividend, and the move to the debrief's own page, where the charts are.
+// dividend, the move to the debrief's own page, where the charts are, and where the board meets next.
 
-import { h } from "./dom.js";
+import { h, setText, show } from "./dom.js";
 
 /** The stages that show one debrief chart; "debrief" itself is the first, the dividend. */
 export function debriefStage(stage) {
@@ -17,7 +17,7 @@ const STAGE_PARTS = {
   roster: { lobby: true, roster: true },
   shuffle: { board: true },
   agenda: { current: true, agenda: true, motions: true },
-  ledger: { side: true, ledger: true },
+  ledger: { side: true, ledger: true, strategy: true },
   "ten-percent": { ten: true },
   news: { news: true },
   consequences: { dividend: true, side: true, ledger: true },
@@ -69,4 +69,15 @@ export function dividendPart(view) {
   const change = by === 0 ? "the same as at the start" : `${by > 0 ? "up" : "down"} ${Math.abs(by).toFixed(2)} since the start`;
   return h("p", { class: "dividend-line" }, `Residents' dividend ${last.label.toLowerCase()}: `,
     h("strong", {}, Number(last.dividend).toFixed(2)), ` (${change})`);
+}
+
+/**
+ * Once the trainer starts the follow-up, a big screen still showing this meeting says where the board meets
+ * next, so the room knows to move; on the trainer's debrief `href` makes the code a link to its console.
+ */
+export function showFollowUp({ note, code }, session, href = null) {
+  show(note, !!session.follow_up);
+  if (!session.follow_up) return;
+  setText(code, session.follow_up);
+  if (href) code.href = href(session.follow_up);
 }

@@ -7,12 +7,12 @@ import { Connection, statusIndicator } from "./connection.js";
 import { announce, elements, h, setText, show } from "./dom.js";
 import { listWords } from "./format.js";
 import {
-  agendaItem, announcementContent, boardTable, describeEvents, floorLists, ledgerTable, motionCard, splitMotions,
-  strategyPanel, tenPercentMap,
+  agendaItem, announcementContent, boardTable, describeEvents, floorLists, ledgerTable, strategyPanel, tenPercentMap,
 } from "./meeting.js";
+import { fitMotions, leadMotion, motionsList } from "./projector-motions.js";
 import { part } from "./render.js";
 import {
-  debriefStage, dividendPart, followedStage, newsPart, projectorAddress, stageParts,
+  debriefStage, dividendPart, followedStage, newsPart, projectorAddress, showFollowUp, stageParts,
 } from "./projector-stages.js";
 
 const SELECTORS = {
@@ -51,6 +51,8 @@ const SELECTORS = {
   news: "#news",
   dividendSection: "#dividend-section",
   dividend: "#dividend",
+  followUpNote: "#follow-up-note",
+  followUpCode: "#follow-up-code",
 };
 
 const els = elements(SELECTORS);
@@ -84,19 +86,12 @@ function currentItem(view) {
   const item = agendaItem(view, view.session.current_item);
   if (!item) return h("p", { class: "big-text" }, "The chair will open the first item shortly.");
   const n = view.agenda.indexOf(item) + 1;
-  // The description gives way to the motions once there is something to vote on.
-  const busy = splitMotions(view).open.length > 0;
+  // The description gives way to a motion shown in full: one being put or voted on, or one just decided.
+  const busy = !!leadMotion(view);
   return [
     h("p", { class: "big-text" }, h("span", { class: "subtle" }, `Item ${n} of ${view.agenda.length}: `), item.title),
     item.description && !busy ? h("p", { class: "description" }, item.description) : null,
   ];
-}
-
-function motionsList(view) {
-  const { open, done } = splitMotions(view);
-  const shown = [...open, ...done.filter((m) => m.status !== "withdrawn").slice(-3).reverse()];
-  if (!shown.length) return h("p", {}, "No motions yet.");
-  return h("div", { class: "motions" }, shown.map((m) => motionCard(view, m, { level: 3, ballots: false })));
 }
 
 // Each part of the screen, and the element that holds it.
@@ -150,6 +145,7 @@ function render(view, info = {}) {
   document.title = `${session.title} – projector – Neighbourhood plc`;
   clock.update(view);
   itemClock.update(view);
+  showFollowUp({ note: els.followUpNote, code: els.followUpCode }, session);
   parts.announcement.render(() => announcementContent(view));
   if (info.kind === "update" || info.kind === "resume") {
     announce(els.updates, describeEvents(info.events, view, { limit: 1, before: shownView }));
@@ -157,6 +153,7 @@ function render(view, info = {}) {
   shownView = view;
   showStageParts(view, stage);
   drawParts(view);
+  fitMotions(els.motions);
 }
 
 async function showJoin() {
@@ -201,6 +198,9 @@ async function verify() {
   }
 }
 
+// What fits changes with the window and once the fonts have loaded.
+addEventListener("resize", () => fitMotions(els.motions));
+document.fonts?.ready.then(() => fitMotions(els.motions));
 showJoin();
 new Connection({
   code, as: "projector", key, after: 0, onView: render, verify,

@@ -47,6 +47,8 @@ const SELECTORS = {
   resultsSection: "#results-section",
   results: "#results",
   sessionLink: "#session-link",
+  nextMeeting: "#next-meeting",
+  nextLink: "#next-link",
 };
 
 const els = elements(SELECTORS);
@@ -128,6 +130,12 @@ function showCards(view) {
   show(els.resultsSection, open || finished);
 }
 
+/** Once the trainer starts the follow-up (the view says where), the way to this seat's place in it. */
+function showNextMeeting(session) {
+  show(els.nextMeeting, !!session.follow_up);
+  if (session.follow_up) els.nextLink.href = `/play/${encodeURIComponent(session.follow_up)}`;
+}
+
 function render(view, info = {}) {
   const before = latest;
   latest = view;
@@ -148,6 +156,7 @@ function render(view, info = {}) {
   form.build(r.features || []);
   if (r.mine && !dirty) form.fillIn(r.mine);
   showCards(view);
+  showNextMeeting(session);
   parts.mine.render(() => mineList(r.mine));
   results.update(view.reflection);
   if (info.kind !== "http") {

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.steps import create_session, join_people, money, shuffle_and_read_in
+from tests.browser.steps import big_screen_menu, create_session, join_people, money, shuffle_and_read_in
 
 PROPOSED = 150_000
 AMENDED = 120_000
@@ -89,9 +89,11 @@ def test_queue_amendment_and_changed_vote_reach_the_projector(day_server, new_co
     expect(projector.locator("#motion-m1")).to_contain_text("2 for")
     console.locator("#motion-m1").get_by_role("button", name="Close vote").click()
 
-    # Carried with the amended amount: the ledger and the corporate strategy follow.
+    # Carried with the amended amount: the ledger and the corporate strategy follow, side by side on the big screen
+    # once the trainer puts the ledger there.
     expect(projector.locator("#motion-m1")).to_contain_text("Carried")
     expect(projector.locator("#motion-m1")).to_contain_text(money(AMENDED))
+    big_screen_menu(console).get_by_role("group", name="On the big screen").get_by_role("button", name="Ledger").click()
     ledger = projector.locator("#ledger")
     expect(ledger).to_contain_text(money(source["budget"] - AMENDED))
     expect(ledger).to_contain_text(money(target["budget"] + AMENDED))

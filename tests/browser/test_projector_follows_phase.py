@@ -47,7 +47,9 @@ def test_the_screen_that_follows_the_phase_fits_at_both_sizes(day):
     day.shows("read-in", "read_in", "read-in", "#board-section table", "#ledger-section table")
     day.open_a_vote()
     day.shows("board", "board", "agenda", "#current", "#motions-section .tally")
-    day.carry_and_ask_the_ten_percent()
+    day.carry()
+    day.shows("carried", "board", "agenda", "#current", "#motion-m1[data-status=carried]")
+    day.ask_the_ten_percent()
     day.shows("ten-percent", "board", "ten-percent", "#ten svg")
     day.move_time_on()
     for page in day.screens.values():

@@ -53,6 +53,7 @@ Object.assign(globalThis, {
   window: { addEventListener() {} },
   document: { createElement: element, body: { append() {} }, addEventListener() {}, visibilityState: "visible" },
   location: { protocol: "http:", host: "example.test" },
+  navigator: { onLine: true },
 });
 
 const { Connection } = await import("../../frontend/js/connection.js");
@@ -128,4 +129,35 @@ test("commands not yet acknowledged are sent again, with the same id, after the 
   fresh.receive({ type: "sync", seq: 9, n: 0, events: [], reset: false, view: VIEW });
   assert.deepEqual(fresh.sent, [frame]);
   connection.stop();
+});
+
+/** A page whose first handshake fails (socket closed before it opened), with the server answering HTTP or not. */
+async function failedHandshake(serverUp) {
+  const asked = [];
+  const gaveUp = [];
+  globalThis.fetch = async (path) => {
+    asked.push(path);
+    if (!serverUp) throw new TypeError("Failed to fetch");
+    return { ok: true };
+  };
+  const verify = async () => "This projector link no longer works.";
+  const connection = new Connection({ code: "ABCDEF", as: "projector", key: "k", verify, onError: (m) => gaveUp.push(m) });
+  connection.start();
+  FakeSocket.made.at(-1).emit("close", { code: 1006 });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  connection.stop();
+  return { asked, gaveUp, connection };
+}
+
+test("while the server is away, a failed handshake is not taken for a refusal: the page keeps trying", async () => {
+  const { asked, gaveUp, connection } = await failedHandshake(false);
+  assert.deepEqual(asked, ["/api/health"]);
+  assert.deepEqual(gaveUp, [], "a projector link is not called dead because the Wi-Fi dropped");
+  assert.equal(connection.status, "reconnecting");
+});
+
+test("when the server answers but refused the handshake, the page asks why and says so", async () => {
+  const { gaveUp, connection } = await failedHandshake(true);
+  assert.deepEqual(gaveUp, ["This projector link no longer works."]);
+  assert.equal(connection.status, "offline");
 });
