@@ -23,6 +23,7 @@ from .load_setup import Session, address_of, board_sessions, browser, join_with,
 @dataclass
 class RealRun:
     figures: dict = field(default_factory=dict)
+    sessions: list[Session] = field(default_factory=list)
     pages: dict[str, list[Watcher]] = field(default_factory=dict)  # session code -> its seats' pages
     sent: list[Sent] = field(default_factory=list)
     deliveries: Deliveries | None = None
@@ -53,7 +54,7 @@ def run_real(opts) -> RealRun:
 
 
 async def _measure(servers: list[LiveServer], trainer: httpx.Client, sessions: list[Session], opts) -> RealRun:
-    run, pids = RealRun(), [server.process.pid for server in servers if server.process]
+    run, pids = RealRun(sessions=sessions), [server.process.pid for server in servers if server.process]
     run.pages = pages_for(servers, sessions)
     every = [page for group in run.pages.values() for page in group]
     run.figures["memory_per_connection"] = await idle_memory(pids, every)
