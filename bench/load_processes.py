@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import sys
 import tempfile
 import uuid
 from collections import defaultdict
@@ -73,6 +74,10 @@ def real_servers(opts: argparse.Namespace) -> Iterator[list[LiveServer]]:
             for server in servers:  # one after another: the first migrates the database and writes the key
                 server.start()
             yield servers
+        except Exception:
+            for n, server in enumerate(servers):  # what went wrong is in what the servers printed
+                print(f"--- process {n} printed (the end):\n{server.output[-4000:]}", file=sys.stderr)
+            raise
         finally:
             for server in servers:
                 server.stop()
