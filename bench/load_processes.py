@@ -6,6 +6,7 @@ one process reaches the others' seats through the PostgreSQL doorbell)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from sqlalchemy.engine import make_url
 from tests.support import LiveServer
 
 from .load_clients import Watcher
+from .load_measure import cpu_seconds
 from .load_mix import Sent
 from .load_setup import ROOT
 
@@ -81,6 +83,21 @@ def real_servers(opts: argparse.Namespace) -> Iterator[list[LiveServer]]:
         finally:
             for server in servers:
                 server.stop()
+
+
+def backend_cpu(database_url: str) -> dict[int, float]:
+    """CPU seconds each PostgreSQL backend serving the database has used so far, read from /proc (so only when
+    PostgreSQL runs on this machine). A backend that ends between two readings takes its CPU with it."""
+    url = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchall()
+    found = {}
+    for (pid,) in rows:
+        with contextlib.suppress(OSError):  # ended meanwhile, or on another machine
+            found[pid] = cpu_seconds(pid)
+    return found
 
 
 def page_url(server: LiveServer, code: str) -> str:

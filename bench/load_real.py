@@ -16,7 +16,7 @@ from .load_clients import Watcher, delivered
 from .load_measure import Deliveries, match, mean, percentiles
 from .load_mix import Conductor, Sent
 from .load_phases import Driven, arrivals, close_all, drive, idle_memory, storm
-from .load_processes import delivery_check, move_elsewhere, page_url, real_servers
+from .load_processes import backend_cpu, delivery_check, move_elsewhere, page_url, real_servers
 from .load_setup import Session, address_of, board_sessions, browser, join_with, new_session, roster, sign_in
 
 
@@ -72,7 +72,12 @@ async def _measure(servers: list[LiveServer], trainer: httpx.Client, sessions: l
         last = {c.session.code: max((r.seq or 0 for r in c.sent), default=0) for c in conductors}
         await delivered(run.pages, last)
 
+    database = servers[0].database_url if opts.database else None
+    backends = backend_cpu(database) if database else {}
     driven = await drive(pids, conductors, opts.rate, opts.duration, settle)
+    if database:  # PostgreSQL's own work for the commands, which the servers' CPU leaves out
+        after = backend_cpu(database)
+        run.figures["database_cpu"] = sum(cpu - backends.get(pid, 0.0) for pid, cpu in after.items())
     run.sent = [record for c in conductors for record in c.sent]
     run.deliveries = match(run.sent, run.pages)
     _load_figures(run, driven, opts)
@@ -105,6 +110,7 @@ def _load_figures(run: RealRun, driven: Driven, opts) -> None:
         "missing": found.missing,
         "deliveries_per_second": found.per_second(driven.started),
         "cpu_per_command": driven.server_cpu / max(1, len(answered)),
+        "database_cpu_per_command": run.figures.get("database_cpu", 0.0) / max(1, len(answered)),
         "server_cpu_share": driven.server_cpu / driven.elapsed,
         "client_cpu_share": driven.client_cpu / driven.elapsed,
         "raw_bytes": {kind: mean(sizes) for kind, sizes in found.raw.items()},

@@ -36,6 +36,7 @@ def traffic(real: dict, bare: dict, duration: float) -> list[tuple[str, ...]]:
     def deliveries(f: dict) -> str:
         return f"{f['deliveries']} ({f['missing']}), {f['deliveries_per_second']:.0f}/s" if f else "–"
 
+    database = ms(real.get("database_cpu_per_command")) if "database_cpu" in real else "– (SQLite: in the server)"
     return [
         ("commands sent (a second)", sent(real), sent(bare), ""),
         ("refused / unanswered", f"{sum(real['errors'].values())} / {real['unanswered']}", "–", "0"),
@@ -45,6 +46,7 @@ def traffic(real: dict, bare: dict, duration: float) -> list[tuple[str, ...]]:
         ("deliveries (missing), a second", deliveries(real), deliveries(bare), "0 missing"),
         ("CPU used by server / by clients", share(real), share(bare), ""),
         ("server CPU per command", ms(real["cpu_per_command"]), ms(bare.get("cpu_per_command")), f"<= {CPU_MS:g} ms"),
+        ("PostgreSQL's CPU per command (its backends)", database, "–", ""),
         ("events told twice / out of order / skipped; commands never told", told(real), "–", "0 / 0 / 0; 0"),
     ]
 
