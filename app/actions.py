@@ -310,7 +310,10 @@ class Actions:
     async def attach(self, code: str, conn: Connection, after: int) -> None:
         """Sends a new connection what it missed after `after` (or a fresh view), then joins it to the room.
 
-        Both happen under the session's lock, so no update can slip between the catch-up and the live stream.
+        Both happen under the session's lock, so no update can slip between the catch-up and the live stream,
+        and a page opening while writes are queued (people arriving at once) waits for them and starts from
+        their result, rather than from a delta for each. The lock costs nothing when free: a quiet session's
+        page never waits.
         """
         async with self.live.lock(code):
             # The sole writer's cache holds everything stored, so a reconnect storm asks the database nothing.

@@ -101,6 +101,10 @@ class LiveSessions:
             if self.engine.dialect.name != "postgresql":
                 yield None  # SQLite serves one process: the lock above is enough
                 return
+            # Loaded before the database's lock is taken, never while holding it: loading needs a connection
+            # of its own, and writers to many sessions not yet loaded would otherwise hold every connection in
+            # the pool while each waited for one more. A session being written is never let go (`trim`).
+            await self.read(code)
             held = await to_thread.run_sync(lock_session_writes, self.engine, code)
             try:
                 yield held

@@ -69,6 +69,8 @@ class Section:
     audience: Callable[[Who], Hashable]
     # The parts of the state (and the time) the value is built from; same parts, same value.
     reads: Reads
+    # Whether `reads` looks at the time: the same state at another moment changes only these.
+    ticks: bool = False
 
 
 def _fields(*names: str) -> Reads:
@@ -92,8 +94,8 @@ def _announcement(state: SessionState) -> dict[str, Any] | None:
     return {"text": state.announcement[0], "at": state.announcement[1]} if state.announcement else None
 
 
-def _shared(name: str, build: Callable[[SessionState, float], Any], reads: Reads) -> Section:
-    return Section(name, lambda s, w, now: build(s, now), _everyone, reads)
+def _shared(name: str, build: Callable[[SessionState, float], Any], reads: Reads, ticks: bool = False) -> Section:
+    return Section(name, lambda s, w, now: build(s, now), _everyone, reads, ticks)
 
 
 # Who a seat is and what it may do depends on these.
@@ -108,7 +110,7 @@ SHARED: tuple[Section, ...] = (
     _shared("ledger_total", lambda s, now: sum(s.ledger.values()), _fields("ledger")),
     _shared("funds", lambda s, now: fund_rows(s), _fields("scenario", "ledger", "motions", "carried")),
     _shared("levers", lambda s, now: levers_view(s), _fields("scenario")),
-    _shared("agenda", agenda_view, _agenda_reads),
+    _shared("agenda", agenda_view, _agenda_reads, ticks=True),
     _shared("strategy", lambda s, now: strategy_view(s), _fields("motions", "scenario")),
     _shared("floor", lambda s, now: floor_view(s), _fields("floor", *ROLE_FIELDS)),
     _shared("announcement", lambda s, now: _announcement(s), _fields("announcement")),
@@ -125,6 +127,7 @@ PERSONAL: tuple[Section, ...] = (
         lambda s, w, now: session_view(s, w.viewer, now),
         lambda w: w.viewer.kind == TRAINER,
         lambda s, now: (s, now),
+        ticks=True,
     ),
     # Before the shuffle the pairs are the trainer's alone.
     Section("seats", lambda s, w, now: seats_view(s, w.pairs_shown), lambda w: w.pairs_shown, _fields(*ROLE_FIELDS)),
@@ -161,10 +164,28 @@ ME = Section(
     lambda w: w.viewer.seat_id,
     _fields(*ROLE_FIELDS, "clock", "ten_percent", "notebooks", "drafts"),
 )
+EVERY = (*SHARED, *PERSONAL, ME)
+TICKING = tuple(section for section in EVERY if section.ticks)
 
 
 def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return len(a) == len(b) and all(x is y or (type(x) is type(y) and x == y) for x, y in zip(a, b, strict=True))
+
+
+def _reuse(kept: Any, value: Any) -> Any:
+    """`value`, with each item (of a list) or member (of an object) that equals the kept value's at the same
+    place replaced by the kept one: the agenda rows a ticking clock leaves alone, the seats a join leaves alone,
+    are held once however many screens were sent them, and compare by identity in the next patch."""
+    if type(kept) is list and type(value) is list:
+        shared = [old if _alike(old, new) else new for old, new in zip(kept, value, strict=False)]
+        return shared + value[len(kept) :]  # items past the end of the kept list are new
+    if type(kept) is dict and type(value) is dict:
+        return {name: kept[name] if name in kept and _alike(kept[name], new) else new for name, new in value.items()}
+    return value
+
+
+def _alike(old: Any, new: Any) -> bool:
+    return type(old) is type(new) and old == new
 
 
 class Sections:
@@ -210,17 +231,20 @@ class Sections:
         if kept is not None and kept[0] == generation:
             return kept[1]  # nothing it reads has changed since it was built
         value = self._build(section, state, who, now)
-        if kept is not None and kept[1] == value:
-            value = kept[1]
+        if kept is not None:
+            value = kept[1] if kept[1] == value else _reuse(kept[1], value)
         self._kept[key] = (generation, value)
         return value
 
     def _generations(self, state: SessionState, now: float) -> dict[str, int]:
         """Looks once per update at what each section reads: its generation goes up each time that changes."""
-        if self._update is not None and self._update[0] is state and self._update[1] == now:
-            return self._update[2]
-        generations = {}
-        for section in (*SHARED, *PERSONAL, ME):
+        sections, generations = EVERY, {}
+        if self._update is not None and self._update[0] is state:
+            if self._update[1] == now:
+                return self._update[2]
+            # The same state later (pages opening between updates): only what reads the time may have changed.
+            sections, generations = TICKING, dict(self._update[2])
+        for section in sections:
             reads, last = section.reads(state, now), self._reads.get(section.name)
             generation = 0 if last is None else last[1] + (not _same(last[0], reads))
             self._reads[section.name] = (reads, generation)

@@ -69,9 +69,9 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
         return None  # reflections are anonymous: only their totals are ever shown
     if is_private_to_pair(event) and not (seat and state.pair_of(seat) == private_pair(event)):
         return None  # a pair's notebook and drafts are its own: not even the trainer's screen gets them
-    own = state.role_of(seat).directorate if seat else None
-    revealed = state.ten_percent.status == "revealed"
-    if isinstance(event, ev.TenPercentAnswered) and not (trainer or revealed or own == event.directorate):
+    if isinstance(event, ev.TenPercentAnswered) and not (
+        trainer or state.ten_percent.status == "revealed" or _own(state, seat) == event.directorate
+    ):
         return None
     if isinstance(event, (ev.InjectReleased, ev.InjectWritten)) and event.to and not (trainer or seat in event.to):
         return None
@@ -80,9 +80,19 @@ def shown_event(state: SessionState, event: ev.Event, seq: int, viewer: Viewer) 
         body = {"code": event.code, "title": event.scenario.title}
     if isinstance(event, ev.RolesShuffled) and not trainer:
         body.pop("seed")
-    if isinstance(event, ev.VoteCast) and state.motions[event.motion_id].secret and own != event.directorate:
+    if (
+        isinstance(event, ev.VoteCast)
+        and state.motions[event.motion_id].secret
+        and _own(state, seat) != event.directorate
+    ):
         body = {"motion_id": event.motion_id, "directorate": event.directorate}
     return {"seq": seq, "type": event.type, **body}
+
+
+def _own(state: SessionState, seat: SeatId | None) -> str | None:
+    """The directorate a seat holds: worked out only for the events that need it (a sync shows a seat every
+    event since the start, and finding a seat's role is a search)."""
+    return state.role_of(seat).directorate if seat else None
 
 
 def session_view(state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:

@@ -44,7 +44,24 @@ class TooManySockets(Exception):
 
 
 class Connection:
-    """One client's outgoing queue. `push` never waits; the sender awaits `next`."""
+    """One client's outgoing queue. `push` never waits; the sender awaits `next`.
+
+    Thousands are open at once, mostly idle, so each is kept small: slots, and a future to wake the sender
+    made only while it waits (an `asyncio.Event` holds its own queue of waiters), and a queue only while
+    something waits in it (an empty deque is over half a kilobyte)."""
+
+    __slots__ = (
+        "_queue",
+        "_waiting",
+        "close_code",
+        "close_reason",
+        "limit_bytes",
+        "n",
+        "queued_bytes",
+        "sent",
+        "sign_in",
+        "viewer",
+    )
 
     def __init__(self, viewer: Viewer, sign_in: str = "", limit_bytes: int = QUEUE_BYTES):
         self.viewer = viewer
@@ -53,8 +70,8 @@ class Connection:
         self.queued_bytes = 0
         self.close_code: int | None = None
         self.close_reason = ""
-        self._queue: deque[str] = deque()
-        self._ready = asyncio.Event()
+        self._queue: deque[str] | None = None  # made when a message comes, let go when the sender empties it
+        self._waiting: asyncio.Future[None] | None = None  # the sender's, while it waits for a message
         # The client's copy of its view, section by section, and how many messages of its stream it has been
         # sent (its `sync` is 0): what the next `delta` is worked out against (see app/realtime/stream.py).
         self.sent: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
@@ -76,9 +93,11 @@ class Connection:
         if self._queue and self.queued_bytes + size > self.limit_bytes:
             self.close(RESYNC, RESYNC_REASON)
             return False
+        if self._queue is None:
+            self._queue = deque()
         self._queue.append(text)
         self.queued_bytes += size
-        self._ready.set()
+        self._wake()
         return True
 
     def close(self, code: int = RESUME, reason: str = "") -> None:
@@ -89,23 +108,32 @@ class Connection:
             return
         self.close_code, self.close_reason = code, reason
         if code == RESYNC:
-            self._queue.clear()
+            self._queue = None
             self.queued_bytes = 0
-        self._ready.set()
+        self._wake()
+
+    def _wake(self) -> None:
+        if self._waiting is not None and not self._waiting.done():
+            self._waiting.set_result(None)
 
     async def next(self) -> str | None:
         """The next message to send, waiting for one; None once the connection is closed."""
         while not self._queue:
             if self.closed:
                 return None
-            self._ready.clear()
-            await self._ready.wait()
+            self._waiting = asyncio.get_running_loop().create_future()
+            try:
+                await self._waiting
+            finally:
+                self._waiting = None
         text = self._queue.popleft()
+        if not self._queue:
+            self._queue = None
         self.queued_bytes -= size_of(text)
         return text
 
     def __len__(self) -> int:
-        return len(self._queue)
+        return len(self._queue) if self._queue else 0
 
 
 class Hub:

@@ -122,6 +122,9 @@ async def _send(ws: WebSocket, conn: Connection, code: str) -> None:
     try:
         while (text := await conn.next()) is not None:
             await ws.send_text(text)
+            # Let the message go before waiting for the next: an idle connection would otherwise keep the last
+            # one it was sent, after its `sync` a whole view (tens of KB) for every page left open.
+            del text
         await ws.close(conn.close_code or 1000, conn.close_reason)
     except GONE:
         pass  # the socket went away mid-send; the receiver sees the disconnect

@@ -51,3 +51,21 @@ def test_viewers_who_see_a_section_alike_share_it_and_the_others_do_not():
     assert found[director]["me"] is not found[assistant]["me"]
     assert found[Viewer(TRAINER)]["session"] is not found[Viewer(PROJECTOR)]["session"], "the seed is the trainer's"
     assert found[Viewer(PROJECTOR)]["session"] is found[director]["session"]
+
+
+def test_pages_opening_later_on_the_same_state_see_the_clocks_moved_on_and_share_everything_else():
+    game, sections = board_game(), Sections()  # an agenda item is open: its clock ticks
+    first = views(sections, game)
+    game.now += 30  # nothing happens for half a minute; then another page opens
+    later = views(sections, game)
+    trainer, projector = Viewer(TRAINER), Viewer(PROJECTOR)
+    assert later[trainer]["agenda"] != first[trainer]["agenda"], "the open item's time left went down"
+    assert later[trainer]["session"] is not first[trainer]["session"]
+    for viewer in viewers(game):
+        for name in ("directorates", "consequences", "motions", "seats", "floor"):
+            assert later[viewer][name] is first[viewer][name], name
+    assert later[projector]["agenda"] is later[trainer]["agenda"]
+    moved = [(old, new) for old, new in zip(first[trainer]["agenda"], later[trainer]["agenda"], strict=True)]
+    assert [old is new for old, new in moved] == [not row["current"] for row in later[trainer]["agenda"]], (
+        "the rows the clock left alone are the very same objects, held once"
+    )

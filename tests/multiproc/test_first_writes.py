@@ -6,7 +6,8 @@ pooled connection to hold the session's write lock (LiveSessions.writing), then 
 not hold yet takes a second one (LiveSessions._replay). Once every pooled connection (10 + 10 overflow) is
 holding a write lock, every load waits for a connection no one will give back, until the pool's 30-second
 timeout answers each join with "Something went wrong on the server". (A command is not caught: the route reads
-the session to check who sent it before taking the lock, so the load happens outside it.)
+the session to check who sent it before taking the lock, so the load happens outside it.) The writer now loads
+the session before it takes a connection for the lock.
 """
 
 from __future__ import annotations
@@ -51,12 +52,6 @@ async def join_each(server: LiveServer, codes: list[str]) -> list[httpx.Response
         )
 
 
-# Not strict: how closely the joins arrive depends on the machine, so on a busy one it has now and then passed.
-@pytest.mark.xfail(
-    strict=False,
-    reason="a server bug: loading a session not yet held takes a second pooled connection under the write lock "
-    "(LiveSessions.current -> _replay inside LiveSessions.writing); 40 at once starve the pool for 30 s",
-)
 @pytest.mark.timeout(180)
 def test_people_joining_many_sessions_at_once_on_a_process_holding_none_of_them(servers):
     first, second = servers
