@@ -54,7 +54,7 @@ def fresh_database(url: str) -> Iterator[str]:
     with psycopg.connect(admin, autocommit=True, connect_timeout=5) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield given.set(database=name).render_as_string(hide_password=False)
+        yield given.set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
     finally:
         with psycopg.connect(admin, autocommit=True, connect_timeout=5) as connection:
             connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
