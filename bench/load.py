@@ -2,6 +2,13 @@
 (bench/bare_server.py) driven by real websocket clients offering permessage-deflate, as browsers do.
 
 Run: python bench/load.py [--sessions 10] [--seats 20] [--rate 100] [--duration 20] [--json]
+     python bench/load.py --processes 2 --database postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+
+`--database` makes a fresh database on that PostgreSQL server for the run (dropped afterwards) instead of a
+fresh SQLite file. `--processes N` starts N servers on it, and seat i of each session joins and watches through
+process i % N, so a command reaches the other processes' seats through the doorbell; the reconnect storm sends
+each page to another process than it was on. Server CPU and memory are summed over the processes, and the
+delivery check counts events any seat was told twice, out of order, or never.
 
 Against each server, in turn:
 1. every seat opens its page and waits (server memory per idle connection);
@@ -28,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.load_bare import run_bare
+from bench.load_processes import check_options
 from bench.load_real import RealRun, run_real
 from bench.load_report import table
 
@@ -44,7 +52,11 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-bare", action="store_true", help="skip the bare server")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
-    return parser.parse_args(argv)
+    parser.add_argument("--database", help="a PostgreSQL server to make a fresh database on (default: SQLite)")
+    parser.add_argument("--processes", type=int, default=1, help="server processes (more than 1: PostgreSQL)")
+    opts = parser.parse_args(argv)
+    check_options(parser, opts)
+    return opts
 
 
 def measure(opts: argparse.Namespace) -> tuple[dict, RealRun]:

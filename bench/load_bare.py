@@ -84,11 +84,11 @@ async def _measure(bare: BareServer, opts, update_texts: list[str]) -> dict:
         for n in range(opts.sessions)
     }
     every = [page for group in rooms.values() for page in group]
-    figures["memory_per_connection"] = await idle_memory(pid, every)
+    figures["memory_per_connection"] = await idle_memory([pid], every)
     rng = random.Random(opts.seed)
     relays = [Relay(room, pages, update_texts, rng) for room, pages in rooms.items()]
     driven = await drive(
-        pid, relays, opts.rate, opts.duration, lambda: delivered(rooms, {r.room: r.seq for r in relays})
+        [pid], relays, opts.rate, opts.duration, lambda: delivered(rooms, {r.room: r.seq for r in relays})
     )
     sent = [record for relay in relays for record in relay.sent]
     found = match(sent, rooms)

@@ -2,7 +2,9 @@
 
 A few thousand clients share one process (and this machine's two cores with the server), so a frame is
 only looked at as much as counting it needs: its `type` and `seq` are read from the start of the text, and
-only small frames (acks, errors, deltas) are parsed in full.
+only small frames (acks, errors, deltas) are parsed in full. A frame may carry several events (a process told by
+the doorbell passes on at once what another process stored meanwhile), so each frame's events' seqs are read too:
+the events come right after the head, and only they are decoded.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 HEAD = re.compile(r'"type": ?"([a-z-]+)", ?"seq": ?(\d+)(?:, ?"n": ?(\d+))?')
+EVENTS = re.compile(r', ?"events": ?')
+DECODER = json.JSONDecoder()
 STREAMED = ("update", "delta")  # frames that carry a change to every viewer: counted as deliveries
 RESYNC = 4409
 _ids = itertools.count()
@@ -41,15 +45,18 @@ class Peeked:
     seq: int | None
     n: int | None  # a `delta` or `sync` frame's number in this connection's stream
     frame: dict | None  # the whole frame, when it was cheap to parse
+    events: tuple[int, ...] = ()  # the seqs of the events it carries
 
 
 def peek(text: str) -> Peeked:
     found = HEAD.match(text, 1) if len(text) > 4096 else None
     if found:  # the server writes `type`, `seq` (and a delta's `n`) first in update, delta and sync frames
-        n = found.group(3)
-        return Peeked(found.group(1), int(found.group(2)), int(n) if n else None, None)
+        n, events = found.group(3), EVENTS.match(text, found.end())
+        seqs = tuple(e["seq"] for e in DECODER.raw_decode(text, events.end())[0]) if events else ()
+        return Peeked(found.group(1), int(found.group(2)), int(n) if n else None, None, seqs)
     frame = json.loads(text)
-    return Peeked(frame.get("type", ""), frame.get("seq"), frame.get("n"), frame)
+    seqs = tuple(e["seq"] for e in frame.get("events") or () if isinstance(e, dict) and "seq" in e)
+    return Peeked(frame.get("type", ""), frame.get("seq"), frame.get("n"), frame, seqs)
 
 
 class WireSize:
@@ -72,6 +79,7 @@ class Arrival:
     raw: int  # characters of JSON text (ASCII, so bytes)
     wire: int | None = None  # after compression, for the few watchers that measure it
     n: int | None = None
+    events: tuple[int, ...] = ()  # the seqs of the events the frame carries
 
 
 @dataclass
@@ -127,7 +135,7 @@ class Watcher:
             wire = self._wire.of(text) if self._wire else None
             if self.sample:
                 self.update_texts = [*self.update_texts[-63:], text]
-            self.arrivals.append(Arrival(got.seq, at, len(text), wire, got.n))
+            self.arrivals.append(Arrival(got.seq, at, len(text), wire, got.n, got.events))
         elif got.kind == "sync":
             self._synced.set()
         elif got.kind in ("ack", "error"):

@@ -64,9 +64,21 @@ class Deliveries:
         return len(self.latencies) / (self.last_at - since) if self.last_at and self.last_at > since else 0.0
 
 
+def carrying(page: Watcher) -> dict[int, Arrival]:
+    """The first frame each seq reached the page in: the frame numbered with it, else the first whose events
+    include it (on another process than the sender's, a frame may carry a few commands' events at once)."""
+    found = {}
+    for arrival in page.arrivals:
+        found.setdefault(arrival.seq, arrival)
+    for arrival in page.arrivals:
+        for seq in arrival.events:
+            found.setdefault(seq, arrival)
+    return found
+
+
 def match(sent: Iterable[Sent], pages: dict[str, list[Watcher]]) -> Deliveries:
     """Pairs every answered command with the frame carrying its seq at every page of its session."""
-    by_seq = {id(w): {a.seq: a for a in w.arrivals} for group in pages.values() for w in group}
+    by_seq = {id(w): carrying(w) for group in pages.values() for w in group}
     found = Deliveries()
     for record in sent:
         if record.seq is None:

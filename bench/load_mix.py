@@ -28,6 +28,7 @@ class Sent:
     seq: int | None = None
     error: str | None = None
     answered_at: float | None = None  # when the sender got its ack or error
+    seat: str = ""  # the seat that sent it (so, with several processes, through which process)
 
 
 @dataclass
@@ -62,7 +63,7 @@ class Conductor:
             self._hand()
 
     def _issue(self, seat_id: str, command: dict) -> asyncio.Future:
-        record = Sent(command["type"], self.session.code, time.perf_counter())
+        record = Sent(command["type"], self.session.code, time.perf_counter(), seat=seat_id)
         self.sent.append(record)
         future = self.pages[seat_id].send(command)
         future.add_done_callback(lambda done: done.cancelled() or self._answered(record, done.result()))

@@ -17,27 +17,30 @@ class Stepper(Protocol):
     def step(self) -> None: ...
 
 
-async def idle_memory(pid: int, pages: list[Watcher]) -> float:
-    """Opens every page and lets the server settle; returns its resident memory growth per connection."""
-    before = rss_bytes(pid)
+async def idle_memory(pids: Sequence[int], pages: list[Watcher]) -> float:
+    """Opens every page and lets the servers settle; returns their resident memory growth (all processes
+    together) per connection."""
+    before = sum(rss_bytes(pid) for pid in pids)
     await open_all(pages)
     await asyncio.sleep(1.0)
-    return (rss_bytes(pid) - before) / max(1, len(pages))
+    return (sum(rss_bytes(pid) for pid in pids) - before) / max(1, len(pages))
 
 
 @dataclass
 class Driven:
     started: float  # perf_counter when the first command went
-    server_cpu: float  # seconds of CPU the server used, from the first command until all were delivered
+    server_cpu: float  # seconds of CPU the server processes used (all together), from the first command until all were delivered
     client_cpu: float  # the same for this process (every client), to show when the harness was the bottleneck
     elapsed: float
 
 
-async def drive(pid: int, steppers: Sequence[Stepper], rate: float, duration: float, settle: Callable[[], Awaitable]):
+async def drive(
+    pids: Sequence[int], steppers: Sequence[Stepper], rate: float, duration: float, settle: Callable[[], Awaitable]
+):
     """Each session steps at its share of `rate`, spread so sessions do not all send in the same instant; then
     waits (`settle`) until what was sent has been answered and delivered."""
     interval = len(steppers) / rate
-    cpu_before, client_before = cpu_seconds(pid), time.process_time()
+    cpu_before, client_before = sum(cpu_seconds(pid) for pid in pids), time.process_time()
     started = time.perf_counter()
 
     async def run(stepper: Stepper, offset: float) -> None:
@@ -49,7 +52,8 @@ async def drive(pid: int, steppers: Sequence[Stepper], rate: float, duration: fl
 
     await asyncio.gather(*(run(s, interval * n / len(steppers)) for n, s in enumerate(steppers)))
     await settle()
-    server_cpu, client_cpu = cpu_seconds(pid) - cpu_before, time.process_time() - client_before
+    server_cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
+    client_cpu = time.process_time() - client_before
     return Driven(started, server_cpu, client_cpu, time.perf_counter() - started)
 
 

@@ -1,4 +1,5 @@
-"""The load benchmark's run against the real server (`nplc serve` on a fresh SQLite database)."""
+"""The load benchmark's run against the real server: `nplc serve` on a fresh SQLite database, or several on one
+fresh PostgreSQL database with each session's seats spread over them (bench/load_processes.py)."""
 
 from __future__ import annotations
 
@@ -15,23 +16,14 @@ from .load_clients import Watcher, delivered
 from .load_measure import Deliveries, match, mean, percentiles
 from .load_mix import Conductor, Sent
 from .load_phases import Driven, arrivals, close_all, drive, idle_memory, storm
-from .load_setup import (
-    ROOT,
-    Session,
-    address_of,
-    board_sessions,
-    browser,
-    join_with,
-    new_session,
-    roster,
-    sign_in,
-    start_real_server,
-)
+from .load_processes import backend_cpu, delivery_check, move_elsewhere, page_url, real_servers
+from .load_setup import Session, address_of, board_sessions, browser, join_with, new_session, roster, sign_in
 
 
 @dataclass
 class RealRun:
     figures: dict = field(default_factory=dict)
+    sessions: list[Session] = field(default_factory=list)
     pages: dict[str, list[Watcher]] = field(default_factory=dict)  # session code -> its seats' pages
     sent: list[Sent] = field(default_factory=list)
     deliveries: Deliveries | None = None
@@ -39,36 +31,33 @@ class RealRun:
     update_texts: list[str] = field(default_factory=list)
 
 
-def page_url(server: LiveServer, code: str) -> str:
-    return f"ws://127.0.0.1:{server.port}/ws/{code}?as=seat"
-
-
-def pages_for(server: LiveServer, sessions: list[Session]) -> dict[str, list[Watcher]]:
-    # A few pages measure compressed sizes (it costs the client CPU): three seats in each of the first sessions.
+def pages_for(servers: list[LiveServer], sessions: list[Session]) -> dict[str, list[Watcher]]:
+    """Each seat's page, on the process it joined through. A few pages measure compressed sizes (it costs the
+    client CPU): three seats in each of the first sessions."""
     return {
         s.code: [
-            Watcher(page_url(server, s.code), seat.cookie, sample=(n < 4 and i < 3)) for i, seat in enumerate(s.seats)
+            Watcher(page_url(servers[i % len(servers)], s.code), seat.cookie, sample=(n < 4 and i < 3))
+            for i, seat in enumerate(s.seats)
         ]
         for n, s in enumerate(sessions)
     }
 
 
 def run_real(opts) -> RealRun:
-    server = start_real_server(ROOT / "scenarios")  # a fresh SQLite database in a new temporary folder
-    trainer = sign_in(server)
-    try:
-        sessions = board_sessions(server, trainer, opts.scenario, opts.sessions, opts.seats)
-        return asyncio.run(_measure(server, trainer, sessions, opts))
-    finally:
-        trainer.close()
-        server.stop()
+    with real_servers(opts) as servers:
+        trainer = sign_in(servers[0])
+        try:
+            sessions = board_sessions(servers, trainer, opts.scenario, opts.sessions, opts.seats)
+            return asyncio.run(_measure(servers, trainer, sessions, opts))
+        finally:
+            trainer.close()
 
 
-async def _measure(server: LiveServer, trainer: httpx.Client, sessions: list[Session], opts) -> RealRun:
-    run, pid = RealRun(), server.process.pid
-    run.pages = pages_for(server, sessions)
+async def _measure(servers: list[LiveServer], trainer: httpx.Client, sessions: list[Session], opts) -> RealRun:
+    run, pids = RealRun(sessions=sessions), [server.process.pid for server in servers if server.process]
+    run.pages = pages_for(servers, sessions)
     every = [page for group in run.pages.values() for page in group]
-    run.figures["memory_per_connection"] = await idle_memory(pid, every)
+    run.figures["memory_per_connection"] = await idle_memory(pids, every)
     rng = random.Random(opts.seed)
     conductors = [
         Conductor(s, dict(zip((x.seat_id for x in s.seats), run.pages[s.code], strict=True)), rng) for s in sessions
@@ -83,16 +72,23 @@ async def _measure(server: LiveServer, trainer: httpx.Client, sessions: list[Ses
         last = {c.session.code: max((r.seq or 0 for r in c.sent), default=0) for c in conductors}
         await delivered(run.pages, last)
 
-    driven = await drive(pid, conductors, opts.rate, opts.duration, settle)
+    database = servers[0].database_url if opts.database else None
+    backends = backend_cpu(database) if database else {}
+    driven = await drive(pids, conductors, opts.rate, opts.duration, settle)
+    if database:  # PostgreSQL's own work for the commands, which the servers' CPU leaves out
+        after = backend_cpu(database)
+        run.figures["database_cpu"] = sum(cpu - backends.get(pid, 0.0) for pid, cpu in after.items())
     run.sent = [record for c in conductors for record in c.sent]
     run.deliveries = match(run.sent, run.pages)
     _load_figures(run, driven, opts)
     sampled = next(p for p in every if p.sample)
     run.first_text, run.update_texts = sampled.first_text, sampled.update_texts
+    if len(servers) > 1:
+        move_elsewhere(run.pages, servers)  # each page reconnects to another process than it was on
     run.figures["storm"] = percentiles(await storm(every)) | {"clients": len(every)}
     await close_all(every)
     if opts.joiners:
-        run.figures["first_state"] = await _joiners(server, trainer, opts)
+        run.figures["first_state"] = await _joiners(servers, trainer, opts)
     return run
 
 
@@ -114,27 +110,34 @@ def _load_figures(run: RealRun, driven: Driven, opts) -> None:
         "missing": found.missing,
         "deliveries_per_second": found.per_second(driven.started),
         "cpu_per_command": driven.server_cpu / max(1, len(answered)),
+        "database_cpu_per_command": run.figures.get("database_cpu", 0.0) / max(1, len(answered)),
         "server_cpu_share": driven.server_cpu / driven.elapsed,
         "client_cpu_share": driven.client_cpu / driven.elapsed,
         "raw_bytes": {kind: mean(sizes) for kind, sizes in found.raw.items()},
         "wire_bytes": {kind: mean(sizes) for kind, sizes in found.wire.items()},
         "dropped_behind": sum(len(p.drops) for group in run.pages.values() for p in group),
+        "delivery": delivery_check(sent, run.pages),
+        "processes": opts.processes,
+        "database": "PostgreSQL" if opts.database else "SQLite",
     }
 
 
-async def _joiners(server: LiveServer, trainer: httpx.Client, opts) -> dict:
+async def _joiners(servers: list[LiveServer], trainer: httpx.Client, opts) -> dict:
     """`opts.joiners` people, each on the home page already, join `opts.join_sessions` new sessions at once:
-    from sending the join to the first state on their websocket."""
+    from sending the join to the first state on their websocket (the n-th through process n % N)."""
     codes = [new_session(trainer, opts.scenario) for _ in range(opts.join_sessions)]
     people = roster(trainer, codes[0], opts.scenario, -(-opts.joiners // opts.join_sessions))
     rooms = [n % len(codes) for n in range(opts.joiners)]
-    browsers = await asyncio.gather(*(browser(server.base_url, address_of(opts.sessions + 1 + r)) for r in rooms))
+    on = [servers[n % len(servers)] for n in range(opts.joiners)]
+    browsers = await asyncio.gather(
+        *(browser(on[n].base_url, address_of(opts.sessions + 1 + r)) for n, r in enumerate(rooms))
+    )
 
     def person(n: int):
         async def arrive() -> Watcher:
             name, agency = people[n // len(codes)]
             seat = await join_with(browsers[n], codes[rooms[n]], name, agency)
-            page = Watcher(page_url(server, codes[rooms[n]]), seat.cookie)
+            page = Watcher(page_url(on[n], codes[rooms[n]]), seat.cookie)
             await page.open()
             return page
 

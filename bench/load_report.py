@@ -36,6 +36,7 @@ def traffic(real: dict, bare: dict, duration: float) -> list[tuple[str, ...]]:
     def deliveries(f: dict) -> str:
         return f"{f['deliveries']} ({f['missing']}), {f['deliveries_per_second']:.0f}/s" if f else "–"
 
+    database = ms(real.get("database_cpu_per_command")) if "database_cpu" in real else "– (SQLite: in the server)"
     return [
         ("commands sent (a second)", sent(real), sent(bare), ""),
         ("refused / unanswered", f"{sum(real['errors'].values())} / {real['unanswered']}", "–", "0"),
@@ -45,7 +46,15 @@ def traffic(real: dict, bare: dict, duration: float) -> list[tuple[str, ...]]:
         ("deliveries (missing), a second", deliveries(real), deliveries(bare), "0 missing"),
         ("CPU used by server / by clients", share(real), share(bare), ""),
         ("server CPU per command", ms(real["cpu_per_command"]), ms(bare.get("cpu_per_command")), f"<= {CPU_MS:g} ms"),
+        ("PostgreSQL's CPU per command (its backends)", database, "–", ""),
+        ("events told twice / out of order / skipped; commands never told", told(real), "–", "0 / 0 / 0; 0"),
     ]
+
+
+def told(real: dict) -> str:
+    found = real["delivery"]
+    counts = f"{found['duplicates']} / {found['out_of_order']} / {found['gaps']}; {found['missing']}"
+    return f"{counts} ({found['seats_wrong']} of {found['seats']} seats wrong)"
 
 
 def sizes(real: dict, bare: dict) -> list[tuple[str, ...]]:
@@ -82,9 +91,10 @@ def table(figures: dict) -> str:
     real, bare, opts = figures["real"], figures.get("bare", {}), figures["options"]
     rows = traffic(real, bare, opts["duration"]) + sizes(real, bare) + arrivals(real, bare, opts["join_sessions"])
     load = ", ".join(f"{x:.1f}" for x in figures["load_average"])
+    processes = f"{real['processes']} process{'es' if real['processes'] > 1 else ''} on {real['database']}"
     lines = [
-        f"{opts['sessions']} sessions x {opts['seats']} seats, {opts['rate']:g} commands/s for {opts['duration']:g} s; "
-        f"{figures['cores']} cores, load average {load} at the start\n",
+        f"{opts['sessions']} sessions x {opts['seats']} seats, {opts['rate']:g} commands/s for {opts['duration']:g} s, "
+        f"nplc as {processes}; {figures['cores']} cores, load average {load} at the start\n",
         "| measure | nplc | bare | target |",
         "|---|---|---|---|",
     ] + [f"| {' | '.join(row)} |" for row in rows]

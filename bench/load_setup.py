@@ -1,5 +1,7 @@
 """Setting up the load benchmark through the real HTTP API: a trainer signs in, creates sessions, people join
-them as browsers would, and the trainer takes each session to the board meeting with an item open.
+them as browsers would, and the trainer takes each session to the board meeting with an item open. With several
+server processes, seat i of each session joins through process i % N (as a load balancer would spread them)
+and the trainer works on the first.
 
 Each session's people arrive from their own loopback address (127.0.x.y), as each room of a venue might sit
 behind its own router: the server hands out browser ids per address, so a thousand joiners from one address
@@ -11,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import ssl
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,12 +55,6 @@ class Session:
 def address_of(index: int) -> str:
     """A loopback address for the index-th room (Linux answers on all of 127.0.0.0/8)."""
     return f"127.0.{index // 250 + 1}.{index % 250 + 2}"
-
-
-def start_real_server(scenarios: Path) -> LiveServer:
-    server = LiveServer(Path(tempfile.mkdtemp(prefix="nplc-bench-")) / "bench.db", scenarios)
-    server.start()
-    return server
 
 
 def sign_in(server: LiveServer) -> httpx.Client:
@@ -145,22 +140,23 @@ def to_board_meeting(trainer: httpx.Client, session: Session, chair_id: str | No
         by_id[chair_id].role = "chair"
 
 
-async def seat_sessions(server: LiveServer, trainer: httpx.Client, scenario: str, count: int, seats: int, first: int):
+async def seat_sessions(servers: list[LiveServer], trainer: httpx.Client, scenario: str, count: int, seats: int):
     """Creates `count` sessions, `seats` people join each (all sessions at once, one room's people in turn)."""
-    sessions = [Session(new_session(trainer, scenario), address_of(first + n)) for n in range(count)]
+    sessions = [Session(new_session(trainer, scenario), address_of(n)) for n in range(count)]
     people = roster(trainer, sessions[0].code, scenario, seats)
 
     async def fill(session: Session) -> None:
-        for name, agency in people:
-            session.seats.append(await join_one(server.base_url, session.address, session.code, name, agency))
+        for i, (name, agency) in enumerate(people):
+            url = servers[i % len(servers)].base_url
+            session.seats.append(await join_one(url, session.address, session.code, name, agency))
 
     await asyncio.gather(*(fill(s) for s in sessions))
     return sessions, people
 
 
-def board_sessions(server: LiveServer, trainer: httpx.Client, scenario: str, count: int, seats: int):
+def board_sessions(servers: list[LiveServer], trainer: httpx.Client, scenario: str, count: int, seats: int):
     """Sessions in the board meeting, every seat joined and given its role."""
-    sessions, people = asyncio.run(seat_sessions(server, trainer, scenario, count, seats, first=0))
+    sessions, people = asyncio.run(seat_sessions(servers, trainer, scenario, count, seats))
     chair_agency = CHAIR_AGENCY.get(scenario)
     for session in sessions:
         chair = session.seats[0].seat_id if chair_agency and people[0][1] == chair_agency else None
