@@ -2,7 +2,7 @@
 
 bench/load.py times these two from the clients' side, which on a shared machine moves with whatever else runs;
 this counts the CPU the `nplc serve` process itself spent on them (from /proc), which moves far less. Against a
-real server on a fresh SQLite database: `--sessions` board meetings of `--seats` people, every seat's page
+real server on a fresh SQLite database (or `--database`, PostgreSQL): `--sessions` board meetings of `--seats` people, every seat's page
 open; then every page drops and comes back at once (`--rounds` times); then `--joiners` people join
 `--join-sessions` new sessions at once, each opening its page once joined (bench/load.py's last phase).
 
@@ -22,13 +22,14 @@ sys.path.insert(0, str(ROOT))
 
 from bench.load_measure import cpu_seconds, percentiles
 from bench.load_phases import close_all, storm
+from bench.load_processes import real_servers
 from bench.load_real import _joiners, pages_for
-from bench.load_setup import board_sessions, sign_in, start_real_server
+from bench.load_setup import board_sessions, sign_in
 
 
-async def measure(server, trainer, sessions, opts) -> None:
-    pid = server.process.pid
-    pages = [page for group in pages_for(server, sessions).values() for page in group]
+async def measure(servers, trainer, sessions, opts) -> None:
+    pid = servers[0].process.pid
+    pages = [page for group in pages_for(servers, sessions).values() for page in group]
     await asyncio.gather(*(page.open() for page in pages))
     await asyncio.gather(*(page.synced() for page in pages))
     for round_ in range(opts.rounds):
@@ -41,7 +42,7 @@ async def measure(server, trainer, sessions, opts) -> None:
         )
     await close_all(pages)
     before = cpu_seconds(pid)
-    took = await _joiners(server, trainer, opts)
+    took = await _joiners(servers, trainer, opts)
     cpu = cpu_seconds(pid) - before
     print(
         f"{opts.joiners} joining {opts.join_sessions} sessions: server CPU {cpu * 1000 / opts.joiners:.2f} ms a person "
@@ -57,15 +58,16 @@ def main() -> None:
     parser.add_argument("--joiners", type=int, default=200)
     parser.add_argument("--join-sessions", type=int, default=10)
     parser.add_argument("--scenario", default="kilnbrook")
+    parser.add_argument("--database", default=None, help="a PostgreSQL URL to run on instead of SQLite")
     opts = parser.parse_args()
-    server = start_real_server(ROOT / "scenarios")
-    trainer = sign_in(server)
-    try:
-        sessions = board_sessions(server, trainer, opts.scenario, opts.sessions, opts.seats)
-        asyncio.run(measure(server, trainer, sessions, opts))
-    finally:
-        trainer.close()
-        server.stop()
+    opts.processes = 1  # one process's CPU: bench/load.py --processes covers several
+    with real_servers(opts) as servers:
+        trainer = sign_in(servers[0])
+        try:
+            sessions = board_sessions(servers, trainer, opts.scenario, opts.sessions, opts.seats)
+            asyncio.run(measure(servers, trainer, sessions, opts))
+        finally:
+            trainer.close()
 
 
 if __name__ == "__main__":
