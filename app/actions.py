@@ -232,6 +232,8 @@ class Actions:
                         await asyncio.sleep(random.uniform(0, RETRY_PAUSE * 2 ** min(attempt, 5)))
             if command_id is not None:
                 after.commands[(key, command_id)] = seq  # committed: from now on it is a duplicate
+            if credential is not None:  # committed: the newcomer's websocket finds its seat without a query
+                after.credentials[records.token_hash(credential[1])] = credential[0]
             self.live.put(code, after)
             self._tell(code, after.state, list(numbered))
         seat_id, token = credential or (None, None)
@@ -288,6 +290,8 @@ class Actions:
         self._publish(code, state, numbered)
         for removed in _removed_seats([e for _, e in numbered]):
             self.hub.remove_seat(code, removed)
+            if (live := self.live.cached(code)) is not None:
+                live.drop_credentials(removed)
 
     def _publish(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
         """Sends each connection watching the session what changed for it (call under the session's lock)."""

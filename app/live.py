@@ -32,6 +32,8 @@ from .store.db import connection_for, lock_session_writes, session_scope, unlock
 Numbered = tuple[tuple[int, Event], ...]
 # (actor key, command id) -> the seq the command was answered with; see Live.commands.
 Commands = dict[tuple[str, str], int]
+# The hash of a seat cookie's token -> its seat; see Live.credentials.
+Credentials = dict[str, str]
 
 
 class UnknownSession(Exception):
@@ -47,10 +49,21 @@ class Live:
     # log, caught up with it, added to once a command is committed; one dict shared by each version of the
     # session, as the log is one: only writers use it, under the session's lock.
     commands: Commands = field(default_factory=dict, compare=False, repr=False)
+    # The session's seat cookies, so opening a websocket asks the database nothing. Loaded with the log, added
+    # to once a join is committed here, a removed seat's dropped once its removal is told: shared like
+    # `commands`. Another process's joins are not here, so only a miss ever goes to the database, and only
+    # the sole writer trusts a hit (see Reads.seat_for).
+    credentials: Credentials = field(default_factory=dict, compare=False, repr=False)
 
     def seen(self, actor: str, command_id: str | None) -> int | None:
         """The seq a command id already stored was answered with, or None."""
         return None if command_id is None else self.commands.get((actor, command_id))
+
+    def drop_credentials(self, seat: str) -> None:
+        """A removed seat's cookies leave the cache as they left the database. Its seat has gone from the state,
+        which is what `seat_in_session` checks: this only keeps dead cookies from piling up."""
+        for hashed in [h for h, each in self.credentials.items() if each == seat]:
+            del self.credentials[hashed]
 
     def after(self, numbered: Numbered) -> Live:
         """This session with more stored events applied (any it already holds are skipped)."""
@@ -60,10 +73,14 @@ class Live:
         return replace(self, state=state, events=self.events + fresh) if fresh else self
 
 
-def fold(pack: Pack, numbered: Numbered, commands: Commands | None = None) -> Live:
-    """A session from its pack, its whole log (which always begins with SessionCreated) and its command ids."""
+def fold(
+    pack: Pack, numbered: Numbered, commands: Commands | None = None, credentials: Credentials | None = None
+) -> Live:
+    """A session from its pack, its whole log (which always begins with SessionCreated), its command ids and
+    its seat cookies."""
     first = apply(None, numbered[0][1])
-    return Live(first, pack, numbered[:1], {} if commands is None else commands).after(numbered[1:])
+    live = Live(first, pack, numbered[:1], {} if commands is None else commands, credentials or {})
+    return live.after(numbered[1:])
 
 
 class LiveSessions:
@@ -178,10 +195,11 @@ class LiveSessions:
             pack = records.load_pack_version(session=db, pack_id=row.pack_id, version=row.pack_version)
             numbered = tuple(log.load(session=db, code=code, after=0))
             commands = log.commands_since(session=db, code=code, seq=0)
+            credentials = records.seat_credentials(session=db, code=code)
         self.loads += 1
         if pack is None or not numbered:
             raise UnknownSession(code)
-        return fold(pack, numbered, commands)
+        return fold(pack, numbered, commands, credentials)
 
     def _stored_after(self, code: str, seq: int, held: Connection | None) -> tuple[Numbered, Commands]:
         """The events stored after `seq` and the command ids stored at or after it: a command that changed

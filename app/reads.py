@@ -2,8 +2,9 @@
 
 Session state, views, minutes and logs come from the live cache (see `app.live`)
 without the write lock; the session list comes from the summary table in one
-query. Only lookups that live beside the log (seat cookies, series links, pack
-archives) go to the database.
+query. Seat cookies come from the cached session too on SQLite (see `seat_for`);
+other lookups that live beside the log (series links, pack archives) go to the
+database.
 """
 
 from __future__ import annotations
@@ -86,9 +87,27 @@ class Reads:
         with session_scope(self.live.engine) as db:
             return records.follow_up_of(session=db, code=code)
 
-    def seat_for(self, code: str, token_for: Callable[[str], str | None]) -> str | None:
+    async def seat_for(self, code: str, token_for: Callable[[str], str | None]) -> str | None:
         """The seat a browser holds, given its cookie for each session code. In a follow-up meeting the seat
-        from an earlier meeting of the series counts, so the same people come back without joining. Blocking."""
+        from an earlier meeting of the series counts, so the same people come back without joining.
+
+        The sole writer (SQLite) answers a cookie for the session itself from the session's cached cookies,
+        loading the session first if need be (opening its websocket wants it anyway), so a burst of people
+        joining or coming back asks the database nothing. Anything else, and everything on PostgreSQL, where
+        another process may have let a seat in or removed it a moment ago, is asked of the database."""
+        token = token_for(code)
+        if self.live.sole_writer and token is not None:
+            try:
+                live = await self.live.read(code)
+            except UnknownSession:
+                return None
+            if (seat := live.credentials.get(records.token_hash(token))) is not None:
+                return seat
+        # The series is walked by the sessions' rows, as stored: an imported meeting's log may name an earlier
+        # meeting it does not follow here.
+        return await to_thread.run_sync(self._seat_in_series, code, token_for)
+
+    def _seat_in_series(self, code: str, token_for: Callable[[str], str | None]) -> str | None:
         current: str | None = code
         hops = 0
         with session_scope(self.live.engine) as db:

@@ -39,7 +39,9 @@ class Services:
         return self.actions.reads
 
 
-def services(conn: HTTPConnection) -> Services:
+async def services(conn: HTTPConnection) -> Services:
+    # async, though nothing here waits: FastAPI runs a plain `def` dependency on a worker thread, one hop
+    # per request for a dictionary lookup.
     return conn.app.state.services
 
 
@@ -73,7 +75,7 @@ async def seat_of(conn: HTTPConnection, svc: Services, code: str) -> str | None:
     """The seat this browser holds in the session. In a follow-up meeting the seat from an earlier meeting
     of the series counts, so the same people come back without joining again."""
 
-    seat = await to_thread.run_sync(svc.reads.seat_for, code, lambda each: conn.cookies.get(seat_cookie(each)))
+    seat = await svc.reads.seat_for(code, lambda each: conn.cookies.get(seat_cookie(each)))
     if seat is None or await seat_in_session(svc, code, seat):
         return seat
     return None
@@ -112,7 +114,8 @@ class Caller:
 async def caller(request: Request, code: str, svc: ServicesDep) -> Caller:
     """The trainer running the session if signed in, otherwise the seat this browser holds in the session."""
     code = normalise_code(code)
-    trainer = await to_thread.run_sync(trainer_of, request, svc)
+    # Without a trainer's cookie there is no sign-in to look up: a seat's request skips the hop to a thread.
+    trainer = await to_thread.run_sync(trainer_of, request, svc) if TRAINER_COOKIE in request.cookies else None
     if trainer is not None and await to_thread.run_sync(may_run, svc, trainer, code):
         return Caller(TRAINER, Viewer("trainer"))
     seat_id = await seat_of(request, svc, code)

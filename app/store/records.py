@@ -166,6 +166,12 @@ def delete_seat_credentials(*, session: events.Writer, code: str, seat_id: str) 
     )
 
 
+def seat_credentials(*, session: Session, code: str) -> dict[str, str]:
+    """Every live cookie of the session, as the hash of its token -> its seat (for the cache in `app.live`)."""
+    query = select(SeatCredential.token_hash, SeatCredential.seat_id).where(SeatCredential.session_code == code)
+    return dict(session.exec(query).all())
+
+
 def seat_for_token(*, session: Session, code: str, token: str) -> str | None:
     row = session.get(SeatCredential, token_hash(token))
     return row.seat_id if row and row.session_code == code else None
