@@ -16,6 +16,7 @@
 //   The back-off stays short (2 s at most) so a room is back within moments of the server;
 //   coming back online, to the tab or to the window retries at once.
 
+import { send } from "./api.js";
 import { ConnectionBanner, describeCommand } from "./connection-banner.js";
 import { ViewStream } from "./patch.js";
 
@@ -42,7 +43,7 @@ function newId() {
 /** Resolves to whether the server answers over HTTP at all (a refused handshake and no server look alike). */
 async function serverAnswers() {
   try {
-    return (await fetch("/api/health", { cache: "no-store" })).ok;
+    return (await send("/api/health", { cache: "no-store" })).ok;
   } catch {
     return false;
   }
