@@ -83,6 +83,19 @@ def test_a_library_warning_is_a_log_line_with_its_request_id(log_lines):
     assert line["logger"] == "py.warnings" and "an old way of doing things" in line["message"]
 
 
+def test_each_accepted_websocket_writes_no_line_but_a_refused_one_does(log_lines):
+    """A reconnect storm is 2,000 accepted sockets: uvicorn's line for each says nothing a trainer acts on."""
+    uvicorn = logging.getLogger("uvicorn.error")
+    uvicorn.info('%s - "WebSocket %s" [accepted]', "10.0.0.7:5000", "/ws/ABCDEF?as=seat")
+    uvicorn.info('%s - "WebSocket %s" 403', "10.0.0.8:5000", "/ws/ABCDEF?as=seat")
+    uvicorn.warning('%s - "WebSocket %s" [accepted]', "10.0.0.9:5000", "/ws/ABCDEF?as=seat")  # not INFO: kept
+    messages = [line["message"] for line in log_lines()]
+    assert messages == [
+        '10.0.0.8:5000 - "WebSocket /ws/ABCDEF?as=seat" 403',
+        '10.0.0.9:5000 - "WebSocket /ws/ABCDEF?as=seat" [accepted]',
+    ]
+
+
 def test_each_request_gets_an_id_sent_back_and_on_its_log_line(client: TestClient, log_lines):
     given = client.get("/api/health", headers={"X-Request-ID": "abcdef12-3456"})
     assert given.headers["x-request-id"] == "abcdef12-3456"
