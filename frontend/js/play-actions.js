@@ -7,6 +7,7 @@
 
 import { announce, h, setText, show } from "./dom.js";
 import { focusFallback, pickFocusTarget } from "./focus.js";
+import { pressed } from "./form-parts.js";
 import { motionLabel } from "./meeting.js";
 import { draw } from "./render.js";
 
@@ -50,20 +51,8 @@ export function actionBar(bar, act, code) {
   bar.after(live);
   let said = "";
   let motionId = "";
-  const send = (command) => async (event) => {
-    const btn = event.currentTarget;
-    if (btn.getAttribute("aria-busy") === "true") return;
-    btn.setAttribute("aria-busy", "true");
-    try {
-      await act(command);
-    } catch {
-      // act() has already shown why the server refused it.
-    } finally {
-      btn.removeAttribute("aria-busy");
-    }
-  };
   const button = (text, command, cls = "primary") => h("button", {
-    type: "button", class: cls, id: `bar-${command.type}-${command.choice || "go"}`, onclick: send(command),
+    type: "button", class: cls, id: `bar-${command.type}-${command.choice || "go"}`, onclick: pressed(act, command),
   }, text);
 
   function controls(need) {

@@ -7,8 +7,10 @@ import uuid
 import psycopg
 import pytest
 
-from tests.conftest import IN_CI
+from tests.conftest import IN_CI, TEST_PACKS
 from tests.store.conftest import POSTGRES_ADMIN
+from tests.store.test_migrate_once import run_together
+from tests.support import LiveServer
 
 
 def admin() -> psycopg.Connection:
@@ -53,3 +55,17 @@ def listeners(database_url: str) -> set[int]:
             "SELECT pid FROM pg_stat_activity WHERE datname = %s AND application_name = 'nplc-doorbell'", (name,)
         ).fetchall()
     return {pid for (pid,) in rows}
+
+
+@pytest.fixture
+def servers(postgres_url, tmp_path):
+    """Two `nplc serve` processes on one fresh PostgreSQL database, started at the same moment."""
+    # Both read the cookie key from one file, as two containers sharing a volume would.
+    env = {"NPLC_KEY_FILE": str(tmp_path / "nplc-secret.key")}
+    both = [LiveServer(tmp_path / f"unused-{n}.db", TEST_PACKS, database_url=postgres_url, env=env) for n in (1, 2)]
+    try:
+        run_together([server.start for server in both])
+        yield both
+    finally:
+        for server in both:
+            server.stop()

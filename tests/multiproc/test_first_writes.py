@@ -17,8 +17,6 @@ import asyncio
 import httpx
 import pytest
 
-from tests.conftest import TEST_PACKS
-from tests.store.test_migrate_once import run_together
 from tests.support import PAGE_HEADERS, LiveServer
 
 pytestmark = pytest.mark.postgres
@@ -26,18 +24,6 @@ pytestmark = pytest.mark.postgres
 # 20 hold the write lock before any has loaded its session, and a busy machine spreads them out a little.
 SESSIONS = 40
 ANSWER_WITHIN = 15  # seconds: a join takes well under one; stuck, it waits out the pool's 30
-
-
-@pytest.fixture
-def servers(postgres_url, tmp_path):
-    env = {"NPLC_KEY_FILE": str(tmp_path / "nplc-secret.key")}
-    both = [LiveServer(tmp_path / f"unused-{n}.db", TEST_PACKS, database_url=postgres_url, env=env) for n in (1, 2)]
-    try:
-        run_together([server.start for server in both])
-        yield both
-    finally:
-        for server in both:
-            server.stop()
 
 
 async def join_each(server: LiveServer, codes: list[str]) -> list[httpx.Response | BaseException]:

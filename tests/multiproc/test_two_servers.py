@@ -14,26 +14,11 @@ import httpx
 import pytest
 from websockets.sync.client import connect
 
-from tests.conftest import TEST_PACKS
 from tests.multiproc.conftest import cut_off_listeners, listeners
-from tests.store.test_migrate_once import run_together
 from tests.support import PAGE_HEADERS, LiveServer, cookie_header
 
 pytestmark = pytest.mark.postgres
 COMMANDS_EACH = 40  # sent to each process, at the same time
-
-
-@pytest.fixture
-def servers(postgres_url, tmp_path):
-    # Both read the cookie key from one file, as two containers sharing a volume would.
-    env = {"NPLC_KEY_FILE": str(tmp_path / "nplc-secret.key")}
-    both = [LiveServer(tmp_path / f"unused-{n}.db", TEST_PACKS, database_url=postgres_url, env=env) for n in (1, 2)]
-    try:
-        run_together([server.start for server in both])
-        yield both
-    finally:
-        for server in both:
-            server.stop()
 
 
 def trainer_socket(server: LiveServer, http: httpx.Client, code: str):
