@@ -85,18 +85,23 @@ class Day:
     def stage(self, stage, *key_parts):
         """Puts `stage` on the big screen; notes where a size scrolls or a key part is out of view; saves a picture."""
         self.run(self.trainer, type="set-stage", stage=stage)
+        self.check_screens(stage, f'body[data-stage="{stage}"]', f"projector-{stage}", key_parts)
+
+    def check_screens(self, name, shown, picture, key_parts):
+        """Waits for every screen to match `shown`; notes where one scrolls or a key part is out of view; saves
+        each as `picture`-SIZE.png."""
         SHOTS.mkdir(parents=True, exist_ok=True)
         for size, page in self.screens.items():
-            expect(page.locator(f'body[data-stage="{stage}"]')).to_be_attached()
+            expect(page.locator(shown)).to_be_attached()
             for part in key_parts:
                 expect(page.locator(part).first).to_be_visible()
             page.evaluate("() => document.fonts.ready")
-            page.screenshot(path=str(SHOTS / f"projector-{stage}-{size}.png"))
+            page.screenshot(path=str(SHOTS / f"{picture}-{size}.png"))
             if not fits(page):
                 height = page.evaluate("() => document.scrollingElement.scrollHeight")
-                self.problems.append(f"{stage} at {size} scrolls ({height} px tall)")
+                self.problems.append(f"{name} at {size} scrolls ({height} px tall)")
             self.problems += [
-                f"{stage} at {size}: {part} is out of view" for part in key_parts if not in_view(page, part)
+                f"{name} at {size}: {part} is out of view" for part in key_parts if not in_view(page, part)
             ]
 
     # --- the day, step by step ----------------------------------------------------------------------

@@ -7,7 +7,7 @@ projector-follows-MOMENT-SIZE.png."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_projector_fits import SHOTS, Day, fits, in_view
+from tests.browser.test_projector_fits import Day
 from tests.support import PAGE_HEADERS
 
 
@@ -17,20 +17,8 @@ class FollowingDay(Day):
     def shows(self, name, phase, stage, *key_parts):
         """Waits for both screens to follow `phase` into `stage`; notes where one scrolls or a key part is out of view;
         saves a picture."""
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        for size, page in self.screens.items():
-            following = f'body[data-phase="{phase}"][data-stage="{stage}"][data-following="phase"]'
-            expect(page.locator(following)).to_be_attached()
-            for part in key_parts:
-                expect(page.locator(part).first).to_be_visible()
-            page.evaluate("() => document.fonts.ready")
-            page.screenshot(path=str(SHOTS / f"projector-follows-{name}-{size}.png"))
-            if not fits(page):
-                height = page.evaluate("() => document.scrollingElement.scrollHeight")
-                self.problems.append(f"{name} at {size} scrolls ({height} px tall)")
-            self.problems += [
-                f"{name} at {size}: {part} is out of view" for part in key_parts if not in_view(page, part)
-            ]
+        following = f'body[data-phase="{phase}"][data-stage="{stage}"][data-following="phase"]'
+        self.check_screens(name, following, f"projector-follows-{name}", key_parts)
 
 
 @pytest.fixture
