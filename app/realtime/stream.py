@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ..domain import events as ev
 from ..domain.core.state import SessionState
@@ -30,14 +31,28 @@ def shown_events(state: SessionState, numbered: Sequence[tuple[int, ev.Event]], 
     return [shown for seq, e in numbered if (shown := shown_event(state, e, seq, viewer)) is not None]
 
 
+# Each session's shared sections as JSON (the members, without the braces), with the dict they were written
+# from: nine tenths of a first view, the same for every page that opens on the same update (a reconnect storm,
+# people arriving), so written once. Kept beside the session's `Sections`, and gone with them.
+_SHARED_TEXT: WeakKeyDictionary[Sections, tuple[dict[str, Any], str]] = WeakKeyDictionary()
+
+
 def sync_message(
     sections: Sections, conn: Connection, state: SessionState, shown: list[dict], reset: bool, now: float
 ) -> str:
     """The first message on a connection: the events it missed and its whole view; its stream starts here."""
     shared, personal = sections.shared(state, now), sections.personal(state, conn.viewer, now)
-    view = shared | personal
     conn.sent, conn.n = (shared, personal), 0
-    return json.dumps({"type": "sync", "seq": state.seq, "n": 0, "events": shown, "reset": reset, "view": view})
+    head = json.dumps({"type": "sync", "seq": state.seq, "n": 0, "events": shown, "reset": reset})
+    members = [text for text in (_shared_text(sections, shared), json.dumps(personal)[1:-1]) if text]
+    return f'{head[:-1]}, "view": {{{", ".join(members)}}}}}'
+
+
+def _shared_text(sections: Sections, shared: dict[str, Any]) -> str:
+    kept = _SHARED_TEXT.get(sections)
+    if kept is None or kept[0] is not shared:
+        kept = _SHARED_TEXT[sections] = (shared, json.dumps(shared)[1:-1])
+    return kept[1]
 
 
 class Publication:

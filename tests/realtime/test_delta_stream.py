@@ -135,3 +135,19 @@ def test_a_debrief_with_reflections_sends_deltas_that_rebuild_every_view():
         game.states.append(game.state)
     assert game.state.reflections and game.state.rounds
     assert replay_day(game) >= len(steps) * 3  # the trainer, the projector and at least one seat, each time
+
+
+def test_pages_opening_on_one_update_share_its_shared_sections_yet_each_gets_its_own_view_and_the_latest():
+    """The shared sections' JSON is written once for an update and reused by every page opening on it; a page
+    opening after the next update (or later on a running clock) must not be sent the old text."""
+    game = board_game()
+    sections, state = Sections(), game.state
+    seats = sorted(state.seats)
+    for seat_id in seats[:3]:
+        viewer = Viewer("seat", seat_id)
+        assert Client(viewer, sections, state, 1000.0).view == view_for(state, viewer, 1000.0)
+    game.do(c.RaiseHand(), Game.seat(game.resident))
+    game.do(c.AdvanceTime(period="year"), c.TRAINER)
+    for now in (1000.0, 1090.0):
+        for viewer in (Viewer(TRAINER), Viewer(PROJECTOR), Viewer("seat", seats[0])):
+            assert Client(viewer, sections, game.state, now).view == view_for(game.state, viewer, now)
