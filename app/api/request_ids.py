@@ -45,8 +45,10 @@ class RequestIds:
             await send(message)
 
         where = f"{scope.get('method', 'WS')} {scope['path']}"
+        # A websocket's messages have no headers to add, and every update passes here: they go straight out.
+        wrapped = send_with_id if scope["type"] == "http" else send
         try:
-            await self.app(scope, receive, send_with_id)
+            await self.app(scope, receive, wrapped)
         except Exception as error:
             log.error("%s failed: %s: %s", where, type(error).__name__, error, exc_info=error)
             raise

@@ -16,156 +16,24 @@ Values are shared between viewers and between updates: nobody may change them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from collections.abc import Hashable
 from typing import Any
 
-from .consequences.views import consequences_inputs, consequences_view, fund_rows
 from .core.state import SessionState
-from .debrief.views import reflection_view
-from .floor.views import agenda_view, floor_view, news_view
-from .lobby.views import seat_ref
-from .motions.views import motion_view, strategy_view
-from .motions.voting import quorum
-from .ten_percent.views import ten_percent_view
-from .views import (
-    TRAINER,
-    Viewer,
-    agencies_view,
-    carried_view,
-    directorates_view,
-    exported_costs_view,
-    indicators_view,
-    levers_view,
-    me_view,
-    pairs_shown,
-    pairs_view,
-    seats_view,
-    session_view,
+from .motions.views import motion_view
+from .section_list import (
+    EVERY,
+    ME,
+    PERSONAL,
+    PERSONAL_BY_NAME,
+    SHARED,
+    TICKING,
+    WHO_READS,
+    Section,
+    Who,
+    next_generation,
 )
-
-Reads = Callable[[SessionState, float], tuple[Any, ...]]
-
-
-@dataclass(frozen=True)
-class Who:
-    """A viewer, with what decides which personal sections it shares with others."""
-
-    viewer: Viewer
-    own: str | None  # the directorate the seat holds
-    pairs_shown: bool
-
-    @classmethod
-    def of(cls, state: SessionState, viewer: Viewer) -> Who:
-        own = state.role_of(viewer.seat_id).directorate if viewer.seat_id else None
-        return cls(viewer, own, pairs_shown(state, viewer))
-
-
-@dataclass(frozen=True)
-class Section:
-    name: str
-    build: Callable[[SessionState, Who, float], Any]
-    # Viewers for whom this gives the same key see the same value.
-    audience: Callable[[Who], Hashable]
-    # The parts of the state (and the time) the value is built from; same parts, same value.
-    reads: Reads
-    # Whether `reads` looks at the time: the same state at another moment changes only these.
-    ticks: bool = False
-
-
-def _fields(*names: str) -> Reads:
-    return lambda state, now: tuple(getattr(state, n) for n in names)
-
-
-def _everyone(who: Who) -> Hashable:
-    return None
-
-
-def _agenda_reads(state: SessionState, now: float) -> tuple[Any, ...]:
-    ticking = state.item_clock is not None and state.current_item is not None
-    return (state.agenda, state.current_item, state.item_clock, now if ticking else None)
-
-
-def _consequences_reads(state: SessionState, now: float) -> tuple[Any, ...]:
-    return consequences_inputs(state)
-
-
-def _announcement(state: SessionState) -> dict[str, Any] | None:
-    return {"text": state.announcement[0], "at": state.announcement[1]} if state.announcement else None
-
-
-def _shared(name: str, build: Callable[[SessionState, float], Any], reads: Reads, ticks: bool = False) -> Section:
-    return Section(name, lambda s, w, now: build(s, now), _everyone, reads, ticks)
-
-
-# Who a seat is and what it may do depends on these.
-ROLE_FIELDS = ("seats", "pairs", "assignments", "chair", "seed", "scenario", "observers", "previous")
-
-SHARED: tuple[Section, ...] = (
-    _shared("agencies", lambda s, now: agencies_view(s), _fields("scenario")),
-    _shared("chair", lambda s, now: seat_ref(s, s.chair), _fields("chair", "seats")),
-    _shared("directorates", lambda s, now: directorates_view(s), _fields(*ROLE_FIELDS, "ledger")),
-    _shared("indicators", lambda s, now: indicators_view(s), _fields("scenario")),
-    _shared("exported_costs", lambda s, now: exported_costs_view(s), _fields("scenario")),
-    _shared("ledger_total", lambda s, now: sum(s.ledger.values()), _fields("ledger")),
-    _shared("funds", lambda s, now: fund_rows(s), _fields("scenario", "ledger", "motions", "carried")),
-    _shared("levers", lambda s, now: levers_view(s), _fields("scenario")),
-    _shared("agenda", agenda_view, _agenda_reads, ticks=True),
-    _shared("strategy", lambda s, now: strategy_view(s), _fields("motions", "scenario")),
-    _shared("floor", lambda s, now: floor_view(s), _fields("floor", *ROLE_FIELDS)),
-    _shared("announcement", lambda s, now: _announcement(s), _fields("announcement")),
-    _shared("quorum", lambda s, now: quorum(s), _fields("assignments")),
-    _shared("consequences", lambda s, now: consequences_view(s), _consequences_reads),
-    _shared("carried", lambda s, now: carried_view(s), _fields("carried")),
-)
-
-PERSONAL: tuple[Section, ...] = (
-    Section("viewer", lambda s, w, now: w.viewer.kind, lambda w: w.viewer.kind, lambda s, now: ()),
-    # The clock ticks: built for every update (once for the trainer, once for everyone else).
-    Section(
-        "session",
-        lambda s, w, now: session_view(s, w.viewer, now),
-        lambda w: w.viewer.kind == TRAINER,
-        lambda s, now: (s, now),
-        ticks=True,
-    ),
-    # Before the shuffle the pairs are the trainer's alone.
-    Section("seats", lambda s, w, now: seats_view(s, w.pairs_shown), lambda w: w.pairs_shown, _fields(*ROLE_FIELDS)),
-    Section("pairs", lambda s, w, now: pairs_view(s, w.pairs_shown), lambda w: w.pairs_shown, _fields("pairs")),
-    Section(
-        "motions",
-        lambda s, w, now: [motion_view(s, m, w.own) for m in s.motions.values()],
-        lambda w: w.own,
-        _fields("motions", "seats", "scenario"),
-    ),
-    Section(
-        "injects",
-        lambda s, w, now: news_view(s, w.viewer.kind, w.viewer.seat_id),
-        lambda w: w.viewer.key,
-        _fields("scenario", "released", "written"),
-    ),
-    Section(
-        "ten_percent",
-        lambda s, w, now: ten_percent_view(s, w.viewer.kind, w.own),
-        lambda w: (w.viewer.kind == TRAINER, w.own),
-        _fields("ten_percent"),
-    ),
-    Section(
-        "reflection",
-        lambda s, w, now: reflection_view(s, w.viewer.seat_id if w.viewer.kind == "seat" else None),
-        lambda w: w.viewer.seat_id if w.viewer.kind == "seat" else None,
-        _fields("reflections", "reflection_summary", "reflection_pending"),
-    ),
-)
-# Only a seat has this one.
-ME = Section(
-    "me",
-    lambda s, w, now: me_view(s, w.viewer.seat_id) if w.viewer.seat_id else None,
-    lambda w: w.viewer.seat_id,
-    _fields(*ROLE_FIELDS, "clock", "ten_percent", "notebooks", "drafts"),
-)
-EVERY = (*SHARED, *PERSONAL, ME)
-TICKING = tuple(section for section in EVERY if section.ticks)
+from .views import TRAINER, Viewer
 
 
 def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
@@ -198,6 +66,7 @@ class Sections:
         self._update: tuple[SessionState, float, dict[str, int]] | None = None
         self._motions: dict[tuple[str, str | None], tuple[Any, Any, Any, dict[str, Any]]] = {}
         self._shared: tuple[SessionState, float, dict[str, Any]] | None = None
+        self._who: dict[Hashable, tuple[int, Who]] = {}  # viewer key -> the generation it was found at, who
 
     def view(self, state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         """Takes what `view_for` takes; returns the same view, made of shared sections."""
@@ -218,11 +87,46 @@ class Sections:
 
     def personal(self, state: SessionState, viewer: Viewer, now: float) -> dict[str, Any]:
         """The sections that depend on who is looking."""
-        who, generations = Who.of(state, viewer), self._generations(state, now)
+        generations = self._generations(state, now)
+        who = self._who_of(state, viewer, generations)
         parts = {section.name: self._section(section, state, who, now, generations) for section in PERSONAL}
         if viewer.kind == "seat" and viewer.seat_id is not None:
             parts["me"] = self._section(ME, state, who, now, generations)
         return parts
+
+    def personal_since(
+        self,
+        state: SessionState,
+        viewer: Viewer,
+        now: float,
+        before: dict[str, Any],
+        generations_before: dict[str, int] | None,
+    ) -> dict[str, Any]:
+        """`personal`, for a viewer whose sections were `before` at `generations_before` (see `generations`):
+        the sections nothing has changed for since are taken from `before` without asking who the viewer is,
+        so an update that leaves a room's personal sections alone (most of them) costs each viewer a few
+        comparisons. `before` itself comes back when nothing in it changed."""
+        generations = self._generations(state, now)
+        if generations_before is None or generations_before.get(WHO_READS) != generations[WHO_READS]:
+            return self.personal(state, viewer, now)  # who the viewer is, and so its audiences, may have moved
+        changed = [name for name in before if generations[name] != generations_before.get(name)]
+        if not changed:
+            return before
+        who, parts = self._who_of(state, viewer, generations), dict(before)
+        for name in changed:
+            parts[name] = self._section(PERSONAL_BY_NAME[name], state, who, now, generations)
+        return parts
+
+    def generations(self, state: SessionState, now: float) -> dict[str, int]:
+        """Each section's generation at this update (the same dict for every viewer of it): one only goes up,
+        and only when what that section reads has changed."""
+        return self._generations(state, now)
+
+    def _who_of(self, state: SessionState, viewer: Viewer, generations: dict[str, int]) -> Who:
+        kept = self._who.get(viewer.key)
+        if kept is None or kept[0] != generations[WHO_READS]:
+            kept = self._who[viewer.key] = (generations[WHO_READS], Who.of(state, viewer))
+        return kept[1]
 
     def _section(self, section: Section, state: SessionState, who: Who, now: float, generations: dict[str, int]) -> Any:
         key = (section.name, section.audience(who))
@@ -246,7 +150,7 @@ class Sections:
             sections, generations = TICKING, dict(self._update[2])
         for section in sections:
             reads, last = section.reads(state, now), self._reads.get(section.name)
-            generation = 0 if last is None else last[1] + (not _same(last[0], reads))
+            generation = next_generation() if last is None or not _same(last[0], reads) else last[1]
             self._reads[section.name] = (reads, generation)
             generations[section.name] = generation
         self._update = (state, now, generations)

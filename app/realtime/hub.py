@@ -72,9 +72,10 @@ class Connection:
         self.close_reason = ""
         self._queue: deque[str] | None = None  # made when a message comes, let go when the sender empties it
         self._waiting: asyncio.Future[None] | None = None  # the sender's, while it waits for a message
-        # The client's copy of its view, section by section, and how many messages of its stream it has been
-        # sent (its `sync` is 0): what the next `delta` is worked out against (see app/realtime/stream.py).
-        self.sent: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+        # The client's copy of its view, section by section (the shared ones, its own, and the sections'
+        # generations when its own were worked out), and how many messages of its stream it has been sent (its
+        # `sync` is 0): what the next `delta` is worked out against (see app/realtime/stream.py).
+        self.sent: tuple[dict[str, Any], dict[str, Any], dict[str, int] | None] = ({}, {}, None)
         self.n = 0
 
     @property

@@ -5,9 +5,10 @@ is 0 and each `delta` one more, so a client that sees a number skipped knows its
 fresh one (see docs/protocol.md). A viewer for whom an update changes nothing and shows no event is sent
 nothing, and its numbers go on without a gap.
 
-One `Publication` serves one update to a whole room: each viewer's view is put together once (from sections
-shared with every viewer who sees the same), each section's patch is worked out once for each pair of old and
-new values, and turned into JSON once.
+One `Publication` serves one update to a whole room: the shared sections are put together once, each viewer's
+own sections are taken over from what it was last sent except those whose generation moved since (most updates
+move none of them), each section's patch is worked out once for each pair of old and new values, and turned
+into JSON once.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def sync_message(
 ) -> str:
     """The first message on a connection: the events it missed and its whole view; its stream starts here."""
     shared, personal = sections.shared(state, now), sections.personal(state, conn.viewer, now)
-    conn.sent, conn.n = (shared, personal), 0
+    conn.sent, conn.n = (shared, personal, sections.generations(state, now)), 0
     head = json.dumps({"type": "sync", "seq": state.seq, "n": 0, "events": shown, "reset": reset})
     members = [text for text in (_shared_text(sections, shared), json.dumps(personal)[1:-1]) if text]
     return f'{head[:-1]}, "view": {{{", ".join(members)}}}}}'
@@ -63,7 +64,7 @@ class Publication:
     ) -> None:
         self.sections, self.state, self.numbered, self.now = sections, state, numbered, now
         self.shared = sections.shared(state, now)
-        self._personal: dict[str, dict[str, Any]] = {}  # by viewer key
+        self.generations = sections.generations(state, now)
         self._events: dict[str, str] = {}
         self._distinct_events: list[tuple[list[dict], str]] = []
         # Keyed by the ids of the values compared, and holding those values, so no id is reused meanwhile.
@@ -72,23 +73,17 @@ class Publication:
 
     def message(self, conn: Connection) -> str | None:
         """The `delta` for this connection, counted in its stream; None when nothing changed for it."""
-        shared, personal = conn.sent
-        now_personal = self._personal_of(conn.viewer)
+        shared, personal, generations = conn.sent
+        now_personal = self.sections.personal_since(self.state, conn.viewer, self.now, personal, generations)
         events = self._shown(conn.viewer)
         patch = self._shared_patch(shared) + self._patch_parts(personal, now_personal)
         if not patch and events == "[]":
             return None
-        conn.sent, conn.n = (self.shared, now_personal), conn.n + 1
+        conn.sent, conn.n = (self.shared, now_personal, self.generations), conn.n + 1
         return (
             f'{{"type": "delta", "seq": {self.state.seq}, "n": {conn.n}, "events": {events}, '
             f'"patch": [{", ".join(patch)}]}}'
         )
-
-    def _personal_of(self, viewer: Viewer) -> dict[str, Any]:
-        parts = self._personal.get(viewer.key)
-        if parts is None:
-            parts = self._personal[viewer.key] = self.sections.personal(self.state, viewer, self.now)
-        return parts
 
     def _shown(self, viewer: Viewer) -> str:
         """The events as this viewer may see them, as JSON: mostly the same for everyone, so written once."""
@@ -114,6 +109,8 @@ class Publication:
     def _patch_parts(self, sent: dict[str, Any], now: dict[str, Any]) -> list[str]:
         """Each section's patch, in the view's order, then the sections gone from it. Run for every connection,
         so a section left alone (the very same object: nearly all of them) costs one lookup."""
+        if sent is now:
+            return []
         parts = [
             p
             for name, new in now.items()

@@ -69,3 +69,38 @@ def test_pages_opening_later_on_the_same_state_see_the_clocks_moved_on_and_share
     assert [old is new for old, new in moved] == [not row["current"] for row in later[trainer]["agenda"]], (
         "the rows the clock left alone are the very same objects, held once"
     )
+
+
+def test_a_viewers_sections_since_an_update_take_only_what_changed_and_follow_a_change_of_role():
+    game, sections = board_game(), Sections()
+    held = next(iter(game.state.assignments.values()))
+    director = Viewer("seat", held.director)
+    before = sections.personal(game.state, director, game.now)
+    generations = sections.generations(game.state, game.now)
+    assert sections.personal_since(game.state, director, game.now, before, generations) is before
+    game.do(c.RaiseHand(), Game.seat(game.resident))  # only the floor (shared) and the clock's session move
+    after = sections.personal_since(game.state, director, game.now, before, generations)
+    whole = view_for(game.state, director, game.now)
+    assert after == {name: whole[name] for name in after} and after["me"] is before["me"]
+    assert after == sections.personal(game.state, director, game.now)
+    moved = sections.generations(game.state, game.now)
+    late = game.join("fire")
+    game.do(c.SeatThirdMember(seat_id=late, pair_id=game.state.pair_of(held.director)), c.TRAINER)
+    newcomer = Viewer("seat", late)
+    fresh = sections.personal(game.state, newcomer, game.now)
+    assert sections.personal_since(game.state, newcomer, game.now, after, moved) == fresh, (
+        "a change of who is who (a third member) works every section out again"
+    )
+
+
+def test_generations_from_another_copy_of_the_sections_never_pass_for_this_ones():
+    game = board_game()
+    director = Viewer("seat", next(iter(game.state.assignments.values())).director)
+    old = Sections()
+    old.personal(game.state, director, game.now)
+    stale = old.generations(game.state, game.now)
+    game.do(c.WriteNotebook(text="Our plan"), Game.seat(director.seat_id))
+    new = Sections()  # the session's sections built again (nobody was watching for a while)
+    before = {name: "stale" for name in new.personal(game.state, director, game.now)}
+    found = new.personal_since(game.state, director, game.now, before, stale)
+    assert found == new.personal(game.state, director, game.now)
