@@ -30,6 +30,7 @@ from .domain.views import Viewer
 from .imports import Imported
 from .live import Live, LiveSessions, fold
 from .reads import Reads
+from .realtime.held import Held
 from .realtime.hub import Connection, Hub
 from .realtime.stream import Publication, shown_events, sync_message
 from .scenarios.loader import Pack, facts
@@ -69,6 +70,7 @@ class Actions:
         self.live, self.hub, self.clock = live, hub, clock
         self.reads = Reads(live, clock)
         self._sections: dict[str, Sections] = {}  # each watched session's views, kept between its updates
+        self.held = Held(self._announce)  # updates held back while more commands for the session queue
         live.watched = lambda code: hub.count(code) > 0  # a watched session is never evicted
 
     async def create_session(self, pack: Pack, owner: int | None = None) -> str:
@@ -162,6 +164,7 @@ class Actions:
             await to_thread.run_sync(self._delete, [code])
             self.live.forget(code)
             self.hub.close_room(code)
+            self.held.drop(code)
             self._sections.pop(code, None)
 
     def _delete(self, codes: list[str]) -> None:
@@ -202,42 +205,59 @@ class Actions:
         command_id: str | None,
         credential: tuple[str, str] | None = None,
     ) -> Recorded:
-        key = actor_key(ctx.actor)
-        async with self.live.writing(code) as held:
-            for attempt in range(APPEND_ATTEMPTS):
-                # The sole writer decides on its cache at first; anything that could come of a stale copy (an
-                # append or command id refused as taken, a refusal, nothing to do) is tried again caught up.
-                verified = attempt > 0 or not self.live.sole_writer
-                live = await self._caught_up(code, verify=verified, held=held)
-                seen = live.seen(key, command_id)
-                if seen is not None:
-                    return Recorded(seen, duplicate=True)
-                try:
-                    new_events = decide(live.state, command, ctx)
-                except RuleViolation:
-                    if verified:
-                        raise
-                    continue
-                if not new_events and not verified:
-                    continue
-                numbered = tuple(enumerate(new_events, start=live.state.seq + 1))
-                after = live.after(numbered)
-                try:
-                    seq = await to_thread.run_sync(self._store, live, after, key, command_id, ctx.now, credential, held)
-                    break
-                except log.SequenceConflict:
-                    if attempt == APPEND_ATTEMPTS - 1:
-                        raise
-                    if not self.live.sole_writer or attempt > 0:  # a stale cache wants catching up, not a pause
-                        await asyncio.sleep(random.uniform(0, RETRY_PAUSE * 2 ** min(attempt, 5)))
-            if command_id is not None:
-                after.commands[(key, command_id)] = seq  # committed: from now on it is a duplicate
-            if credential is not None:  # committed: the newcomer's websocket finds its seat without a query
-                after.credentials[records.token_hash(credential[1])] = credential[0]
-            self.live.put(code, after)
-            self._tell(code, after.state, list(numbered))
+        with self.held.queued(code) as turn:
+            async with self.live.writing(code) as held:
+                turn.started()
+                seq, duplicate, told = await self._decide_and_store(code, command, ctx, command_id, credential, held)
+        if told is not None:  # held back for the commands queued after it: answered once the room has heard
+            await asyncio.shield(told)
         seat_id, token = credential or (None, None)
-        return Recorded(seq, seat_id=seat_id, token=token)
+        return Recorded(seq, duplicate, seat_id=seat_id, token=token)
+
+    async def _decide_and_store(
+        self,
+        code: str,
+        command: c.Command,
+        ctx: c.Context,
+        command_id: str | None,
+        credential: tuple[str, str] | None,
+        held: Database | None,
+    ) -> tuple[int, bool, asyncio.Future[None] | None]:
+        """Under the session's lock: the command's seq, whether it was a duplicate, and what to wait for before
+        answering if its update is held back for the commands queued after it."""
+        key = actor_key(ctx.actor)
+        for attempt in range(APPEND_ATTEMPTS):
+            # The sole writer decides on its cache at first; anything that could come of a stale copy (an
+            # append or command id refused as taken, a refusal, nothing to do) is tried again caught up.
+            verified = attempt > 0 or not self.live.sole_writer
+            live = await self._caught_up(code, verify=verified, held=held)
+            seen = live.seen(key, command_id)
+            if seen is not None:
+                return seen, True, None
+            try:
+                new_events = decide(live.state, command, ctx)
+            except RuleViolation:
+                if verified:
+                    raise
+                continue
+            if not new_events and not verified:
+                continue
+            numbered = tuple(enumerate(new_events, start=live.state.seq + 1))
+            after = live.after(numbered)
+            try:
+                seq = await to_thread.run_sync(self._store, live, after, key, command_id, ctx.now, credential, held)
+                break
+            except log.SequenceConflict:
+                if attempt == APPEND_ATTEMPTS - 1:
+                    raise
+                if not self.live.sole_writer or attempt > 0:  # a stale cache wants catching up, not a pause
+                    await asyncio.sleep(random.uniform(0, RETRY_PAUSE * 2 ** min(attempt, 5)))
+        if command_id is not None:
+            after.commands[(key, command_id)] = seq  # committed: from now on it is a duplicate
+        if credential is not None:  # committed: the newcomer's websocket finds its seat without a query
+            after.credentials[records.token_hash(credential[1])] = credential[0]
+        self.live.put(code, after)
+        return seq, False, self.held.tell(code, after.state, list(numbered))
 
     def _store(self, live: Live, after: Live, key, command_id, now, credential, held=None) -> int:
         """Appends the events that take `live` to `after`, with the session's new summary and the command's id,
@@ -273,6 +293,7 @@ class Actions:
         async with self.live.lock(code):
             self.live.forget(code)
             self.hub.close_room(code)
+            self.held.drop(code)
             self._sections.pop(code, None)
 
     async def _caught_up(self, code: str, verify: bool = True, held: Database | None = None) -> Live:
@@ -287,6 +308,11 @@ class Actions:
         return live
 
     def _tell(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
+        """Tells the room about events stored elsewhere, after anything held back for it."""
+        self.held.flush(code)
+        self._announce(code, state, numbered)
+
+    def _announce(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
         self._publish(code, state, numbered)
         for removed in _removed_seats([e for _, e in numbered]):
             self.hub.remove_seat(code, removed)
@@ -322,6 +348,7 @@ class Actions:
         async with self.live.lock(code):
             # The sole writer's cache holds everything stored, so a reconnect storm asks the database nothing.
             live = await self._caught_up(code, verify=False)
+            self.held.flush(code)  # the room hears what is held before this page's first view includes it
             state, viewer = live.state, conn.viewer
             reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
             # From memory, not the database: another process may have stored more since, which this
