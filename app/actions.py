@@ -25,23 +25,19 @@ from .domain import events as ev
 from .domain.core.errors import RuleViolation
 from .domain.decide import decide
 from .domain.follow_up.plan import plan
-from .domain.sections import Sections
 from .domain.views import Viewer
 from .imports import Imported
 from .live import Live, LiveSessions, fold
 from .reads import Reads
 from .realtime.held import Held
 from .realtime.hub import Connection, Hub
-from .realtime.stream import Publication, shown_events, sync_message
+from .realtime.rooms import Rooms
 from .scenarios.loader import Pack, facts
 from .store import events as log
 from .store import records, summaries
 from .store.db import connection_for, session_scope
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-# A reconnect further behind than this gets a fresh view instead of a replay: replaying thousands of events
-# under the session's lock held up everyone else in the room.
-MAX_CATCH_UP = 200
 # Writers on PostgreSQL take turns (LiveSessions.writing), so an append conflicts only if something wrote
 # without taking its turn (a new session's first events, an older version during an upgrade). Each retry
 # catches up and decides again, after a jittered pause so two writers in step fall out of step.
@@ -69,7 +65,7 @@ class Actions:
     def __init__(self, live: LiveSessions, hub: Hub, clock: Callable[[], float] = time.time):
         self.live, self.hub, self.clock = live, hub, clock
         self.reads = Reads(live, clock)
-        self._sections: dict[str, Sections] = {}  # each watched session's views, kept between its updates
+        self.rooms = Rooms(hub, clock)
         self.held = Held(self._announce)  # updates held back while more commands for the session queue
         live.watched = lambda code: hub.count(code) > 0  # a watched session is never evicted
 
@@ -115,7 +111,7 @@ class Actions:
         after = live.after(numbered)
         await to_thread.run_sync(self._store, live, after, "trainer", None, self.clock(), None)
         self.live.put(live.state.code, after)
-        self._publish(live.state.code, after.state, list(numbered))
+        self._tell(live.state.code, after.state, list(numbered))
 
     def _follow_up(self, earlier: Live) -> str:
         now = self.clock()
@@ -163,9 +159,8 @@ class Actions:
             await self.live.current(code)  # an unknown code is refused here
             await to_thread.run_sync(self._delete, [code])
             self.live.forget(code)
-            self.hub.close_room(code)
             self.held.drop(code)
-            self._sections.pop(code, None)
+            self.rooms.close(code)
 
     def _delete(self, codes: list[str]) -> None:
         with session_scope(self.live.engine) as db:
@@ -292,9 +287,8 @@ class Actions:
             return  # a watched session is always cached: nothing here to let go
         async with self.live.lock(code):
             self.live.forget(code)
-            self.hub.close_room(code)
             self.held.drop(code)
-            self._sections.pop(code, None)
+            self.rooms.close(code)
 
     async def _caught_up(self, code: str, verify: bool = True, held: Database | None = None) -> Live:
         """Under the lock: the session with everything any process stored (unless not `verify`, on the sole
@@ -308,34 +302,16 @@ class Actions:
         return live
 
     def _tell(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
-        """Tells the room about events stored elsewhere, after anything held back for it."""
+        """Tells the room about events stored outside `_record`, after anything held back for it."""
         self.held.flush(code)
         self._announce(code, state, numbered)
 
     def _announce(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
-        self._publish(code, state, numbered)
+        self.rooms.publish(code, state, numbered)
         for removed in _removed_seats([e for _, e in numbered]):
             self.hub.remove_seat(code, removed)
             if (live := self.live.cached(code)) is not None:
                 live.drop_credentials(removed)
-
-    def _publish(self, code: str, state, numbered: Sequence[tuple[int, ev.Event]]) -> None:
-        """Sends each connection watching the session what changed for it (call under the session's lock)."""
-        connections = self.hub.connections(code)
-        if not connections:
-            self._sections.pop(code, None)  # nobody is watching: nothing worth keeping
-            return
-        publication = Publication(self._sections_of(code), state, numbered, self.clock())
-        messages = {conn: text for conn in connections if (text := publication.message(conn)) is not None}
-        self.hub.deliver_each(code, messages)
-
-    def _sections_of(self, code: str) -> Sections:
-        sections = self._sections.get(code)
-        if sections is None:
-            for unwatched in [c for c in self._sections if self.hub.count(c) == 0]:
-                del self._sections[unwatched]
-            sections = self._sections[code] = Sections()
-        return sections
 
     async def attach(self, code: str, conn: Connection, after: int) -> None:
         """Sends a new connection what it missed after `after` (or a fresh view), then joins it to the room.
@@ -349,14 +325,9 @@ class Actions:
             # The sole writer's cache holds everything stored, so a reconnect storm asks the database nothing.
             live = await self._caught_up(code, verify=False)
             self.held.flush(code)  # the room hears what is held before this page's first view includes it
-            state, viewer = live.state, conn.viewer
-            reset = not (0 <= after <= state.seq) or state.seq - after > MAX_CATCH_UP
             # From memory, not the database: another process may have stored more since, which this
             # connection must hear once, as an update, after joining the room.
-            missed = [] if reset else [(seq, e) for seq, e in live.events if seq > after]
-            shown = shown_events(state, missed, viewer)
-            conn.push(sync_message(self._sections_of(code), conn, state, shown, reset, self.clock()))
-            self.hub.join(code, conn)
+            self.rooms.open_page(code, conn, live.state, live.events, after)
 
     async def view(self, code: str, viewer: Viewer) -> dict:
         """Read without the write lock: see `app.reads`."""

@@ -22,7 +22,7 @@ from .domain.views import Viewer, shown_event, view_for
 from .exports import tables
 from .import_decide import NotDecided, redecide
 
-CATCH_UP = 2000  # a reconnecting screen is never sent more of the log than this; see actions.MAX_CATCH_UP
+CATCH_UP = 2000  # a reconnecting screen is never sent more of the log than this; see app.realtime.rooms.MAX_CATCH_UP
 
 
 class LogProblem(Exception):

@@ -73,7 +73,7 @@ class Meter:
         swapped in the module: the caller puts it back)."""
         actions_module.decide = self.wrap_sync("decide", actions_module.decide)
         actions._store = self.wrap_sync("store", actions._store)  # type: ignore[method-assign]
-        actions._publish = self.wrap_sync("publish", actions._publish)  # type: ignore[method-assign]
+        actions.rooms.publish = self.wrap_sync("publish", actions.rooms.publish)  # type: ignore[method-assign]
         actions._caught_up = self.wrap_async("catch up", actions._caught_up)  # type: ignore[method-assign]
         if hasattr(actions, "_seen"):
             actions._seen = self.wrap_sync("catch up", actions._seen)  # type: ignore[attr-defined]

@@ -134,14 +134,14 @@ def join_cost(actions: Actions, seats: int) -> None:
     """A new session's people join one at a time, each then attaching (so the k-th join has k - 1 watching):
     CPU of each join, of its publishing, and of the newcomer's first sync."""
     published: list[float] = []
-    publish = actions._publish
+    publish = actions.rooms.publish
 
     def timed(*args):
         began = time.process_time()
         publish(*args)
         published.append(time.process_time() - began)
 
-    actions._publish = timed  # type: ignore[method-assign]
+    actions.rooms.publish = timed  # type: ignore[method-assign]
     whole, syncs = [], []
 
     async def run() -> None:
@@ -160,7 +160,7 @@ def join_cost(actions: Actions, seats: int) -> None:
             await conn.next()
 
     asyncio.run(run())
-    actions._publish = publish  # type: ignore[method-assign]
+    actions.rooms.publish = publish  # type: ignore[method-assign]
     ms = lambda xs: f"median {statistics.median(xs) * 1000:6.2f} ms, mean {statistics.mean(xs) * 1000:6.2f} ms"  # noqa: E731
     print(f"{seats} people joining a new session in turn (the trainer and projector watching), per join:")
     print(f"  join (rules, store, publish): {ms(whole)}")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.actions import MAX_CATCH_UP
 from app.domain import commands as c
+from app.realtime.rooms import MAX_CATCH_UP
 
 
 def test_a_reconnect_further_back_than_the_limit_gets_a_snapshot(trainer):
