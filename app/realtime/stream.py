@@ -32,10 +32,32 @@ def shown_events(state: SessionState, numbered: Sequence[tuple[int, ev.Event]], 
     return [shown for seq, e in numbered if (shown := shown_event(state, e, seq, viewer)) is not None]
 
 
-# Each session's shared sections as JSON (the members, without the braces), with the dict they were written
-# from: nine tenths of a first view, the same for every page that opens on the same update (a reconnect storm,
-# people arriving), so written once. Kept beside the session's `Sections`, and gone with them.
-_SHARED_TEXT: WeakKeyDictionary[Sections, tuple[dict[str, Any], str]] = WeakKeyDictionary()
+class _SharedText:
+    """A session's shared sections as JSON (the members, without the braces): nine tenths of a first view, the
+    same for every page that opens on the same update (a reconnect storm, people arriving), so written once.
+    Each section's text is kept with the value it was written from, so a clock that ticks between two pages
+    opening (the agenda's) writes only its own section again."""
+
+    __slots__ = ("members", "sections", "whole")
+
+    def __init__(self) -> None:
+        self.whole: tuple[dict[str, Any], str] | None = None  # the last shared dict, as text
+        self.members: dict[str, tuple[Any, str]] = {}  # each section: its value, as a member of the view
+
+    def of(self, shared: dict[str, Any]) -> str:
+        if self.whole is None or self.whole[0] is not shared:
+            self.whole = (shared, ", ".join(self._member(name, value) for name, value in shared.items()))
+        return self.whole[1]
+
+    def _member(self, name: str, value: Any) -> str:
+        kept = self.members.get(name)
+        if kept is None or kept[0] is not value:
+            kept = self.members[name] = (value, f"{json.dumps(name)}: {json.dumps(value)}")
+        return kept[1]
+
+
+# Kept beside each session's `Sections`, and gone with them.
+_SHARED_TEXT: WeakKeyDictionary[Sections, _SharedText] = WeakKeyDictionary()
 
 
 def sync_message(
@@ -45,15 +67,11 @@ def sync_message(
     shared, personal = sections.shared(state, now), sections.personal(state, conn.viewer, now)
     conn.sent, conn.n = (shared, personal, sections.generations(state, now)), 0
     head = json.dumps({"type": "sync", "seq": state.seq, "n": 0, "events": shown, "reset": reset})
-    members = [text for text in (_shared_text(sections, shared), json.dumps(personal)[1:-1]) if text]
-    return f'{head[:-1]}, "view": {{{", ".join(members)}}}}}'
-
-
-def _shared_text(sections: Sections, shared: dict[str, Any]) -> str:
-    kept = _SHARED_TEXT.get(sections)
-    if kept is None or kept[0] is not shared:
-        kept = _SHARED_TEXT[sections] = (shared, json.dumps(shared)[1:-1])
-    return kept[1]
+    text = _SHARED_TEXT.get(sections)
+    if text is None:
+        text = _SHARED_TEXT[sections] = _SharedText()
+    members = [part for part in (text.of(shared), json.dumps(personal)[1:-1]) if part]
+    return "".join((head[:-1], ', "view": {', ", ".join(members), "}}"))
 
 
 class Publication:
