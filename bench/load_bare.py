@@ -4,6 +4,7 @@ rate and message texts as the real run, so the difference is what the real serve
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import re
 import subprocess
@@ -48,14 +49,15 @@ class Relay:
 
 
 class BareServer:
-    def __init__(self, first_text: str):
+    def __init__(self, first_text: str, env: dict[str, str] | None = None):
+        self.env = os.environ | (env or {})
         self.port = free_port()
         self.first = Path(tempfile.mkdtemp(prefix="nplc-bare-")) / "first.json"
         self.first.write_text(first_text)
 
     def __enter__(self) -> BareServer:
         command = [sys.executable, str(HERE / "bare_server.py"), "--port", str(self.port), "--first", str(self.first)]
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=self.env)
         for _ in range(300):
             try:
                 if httpx.get(f"http://127.0.0.1:{self.port}/health", timeout=1).status_code == 200:
