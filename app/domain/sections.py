@@ -23,12 +23,14 @@ from .core.state import SessionState
 from .motions.views import motion_view
 from .section_list import (
     EVERY,
+    FIELD_NAMES,
     ME,
     PERSONAL,
     PERSONAL_BY_NAME,
     SHARED,
     TICKING,
     WHO_READS,
+    Fields,
     Section,
     Who,
     next_generation,
@@ -142,14 +144,22 @@ class Sections:
 
     def _generations(self, state: SessionState, now: float) -> dict[str, int]:
         """Looks once per update at what each section reads: its generation goes up each time that changes."""
-        sections, generations = EVERY, {}
+        sections, generations, moved = EVERY, {}, None
         if self._update is not None and self._update[0] is state:
             if self._update[1] == now:
                 return self._update[2]
             # The same state later (pages opening between updates): only what reads the time may have changed.
             sections, generations = TICKING, dict(self._update[2])
+        elif self._update is not None:
+            last_state = self._update[0]
+            moved = frozenset(name for name in FIELD_NAMES if getattr(state, name) is not getattr(last_state, name))
         for section in sections:
-            reads, last = section.reads(state, now), self._reads.get(section.name)
+            last = self._reads.get(section.name)
+            fields = section.reads.names if isinstance(section.reads, Fields) else None
+            if moved is not None and last is not None and fields is not None and moved.isdisjoint(fields):
+                generations[section.name] = last[1]  # not one of its fields was replaced since
+                continue
+            reads = section.reads(state, now)
             generation = next_generation() if last is None or not _same(last[0], reads) else last[1]
             self._reads[section.name] = (reads, generation)
             generations[section.name] = generation
