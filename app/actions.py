@@ -67,6 +67,7 @@ class Actions:
         self.reads = Reads(live, clock)
         self.rooms = Rooms(hub, clock)
         self.held = Held(self._announce)  # updates held back while more commands for the session queue
+        live.turns.writers_waiting = self.held.waiting  # a writer waits: the database's lock goes straight to it
         live.watched = lambda code: hub.count(code) > 0  # a watched session is never evicted
 
     async def create_session(self, pack: Pack, owner: int | None = None) -> str:
@@ -224,7 +225,7 @@ class Actions:
         for attempt in range(APPEND_ATTEMPTS):
             # The sole writer decides on its cache at first; anything that could come of a stale copy (an
             # append or command id refused as taken, a refusal, nothing to do) is tried again caught up.
-            verified = attempt > 0 or not self.live.sole_writer
+            verified = attempt > 0 or not self.live.trusts_cache(code)
             live = await self._caught_up(code, verify=verified, held=held)
             seen = live.seen(key, command_id)
             if seen is not None:

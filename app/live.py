@@ -21,13 +21,14 @@ from dataclasses import dataclass, field, replace
 from anyio import to_thread
 from sqlalchemy.engine import Connection, Engine
 
+from .database_turns import DatabaseTurns
 from .domain.apply import apply
 from .domain.core.state import SessionState
 from .domain.events import Event
 from .scenarios.loader import Pack
 from .store import events as log
 from .store import records
-from .store.db import connection_for, lock_session_writes, session_scope, unlock_session_writes
+from .store.db import connection_for, session_scope
 
 Numbered = tuple[tuple[int, Event], ...]
 # (actor key, command id) -> the seq the command was answered with; see Live.commands.
@@ -102,6 +103,8 @@ class LiveSessions:
         self._used: dict[str, float] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._loading: dict[str, asyncio.Future[Live]] = {}
+        self.turns = DatabaseTurns(engine, self.lock)  # on PostgreSQL, whose turn it is to write each session
+        self._caught_up: set[str] = set()  # sessions whose writer had the database's lock handed to it
 
     def lock(self, code: str) -> asyncio.Lock:
         """The session's write lock. Only writers take it; reads never wait for it."""
@@ -122,11 +125,23 @@ class LiveSessions:
             # of its own, and writers to many sessions not yet loaded would otherwise hold every connection in
             # the pool while each waited for one more. A session being written is never let go (`trim`).
             await self.read(code)
-            held = await to_thread.run_sync(lock_session_writes, self.engine, code)
+            turn = await self.turns.take(code)
+            if turn.caught_up:
+                self._caught_up.add(code)
             try:
-                yield held
-            finally:
-                await to_thread.run_sync(unlock_session_writes, held, code)
+                yield turn.held
+            except BaseException:
+                self._caught_up.discard(code)
+                await self.turns.done(code, turn, succeeded=False)
+                raise
+            self._caught_up.discard(code)
+            await self.turns.done(code, turn, succeeded=True)
+
+    def trusts_cache(self, code: str) -> bool:
+        """Whether a writer holding the session's lock may decide on the cached copy without asking the log:
+        always on SQLite, and on PostgreSQL while the database's lock has stayed with this process since its
+        last write (see app/database_turns.py)."""
+        return self.sole_writer or code in self._caught_up
 
     def cached(self, code: str) -> Live | None:
         return self._live.get(code)
@@ -147,6 +162,7 @@ class LiveSessions:
         self.trim()
 
     def forget(self, code: str) -> None:
+        self.turns.forget(code)
         self._live.pop(code, None)
         self._used.pop(code, None)
         lock = self._locks.get(code)
@@ -173,7 +189,7 @@ class LiveSessions:
         every command id stored (read on `held`, the writer's connection, if given). Unless `verify`, the sole
         writer trusts its cache and asks nothing."""
         live = await self.read(code)
-        if self.sole_writer and not verify:
+        if not verify and self.trusts_cache(code):
             return live
         newer, commands = await to_thread.run_sync(self._stored_after, code, live.state.seq, held)
         live.commands.update(commands)

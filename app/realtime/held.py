@@ -71,6 +71,10 @@ class Held:
             if code not in self._waiting:
                 self.flush(code)
 
+    def waiting(self, code: str) -> bool:
+        """Whether any command for the session waits for its turn."""
+        return code in self._waiting
+
     def leave(self, code: str) -> None:
         left = self._waiting[code] - 1
         if left:
