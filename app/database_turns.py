@@ -31,7 +31,9 @@ UNCLAIMED_SECONDS = 1.0
 
 
 @dataclass(frozen=True, eq=False)
-class Turn:
+class WriteLock:
+    """The database's lock on writing one session, as one writer holds it."""
+
     held: Connection  # the connection holding the database's lock
     handed: int  # how many writers in a row have had it handed to them (0: taken from the database)
 
@@ -48,20 +50,20 @@ class DatabaseTurns:
     def __init__(self, engine: Engine, lock: Callable[[str], asyncio.Lock]):
         self.engine, self._lock = engine, lock
         self.writers_waiting: Callable[[str], bool] = lambda code: False  # set by Actions
-        self._handed: dict[str, Turn] = {}
+        self._handed: dict[str, WriteLock] = {}
         self._letting_go: set[asyncio.Task] = set()
 
-    async def take(self, code: str) -> Turn:
+    async def take(self, code: str) -> WriteLock:
         """The database's lock for the session: the one handed on by the last writer, or taken afresh."""
         turn = self._handed.pop(code, None)
         if turn is not None:
             return turn
-        return Turn(await to_thread.run_sync(lock_session_writes, self.engine, code), 0)
+        return WriteLock(await to_thread.run_sync(lock_session_writes, self.engine, code), 0)
 
-    async def done(self, code: str, turn: Turn, succeeded: bool) -> None:
+    async def done(self, code: str, turn: WriteLock, succeeded: bool) -> None:
         """The writer is done: the lock goes to the next of this process's writers if one waits, else back."""
         if succeeded and turn.handed < MOST_HANDED and self.writers_waiting(code):
-            handed = self._handed[code] = Turn(turn.held, turn.handed + 1)
+            handed = self._handed[code] = WriteLock(turn.held, turn.handed + 1)
             asyncio.get_running_loop().call_later(UNCLAIMED_SECONDS, self._unclaimed, code, handed)
             return
         await to_thread.run_sync(unlock_session_writes, turn.held, code)
@@ -72,13 +74,13 @@ class DatabaseTurns:
         if turn is not None:
             self._unclaimed(code, turn)
 
-    def _unclaimed(self, code: str, turn: Turn) -> None:
+    def _unclaimed(self, code: str, turn: WriteLock) -> None:
         if self._handed.get(code) is turn:
             task = asyncio.ensure_future(self._let_go(code, turn))
             self._letting_go.add(task)
             task.add_done_callback(self._letting_go.discard)
 
-    async def _let_go(self, code: str, turn: Turn) -> None:
+    async def _let_go(self, code: str, turn: WriteLock) -> None:
         async with self._lock(code):  # writers claim a handed lock under this lock: one of us gets it
             if self._handed.get(code) is not turn:
                 return
