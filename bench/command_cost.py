@@ -131,9 +131,9 @@ async def drain(connections: list[Connection]) -> None:
             await conn.next()
 
 
-async def play(url: str, commands: int) -> tuple[list[float], dict[str, float], int, str]:
-    engine = make_engine(url)
-    actions = Actions(LiveSessions(engine), Hub(queue_bytes=64 * 1024 * 1024))
+async def watched_board(actions: Actions) -> tuple[str, dict[str, c.Actor], list[Connection]]:
+    """A Kilnbrook board seated in its meeting and watched by 20 connections (the trainer, the projector and
+    every seat), each with its first view taken: the session's code, each directorate's voter, the connections."""
     code = await actions.create_session(PACK)
     voters = await seat_board(actions, code)
     state = (await actions.state(code)).state
@@ -142,6 +142,14 @@ async def play(url: str, commands: int) -> tuple[list[float], dict[str, float], 
     for conn in connections:
         await actions.attach(code, conn, after=state.seq)
     await drain(connections)
+    return code, voters, connections
+
+
+async def play(url: str, commands: int) -> tuple[list[float], dict[str, float], int, str]:
+    engine = make_engine(url)
+    actions = Actions(LiveSessions(engine), Hub(queue_bytes=64 * 1024 * 1024))
+    code, voters, connections = await watched_board(actions)
+    state = (await actions.state(code)).state
     meter = Meter()
     totals: list[float] = []
     kinds: dict[str, list[float]] = defaultdict(list)

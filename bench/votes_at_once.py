@@ -26,11 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 from app.actions import Actions
 from app.domain import commands as c
-from app.domain.views import Viewer
 from app.live import LiveSessions
 from app.realtime.hub import Hub
 from app.store.db import make_engine
-from bench.command_cost import PACK, drain, seat_board
+from bench.command_cost import drain, watched_board
 
 
 async def play(url: str, motions: int) -> tuple[float, float, int, int]:
@@ -38,14 +37,8 @@ async def play(url: str, motions: int) -> tuple[float, float, int, int]:
     engine = make_engine(url)
     actions = Actions(LiveSessions(engine), Hub(queue_bytes=64 * 1024 * 1024))
     try:
-        code = await actions.create_session(PACK)
-        voters = list((await seat_board(actions, code)).values())
-        state = (await actions.state(code)).state
-        viewers = [Viewer("trainer"), Viewer("projector")] + [Viewer("seat", s) for s in sorted(state.seats)]
-        screens = [actions.hub.connection(v) for v in viewers]
-        for screen in screens:
-            await actions.attach(code, screen, after=state.seq)
-        await drain(screens)
+        code, by_directorate, screens = await watched_board(actions)
+        voters = list(by_directorate.values())
         cpu, frames = 0.0, 0
         for m in range(1, motions + 1):
             await actions.submit(code, voters[0], c.Propose(text=f"Motion {m}", kind="strategy"), uuid.uuid4().hex)
