@@ -238,29 +238,11 @@ function render(view, info = {}) {
   lookForNextMeeting(session);
 }
 
-// A follow-up is a new session, so nothing arrives here when it starts: ask now and then once the meeting is over.
-let nextCheck = null;
-let nextAsked = 0;
-let latest = null;
+// The earlier meeting records the follow-up when the trainer starts it, so the view says where it is: the
+// page needs to ask nothing (the view comes again after any reconnect).
 function lookForNextMeeting(session) {
-  latest = session;
-  if (session.follow_up) {  // the trainer started the follow-up: the view says where, and this seat lets them in
-    els.nextLink.href = `/play/${encodeURIComponent(session.follow_up)}`;
-    show(els.nextMeeting, true);
-    clearInterval(nextCheck);
-    return;
-  }
-  const over = ["debrief", "closed"].includes(session.phase);
-  if (!over || !els.nextMeeting.hidden) return;
-  if (!nextCheck) nextCheck = setInterval(() => lookForNextMeeting(latest), 20_000);
-  if (Date.now() - nextAsked < 10_000) return;
-  nextAsked = Date.now();
-  getJSON(sessionPath(session.code, "/next")).then((next) => {
-    if (!next.code) return;
-    els.nextLink.href = `/play/${encodeURIComponent(next.code)}`;
-    show(els.nextMeeting, true);
-    clearInterval(nextCheck);
-  }).catch(() => {});
+  show(els.nextMeeting, !!session.follow_up);
+  if (session.follow_up) els.nextLink.href = `/play/${encodeURIComponent(session.follow_up)}`;
 }
 
 // The pack's documents come over HTTP, not in the view: fetch them again only when what this seat may read can have changed.
