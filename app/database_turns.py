@@ -68,12 +68,6 @@ class DatabaseTurns:
             return
         await to_thread.run_sync(unlock_session_writes, turn.held, code)
 
-    def forget(self, code: str) -> None:
-        """The session is gone from this process: a lock handed on for it is let go."""
-        turn = self._handed.get(code)
-        if turn is not None:
-            self._unclaimed(code, turn)
-
     def _unclaimed(self, code: str, turn: WriteLock) -> None:
         if self._handed.get(code) is turn:
             task = asyncio.ensure_future(self._let_go(code, turn))

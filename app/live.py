@@ -162,7 +162,6 @@ class LiveSessions:
         self.trim()
 
     def forget(self, code: str) -> None:
-        self.turns.forget(code)
         self._live.pop(code, None)
         self._used.pop(code, None)
         lock = self._locks.get(code)
