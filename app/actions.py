@@ -15,27 +15,27 @@ import random
 import secrets
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from anyio import to_thread
 from sqlalchemy.engine import Connection as Database
 
+from . import new_sessions
 from .domain import commands as c
 from .domain import events as ev
 from .domain.core.errors import RuleViolation
 from .domain.decide import decide
-from .domain.follow_up.plan import plan
 from .domain.views import Viewer
 from .imports import Imported
-from .live import Live, LiveSessions, fold
+from .live import Live, LiveSessions
 from .reads import Reads
 from .realtime.held import Held
 from .realtime.hub import Connection, Hub
 from .realtime.rooms import Rooms
-from .scenarios.loader import Pack, facts
+from .scenarios.loader import Pack
 from .store import events as log
 from .store import records, summaries
-from .store.db import connection_for, session_scope
+from .store.db import connection_for
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # Writers on PostgreSQL take turns (LiveSessions.writing), so an append conflicts only if something wrote
@@ -71,26 +71,16 @@ class Actions:
         live.watched = lambda code: hub.count(code) > 0  # a watched session is never evicted
 
     async def create_session(self, pack: Pack, owner: int | None = None) -> str:
-        return await to_thread.run_sync(self._create_session, pack, owner)
+        return self._begun(await to_thread.run_sync(new_sessions.create, self.live.engine, pack, owner, self.clock()))
 
-    def _create_session(self, pack: Pack, owner: int | None) -> str:
-        now = self.clock()
-        with session_scope(self.live.engine) as db:
-            code = self._free_code(db)
-            records.save_pack_version(session=db, pack=pack, at=now)
-            records.add_session(session=db, code=code, pack=pack, at=now, owner=owner)
-            db.flush()
-            live = fold(pack, ((1, ev.SessionCreated(code, facts(pack), now)),))
-            self._append_new(db, live, actor="trainer", at=now)
-        self.live.put(code, live)
-        return code
+    async def import_session(self, imported: Imported, owner: int | None = None) -> str:
+        """Stores a checked export's log under a new code, owned by `owner`; returns the code."""
+        record = await to_thread.run_sync(new_sessions.imported, self.live.engine, imported, owner, self.clock())
+        return self._begun(record)
 
-    def _append_new(self, db, live: Live, actor: str, at: float) -> None:
-        """Stores a new session's first events and its summary, in one transaction."""
-        code = live.state.code
-        log.append(session=db, code=code, events=[e for _, e in live.events], expected_seq=0, actor=actor, at=at)
-        summaries.save(session=db, state=live.state, at=at)
-        db.commit()
+    def _begun(self, live: Live) -> str:
+        self.live.put(live.state.code, live)
+        return live.state.code
 
     async def follow_up(self, previous: str) -> str:
         """Starts the next meeting of a finished session's people, in their real-life roles; returns its code."""
@@ -101,7 +91,8 @@ class Actions:
             existing = await to_thread.run_sync(self.reads.follow_up_of, previous)
             if existing:
                 raise RuleViolation(f"This meeting already has its follow-up: session {existing}.")
-            code = await to_thread.run_sync(self._follow_up, earlier)
+            next_one = await to_thread.run_sync(new_sessions.follow_up, self.live.engine, earlier, self.clock())
+            code = self._begun(next_one)
             # Recorded in the earlier meeting too, so every page still open on it points its people across.
             await self._append_fact(earlier, [ev.FollowUpOpened(code, self.clock())])
             return code
@@ -114,75 +105,22 @@ class Actions:
         self.live.put(live.state.code, after)
         self._tell(live.state.code, after.state, list(numbered))
 
-    def _follow_up(self, earlier: Live) -> str:
-        now = self.clock()
-        with session_scope(self.live.engine) as db:
-            code = self._free_code(db)
-            previous = records.get_session(session=db, code=earlier.state.code)
-            owner = previous.owner if previous else None  # the series stays with the trainer who runs it
-            records.add_session(
-                session=db, code=code, pack=earlier.pack, at=now, follows=earlier.state.code, owner=owner
-            )
-            db.flush()
-            events = [ev.SessionCreated(code, earlier.state.scenario, now), plan(earlier.state, now)]
-            live = fold(earlier.pack, tuple(enumerate(events, start=1)))
-            self._append_new(db, live, actor="trainer", at=now)
-        self.live.put(code, live)
-        return code
-
-    async def import_session(self, imported: Imported, owner: int | None = None) -> str:
-        """Stores a checked export's log under a new code, owned by `owner`; returns the code. Its pack version
-        is kept for this session alone and never enters the library, so an import cannot change what trainers
-        start from."""
-        return await to_thread.run_sync(self._import, imported, owner)
-
-    def _import(self, imported: Imported, owner: int | None) -> str:
-        now, pack = self.clock(), imported.pack
-        with session_scope(self.live.engine) as db:
-            code = self._free_code(db)
-            records.save_pack_version(session=db, pack=pack, at=now, archive=imported.archive, imported=True)
-            # Retention counts from the import, not from the original day, so a re-imported old record
-            # is kept for the full period rather than vanishing at the next purge.
-            records.add_session(session=db, code=code, pack=pack, at=now, owner=owner)
-            db.flush()
-            first = imported.events[0]
-            if not isinstance(first, ev.SessionCreated):  # imports.py checked this before anything was stored
-                raise ValueError("an imported log starts by creating its session")
-            events = [replace(first, code=code), *imported.events[1:]]
-            live = fold(pack, tuple(enumerate(events, start=1)))
-            self._append_new(db, live, actor="import", at=now)
-        self.live.put(code, live)
-        return code
-
     async def delete_session(self, code: str) -> None:
         """Deletes a session and the personal data in it, and disconnects everyone watching it."""
         async with self.live.lock(code):
             await self.live.current(code)  # an unknown code is refused here
-            await to_thread.run_sync(self._delete, [code])
+            await to_thread.run_sync(new_sessions.delete, self.live.engine, [code])
             self.live.forget(code)
             self.held.drop(code)
             self.rooms.close(code)
 
-    def _delete(self, codes: list[str]) -> None:
-        with session_scope(self.live.engine) as db:
-            for code in codes:
-                records.delete_session(session=db, code=code)
-            db.commit()
-
     def purge_older_than(self, days: int) -> int:
         """Deletes every session created more than `days` ago; returns how many. Blocking: call at start-up."""
-        with session_scope(self.live.engine) as db:
-            codes = records.sessions_before(session=db, cutoff=self.clock() - days * 86400)
-        self._delete(codes)
+        codes = new_sessions.created_before(self.live.engine, self.clock() - days * 86400)
+        new_sessions.delete(self.live.engine, codes)
         for code in codes:
             self.live.forget(code)
         return len(codes)
-
-    def _free_code(self, db) -> str:
-        while True:
-            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
-            if records.get_session(session=db, code=code) is None:
-                return code
 
     async def join(self, code: str, command: c.Join) -> Recorded:
         seat_id, token = "s" + secrets.token_hex(4), secrets.token_urlsafe(24)
