@@ -110,17 +110,27 @@ class Actions:
         async with self.live.lock(code):
             await self.live.current(code)  # an unknown code is refused here
             await to_thread.run_sync(new_sessions.delete, self.live.engine, [code])
-            self.live.forget(code)
-            self.held.drop(code)
-            self.rooms.close(code)
+            self._gone(code)
 
-    def purge_older_than(self, days: int) -> int:
-        """Deletes every session created more than `days` ago; returns how many. Blocking: call at start-up."""
+    def purge_older_than(self, days: int) -> list[str]:
+        """Deletes every session created more than `days` ago from the database; returns their codes. Blocking
+        (at start-up, or in a worker thread): what this process holds of them is let go by `let_go`, on the
+        event loop."""
         codes = new_sessions.created_before(self.live.engine, self.clock() - days * 86400)
         new_sessions.delete(self.live.engine, codes)
+        return codes
+
+    async def let_go(self, codes: list[str]) -> None:
+        """Deleted sessions leave memory, and any screen still open on one is closed."""
         for code in codes:
-            self.live.forget(code)
-        return len(codes)
+            async with self.live.lock(code):
+                self._gone(code)
+
+    def _gone(self, code: str) -> None:
+        """Under the session's lock, once it is deleted: nothing of it stays here, and its screens close."""
+        self.live.forget(code)
+        self.held.drop(code)
+        self.rooms.close(code)
 
     async def join(self, code: str, command: c.Join) -> Recorded:
         seat_id, token = "s" + secrets.token_hex(4), secrets.token_urlsafe(24)
@@ -224,10 +234,7 @@ class Actions:
         """The doorbell says another process deleted the session: let it go here too, and close its screens."""
         if self.live.cached(code) is None:
             return  # a watched session is always cached: nothing here to let go
-        async with self.live.lock(code):
-            self.live.forget(code)
-            self.held.drop(code)
-            self.rooms.close(code)
+        await self.let_go([code])
 
     async def _caught_up(self, code: str, verify: bool = True, held: Database | None = None) -> Live:
         """Under the lock: the session with everything any process stored (unless not `verify`, on the sole

@@ -55,7 +55,7 @@ def build_services(settings: Settings) -> Services:
                 "Skipped the scenario pack '%s'; fix this and restart to use it: %s/%s", bad.pack, bad.pack, problem
             )
     purged = purge(actions, settings.retention_days)
-    log.info("retention: deleted %d session(s) older than %d days", purged, settings.retention_days)
+    log.info("retention: deleted %d session(s) older than %d days", len(purged), settings.retention_days)
     return Services(settings, live, actions, cookies, library)
 
 

@@ -26,13 +26,14 @@ async def purge_daily(actions: Actions, days: int, sleep: Callable[[float], Awai
         except Exception:
             log.exception("the daily retention purge failed; it will run again tomorrow")
             continue
+        await actions.let_go(purged)
         if purged:
-            log.info("deleted %d session(s) older than %d days", purged, days)
+            log.info("deleted %d session(s) older than %d days", len(purged), days)
 
 
-def purge(actions: Actions, days: int) -> int:
-    """Deletes sessions older than `days`; returns how many. Several processes on one PostgreSQL database all
-    purge at start-up and daily; one at a time, so two never delete the same sessions in different orders and
-    deadlock. Blocking."""
+def purge(actions: Actions, days: int) -> list[str]:
+    """Deletes sessions older than `days` from the database; returns their codes. Several processes on one
+    PostgreSQL database all purge at start-up and daily; one at a time, so two never delete the same sessions in
+    different orders and deadlock. Blocking."""
     with one_process_at_a_time(actions.live.engine, PURGE_LOCK):
         return actions.purge_older_than(days)

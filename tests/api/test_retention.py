@@ -80,7 +80,7 @@ def test_a_failed_purge_is_logged_and_tried_again_the_next_day(trainer, caplog):
     real = services.actions.purge_older_than
     calls = []
 
-    def flaky(days: int) -> int:
+    def flaky(days: int) -> list[str]:
         calls.append(days)
         if len(calls) == 1:
             raise OSError("disk unavailable")
@@ -109,3 +109,39 @@ def test_the_running_server_purges_by_itself(settings, monkeypatch):
         while stored_codes(services) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert stored_codes(services) == set()
+
+
+def test_the_daily_purge_closes_screens_left_open_on_a_purged_session_and_lets_it_go_from_memory(trainer):
+    """The purge deletes in a worker thread; what the server holds of the session is let go on the event loop,
+    and a page still open on it (a laptop left on since the day) is closed rather than left on a ghost."""
+    from app.domain.views import Viewer
+
+    services = trainer.app.state.services
+    clock = FakeClock(services.actions.clock())
+    services.actions.clock = clock
+    old, kept = new_session(trainer), None
+    actions, days = services.actions, services.settings.retention_days
+
+    async def scenario():
+        nonlocal kept
+        screen = actions.hub.connection(Viewer("projector"))
+        await actions.attach(old, screen, after=1)
+        clock.now += (days - 1) * DAY
+        kept = await actions.create_session(services.packs["tiny"])
+
+        slept: list[float] = []
+
+        async def one_day(seconds: float) -> None:  # the first night passes two days; the second never ends
+            if slept:
+                raise Stop
+            slept.append(seconds)
+            clock.now += 2 * DAY
+
+        with pytest.raises(Stop):
+            await purge_daily(actions, days, sleep=one_day)
+        return screen
+
+    screen = asyncio.run(scenario())
+    assert stored_codes(services) == {kept}
+    assert screen.closed and actions.live.cached(old) is None and actions.hub.count(old) == 0
+    assert actions.live.cached(kept) is not None, "the session kept is held as before"

@@ -43,7 +43,7 @@ def purge_waiting(connection: psycopg.Connection) -> bool:
 def test_a_purge_waits_while_another_process_purges(postgres_url):
     engine = make_engine(postgres_url)
     old = asyncio.run(Actions(LiveSessions(engine), Hub(), clock=lambda: LONG_AGO).create_session(TINY))
-    purged: list[int] = []
+    purged: list[list[str]] = []
     plain_url = postgres_url.replace("postgresql+psycopg", "postgresql")
     with psycopg.connect(plain_url, autocommit=True) as other_process:
         other_process.execute("SELECT pg_advisory_lock(%s)", (PURGE_LOCK,))
@@ -54,7 +54,7 @@ def test_a_purge_waits_while_another_process_purges(postgres_url):
         assert purged == [] and old in sessions(engine)  # nothing deleted while the other holds the lock
         other_process.execute("SELECT pg_advisory_unlock(%s)", (PURGE_LOCK,))
         waiting.join(30)
-    assert purged == [1] and old not in sessions(engine)
+    assert purged == [[old]] and old not in sessions(engine)
     engine.dispose()
 
 

@@ -108,7 +108,7 @@ def test_sessions_past_the_retention_period_are_deleted_with_their_people(engine
     asyncio.run(actions.join(old, c.Join(name="Asha", agency="nhs")))
     now[0] += 10 * 86400
     fresh = asyncio.run(actions.create_session(TINY))
-    assert actions.purge_older_than(days=5) == 1
+    assert actions.purge_older_than(days=5) == [old]
     with session_scope(engine) as db:
         assert log.last_seq(session=db, code=old) == 0
         assert log.last_seq(session=db, code=fresh) == 1
