@@ -3,7 +3,7 @@
 // it scales with the screen and reads the same on the big screen.
 
 import { svg } from "./dom.js";
-import { labelPlace, ringPositions, wrapWords } from "./ring.js";
+import { bentArrow, labelPlace, ringPositions, wrapWords } from "./ring.js";
 
 const R = 28; // a directorate's circle
 const fix = (v) => v.toFixed(1);
@@ -13,16 +13,7 @@ const fix = (v) => v.toFixed(1);
  * two: {start, mid, end}. Each bends to its right, a little more for each further arrow.
  */
 export function arrowCurve(p, q, width, nth) {
-  const dx = q.x - p.x;
-  const dy = q.y - p.y;
-  const len = Math.hypot(dx, dy) || 1;
-  const ux = dx / len;
-  const uy = dy / len;
-  const start = { x: p.x + ux * (R + 4), y: p.y + uy * (R + 4) };
-  const end = { x: q.x - ux * (R + 4 + width * 2.2), y: q.y - uy * (R + 4 + width * 2.2) };
-  const bend = (0.14 + 0.12 * nth) * len;
-  const mid = { x: (start.x + end.x) / 2 - uy * bend, y: (start.y + end.y) / 2 + ux * bend };
-  return { start, mid, end };
+  return bentArrow(p, q, { from: R + 4, to: R + 4 + width * 2.2, bend: 0.14 + 0.12 * nth });
 }
 
 function arrowMarks(e, { start, mid, end }, width, idPrefix) {

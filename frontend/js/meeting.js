@@ -2,7 +2,7 @@
 // participant page, the trainer's console and the projector.
 
 import { h, hiddenText, svg } from "./dom.js";
-import { labelPlace, ringPositions, wrapWords } from "./ring.js";
+import { bentArrow, labelPlace, ringPositions, wrapWords } from "./ring.js";
 import {
   CHOICE_LABELS, KIND_LABELS, PHASE_LABELS, STATUS_LABELS, TERM_LABELS, VOICE_NAMES, listWords, numberText, plural, pounds,
   timeOfDay,
@@ -402,16 +402,8 @@ export function tenPercentMap(view, { idPrefix = "ten" } = {}) {
   const arrows = answers.filter((a) => at.has(a.directorate) && at.has(a.recipient)).map((a) => {
     const p = at.get(a.directorate);
     const q = at.get(a.recipient);
-    const dx = q.x - p.x;
-    const dy = q.y - p.y;
-    const len = Math.hypot(dx, dy) || 1;
-    const ux = dx / len;
-    const uy = dy / len;
-    const start = { x: p.x + ux * (r + 4), y: p.y + uy * (r + 4) };
-    const end = { x: q.x - ux * (r + 10), y: q.y - uy * (r + 10) };
-    // Bend each arrow a little to its right, so two directorates that pick each other show two arrows.
-    const bend = 0.18 * len;
-    const mid = { x: (start.x + end.x) / 2 - uy * bend, y: (start.y + end.y) / 2 + ux * bend };
+    // Bent a little to its right, so two directorates that pick each other show two arrows.
+    const { start, mid, end } = bentArrow(p, q, { from: r + 4, to: r + 10, bend: 0.18 });
     return svg("path", {
       d: `M ${fix(start.x)} ${fix(start.y)} Q ${fix(mid.x)} ${fix(mid.y)} ${fix(end.x)} ${fix(end.y)}`,
       class: "ten-arrow", "marker-end": `url(#${markerId})`,

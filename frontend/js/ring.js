@@ -33,3 +33,20 @@ export function labelPlace(p, r, lineCount, step) {
   const y = Math.sin(p.angle) < 0 ? p.y - r - 12 - (lineCount - 1) * step : p.y + r + 24;
   return { x: p.x, y, anchor: "middle" };
 }
+
+/**
+ * A curved arrow between two nodes: {start, mid, end} of a quadratic curve that leaves `p` `from` away from
+ * its centre, stops `to` short of `q`'s and bends to its right by `bend` of the distance between them, so
+ * two arrows between the same nodes, one each way, never lie on one another.
+ */
+export function bentArrow(p, q, { from, to, bend }) {
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const start = { x: p.x + ux * from, y: p.y + uy * from };
+  const end = { x: q.x - ux * to, y: q.y - uy * to };
+  const mid = { x: (start.x + end.x) / 2 - uy * bend * len, y: (start.y + end.y) / 2 + ux * bend * len };
+  return { start, mid, end };
+}
