@@ -32,6 +32,34 @@ export function pressed(act, command) {
   };
 }
 
+/**
+ * Sends a form's command when it is submitted, once `input` holds something: otherwise marks it, says
+ * `missing` in `message` and puts focus there. The submit button ignores further presses until the server
+ * answers (busy, not disabled, so it keeps keyboard focus); `done()` runs once the command is accepted.
+ */
+export function sendsWhenFilled(form, { input, submit, message, missing, send, done = () => {} }) {
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    input.removeAttribute("aria-invalid");
+    if (!input.value.trim()) {
+      input.setAttribute("aria-invalid", "true");
+      announce(message, missing);
+      input.focus();
+      return;
+    }
+    if (submit.getAttribute("aria-busy") === "true") return;
+    submit.setAttribute("aria-busy", "true");
+    try {
+      await send();
+      done();
+    } catch {
+      // act() has already shown why, in `message`.
+    } finally {
+      submit.removeAttribute("aria-busy");
+    }
+  });
+}
+
 export function field(label, input, hint = null) {
   return h("div", { class: "field" }, h("label", { for: input.id }, label), hint, input);
 }

@@ -1,10 +1,10 @@
 // The chair's controls on one motion (close the vote with a casting vote, rule it out of order, make the
 // ballot secret) and the trainer's correction of a decision once made.
 
-import { announce, h, setText } from "./dom.js";
+import { h, setText } from "./dom.js";
 import { pounds } from "./format.js";
 import { OPEN_STATUSES, directorateName, motionLabel, votedCount } from "./meeting.js";
-import { button, disclosure, field, pressed } from "./form-parts.js";
+import { button, disclosure, field, pressed, sendsWhenFilled } from "./form-parts.js";
 
 const castingChoices = new Map(); // motion id -> "for" | "against", kept across redraws
 
@@ -56,24 +56,10 @@ function ruleOutForm(view, m, act) {
         "Recorded on the motion and in the minutes. The motion then stops: nobody can second or vote on it.")),
       h("div", { class: "button-row" }, submit, h("button", { type: "button", class: "secondary small", onclick: close }, "Cancel")),
       message);
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      reason.removeAttribute("aria-invalid");
-      if (!reason.value.trim()) {
-        reason.setAttribute("aria-invalid", "true");
-        announce(message, "Say why the motion is out of order.");
-        reason.focus();
-        return;
-      }
-      // Busy, not disabled: a disabled button would drop keyboard focus to the page.
-      if (submit.getAttribute("aria-busy") === "true") return;
-      submit.setAttribute("aria-busy", "true");
-      try {
-        await act({ type: "rule-out", motion_id: m.id, reason: reason.value.trim() }, message);
-        form.reset();
-      } catch { /* shown in `message` */ } finally {
-        submit.removeAttribute("aria-busy");
-      }
+    sendsWhenFilled(form, {
+      input: reason, submit, message, missing: "Say why the motion is out of order.",
+      send: () => act({ type: "rule-out", motion_id: m.id, reason: reason.value.trim() }, message),
+      done: () => form.reset(),
     });
     return { nodes: form, first: reason };
   }, { suffix: ` (${motionLabel(view, m.id).toLowerCase()})` });
@@ -111,24 +97,10 @@ export function correctionControls(view, m, act) {
       h("div", { class: "button-row" }, submit, h("button", { type: "button", class: "secondary small", onclick: close }, "Cancel")),
       message);
     let latest = { view, m };
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      reason.removeAttribute("aria-invalid");
-      if (!reason.value.trim()) {
-        reason.setAttribute("aria-invalid", "true");
-        announce(message, "Say why the decision is being corrected; it goes in the minutes.");
-        reason.focus();
-        return;
-      }
-      // Busy, not disabled: a disabled button would drop keyboard focus to the page.
-      if (submit.getAttribute("aria-busy") === "true") return;
-      submit.setAttribute("aria-busy", "true");
-      try {
-        await act({ type: "void-motion", motion_id: m.id, reason: reason.value.trim() }, message);
-        form.reset();
-      } catch { /* shown in `message` */ } finally {
-        submit.removeAttribute("aria-busy");
-      }
+    sendsWhenFilled(form, {
+      input: reason, submit, message, missing: "Say why the decision is being corrected; it goes in the minutes.",
+      send: () => act({ type: "void-motion", motion_id: m.id, reason: reason.value.trim() }, message),
+      done: () => form.reset(),
     });
     return {
       nodes: form,

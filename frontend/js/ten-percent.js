@@ -7,6 +7,7 @@ import { announce, h, setOptions, setText, show } from "./dom.js";
 import { part } from "./render.js";
 import { listWords } from "./format.js";
 import { directorateName, tenPercentMap, tenPercentWords } from "./meeting.js";
+import { sendsWhenFilled } from "./form-parts.js";
 
 export const QUESTION = "If your service got 10% more, on condition that it is spent on another agency's budget "
   + "to make your job easier, which agency would you pick?";
@@ -31,24 +32,10 @@ export function tenPercentPanel(container, act) {
   const revealedPart = part(revealed);
   container.replaceChildren(intro, current, form, revealed);
 
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    recipient.removeAttribute("aria-invalid");
-    if (!recipient.value) {
-      recipient.setAttribute("aria-invalid", "true");
-      announce(message, "Choose the directorate that would receive your extra 10%.");
-      recipient.focus();
-      return;
-    }
-    // Busy, not disabled: a disabled button would drop keyboard focus to the page.
-    if (submit.getAttribute("aria-busy") === "true") return;
-    submit.setAttribute("aria-busy", "true");
-    try {
-      await act({ type: "answer-ten-percent", recipient: recipient.value, reason: why.value.trim() }, message);
-      announce(message, "Your answer is in. You can change it until the trainer reveals the answers.");
-    } catch { /* act() has shown why in `message` */ } finally {
-      submit.removeAttribute("aria-busy");
-    }
+  sendsWhenFilled(form, {
+    input: recipient, submit, message, missing: "Choose the directorate that would receive your extra 10%.",
+    send: () => act({ type: "answer-ten-percent", recipient: recipient.value, reason: why.value.trim() }, message),
+    done: () => announce(message, "Your answer is in. You can change it until the trainer reveals the answers."),
   });
 
   return {

@@ -228,6 +228,11 @@ def test_the_trainer_keeps_typing_and_focus_in_the_agenda_editor_and_a_ruling(ro
     # The chair's "Rule out of order" form on a motion card keeps its reason across an update.
     card = console.locator("#motion-m1")
     card.get_by_role("button", name="Rule out of order").click()
+    card.get_by_role("button", name="Rule it out of order").click()  # no reason yet: refused, nothing sent
+    expect(card).to_contain_text("Say why the motion is out of order.")
+    expect(card.get_by_label("Why it is out of order")).to_be_focused()
+    expect(card.get_by_label("Why it is out of order")).to_have_attribute("aria-invalid", "true")
+    expect(room.page.locator("#motion-m1")).not_to_contain_text("Ruled out of order")
     card.get_by_label("Why it is out of order").fill("It is not on this item")
     send(others[1], room.code, {"type": "raise-hand"})
     expect(console.locator("#speakers")).to_contain_text("Waiting to speak (1)")
