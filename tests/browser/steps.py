@@ -70,3 +70,22 @@ def open_part(console: Page, name: str) -> None:
     tab = console.get_by_role("tab", name=name, exact=True)
     tab.click()
     expect(tab).to_have_attribute("aria-selected", "true")
+
+
+_CHURN = """() => {
+  if (!window.churn) {
+    window.churn = 0;
+    const count = (nodes) => [...nodes].filter((n) => n.nodeType === 1).reduce((sum, n) => sum + 1 + n.querySelectorAll('*').length, 0);
+    new MutationObserver((records) => { for (const r of records) window.churn += count(r.addedNodes) + count(r.removedNodes); })
+      .observe(document.getElementById('ELEMENT_ID'), { childList: true, subtree: true });
+  }
+  const seen = window.churn;
+  window.churn = 0;
+  return seen;
+}"""
+
+
+def churn_counter(element_id: str) -> str:
+    """A script for `page.evaluate`: how many elements were added to or removed from the element (with
+    everything inside them) since the last time it ran; the first run starts counting."""
+    return _CHURN.replace("ELEMENT_ID", element_id)

@@ -11,6 +11,7 @@ from functools import partial
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.steps import churn_counter
 from tests.browser.test_accessibility import violations
 from tests.browser.test_debrief import command
 from tests.browser.test_projector_fits import PEOPLE, RATINGS
@@ -97,12 +98,18 @@ def test_the_comment_being_typed_survives_batches_of_reflections(debrief):
     assert violations(page) == []
 
 
-def test_an_open_table_and_a_scrolled_one_keep_their_place_on_the_trainers_debrief(debrief):
+def trainers_debrief_a_year_on(debrief):
+    """The trainer's debrief page, open as time moves on a year."""
     page = debrief.trainer.new_page()
     page.goto(f"{debrief.base}/trainer/{debrief.code}/debrief")
     expect(page.get_by_role("heading", name="Debrief: Neighbourhood plc: Kilnbrook")).to_be_visible()
     debrief.run(debrief.trainer, type="advance-time", period="year")
     expect(page.locator("#updates")).to_contain_text("After 1 year, the residents' dividend is")
+    return page
+
+
+def test_an_open_table_and_a_scrolled_one_keep_their_place_on_the_trainers_debrief(debrief):
+    page = trainers_debrief_a_year_on(debrief)
 
     # Open the dividend's numbers from the keyboard; it stays open and focused as time moves on again.
     summary = page.locator("#dividend-chart summary")
@@ -153,18 +160,7 @@ def test_an_observer_is_offered_no_reflection_but_sees_the_results(debrief):
     assert violations(page) == []
 
 
-# Counts the elements added to or removed from #content (with everything inside them) since the last read.
-CHURN = """() => {
-  if (!window.churn) {
-    window.churn = 0;
-    const count = (nodes) => [...nodes].filter((n) => n.nodeType === 1).reduce((sum, n) => sum + 1 + n.querySelectorAll('*').length, 0);
-    new MutationObserver((records) => { for (const r of records) window.churn += count(r.addedNodes) + count(r.removedNodes); })
-      .observe(document.getElementById('content'), { childList: true, subtree: true });
-  }
-  const seen = window.churn;
-  window.churn = 0;
-  return seen;
-}"""
+CHURN = churn_counter("content")  # elements added to or removed from #content since the last read
 # The elements in the parts a view draws: what redrawing them whole would take away and put back.
 DRAWN = """() => ['#dividend-now', '#dividend-why', '#transfers', '#causes', '#indicator-table', '#indicator-rounds-table',
   '#motions', '#ten', '.chart-table'].flatMap((s) => [...document.querySelectorAll(s)])
@@ -172,11 +168,7 @@ DRAWN = """() => ['#dividend-now', '#dividend-why', '#transfers', '#causes', '#i
 
 
 def test_an_update_redraws_only_what_it_changed(debrief):
-    page = debrief.trainer.new_page()
-    page.goto(f"{debrief.base}/trainer/{debrief.code}/debrief")
-    expect(page.get_by_role("heading", name="Debrief: Neighbourhood plc: Kilnbrook")).to_be_visible()
-    debrief.run(debrief.trainer, type="advance-time", period="year")
-    expect(page.locator("#updates")).to_contain_text("After 1 year, the residents' dividend is")
+    page = trainers_debrief_a_year_on(debrief)
     page.evaluate(CHURN)
     debrief.reflect("Asha", 4)
     expect(page.locator("#updates")).to_contain_text("1 person has sent a reflection.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.steps import open_part
+from tests.browser.steps import churn_counter, open_part
 from tests.browser.test_accessibility import violations
 from tests.support import join, page_client, send, sign_in_client
 
@@ -93,18 +93,7 @@ def wait_for_votes(page: Page, voted: int) -> None:
     )
 
 
-# Counts the elements added to or removed from the motions list (with everything inside them) since the last read.
-CHURN = """() => {
-  if (!window.churn) {
-    window.churn = 0;
-    const count = (nodes) => [...nodes].filter((n) => n.nodeType === 1).reduce((sum, n) => sum + 1 + n.querySelectorAll('*').length, 0);
-    new MutationObserver((records) => { for (const r of records) window.churn += count(r.addedNodes) + count(r.removedNodes); })
-      .observe(document.getElementById('motions'), { childList: true, subtree: true });
-  }
-  const seen = window.churn;
-  window.churn = 0;
-  return seen;
-}"""
+CHURN = churn_counter("motions")  # elements added to or removed from #motions since the last read
 
 
 def test_the_focused_vote_button_stays_the_same_node_while_ten_votes_arrive(room):
